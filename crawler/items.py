@@ -1,0 +1,50 @@
+"""What the spider hands to the pipeline: fetched pages, documents and site failures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SiteItem:
+    """The outcome of fetching a school's home page."""
+
+    school_id: str
+    start_url: str
+    final_url: str = ""
+    reachable: bool = False
+    http_status: int = 0
+    error: str = ""
+    platform: str = ""
+    fetched_at: str = ""
+
+
+@dataclass
+class PageItem:
+    school_id: str
+    url: str
+    http_status: int
+    content_type: str
+    body: bytes = field(repr=False)
+    title: str = ""
+    heading: str = ""
+    role: str = "other"
+    depth: int = 0
+    referer: str = ""
+    anchor_text: str = ""
+    fetched_at: str = ""
+
+
+@dataclass
+class DocumentItem:
+    school_id: str
+    url: str
+    http_status: int
+    content_type: str
+    body: bytes | None = field(default=None, repr=False)
+    filename: str = ""
+    anchor_text: str = ""
+    page_url: str = ""
+    page_role: str = ""
+    error: str = ""
+    fetched_at: str = ""

@@ -1,0 +1,218 @@
+"""How a methodologist finds the way on a school site, as code.
+
+Links are judged by what a person reads (anchor text, ``title``), by the URL
+(transliterated or Cyrillic slugs) and by ``itemprop`` microdata; pages are
+judged by their own heading, URL and breadcrumbs. Nothing here depends on one
+platform's templates: the platform-specific knowledge is limited to URL
+conventions listed in the domain brief.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+
+from parsel import Selector
+
+DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".rtf", ".odt", ".txt", ".zip", ".rar",
+                       ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".sig")
+# Spreadsheets and presentations are mostly food menus and slides; the audit
+# documents are never only in them, so they are not downloaded.
+SKIPPED_EXTENSIONS = (".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".mp4", ".mp3", ".avi",
+                      ".gif", ".svg", ".css", ".js", ".ico", ".webp")
+
+VIEWER_PARAMS = {
+    "view.officeapps.live.com": "src",
+    "docs.google.com": "url",
+    "drive.google.com": "url",
+}
+
+_MENTORING = re.compile(r"наставни|nastavni|nastavnik")
+_SVEDEN_TEXT = re.compile(r"сведения\s+об\s+(?:образовательной\s+)?организации")
+_SVEDEN_URL = re.compile(r"/sveden(?:/(?:common)?)?/?$|/svedeniya-ob-[a-z-]*organizatsii/?$|/svedenija|/сведения")
+_DOCUMENTS_URL = re.compile(r"/sveden/document|/dokument|/документы|/docs?/?$")
+_DOCUMENTS_TEXT = re.compile(r"^(?:\d+\.\s*)?документы(?:\s+(?:образовательной\s+)?организации|\s+школы|\s+оо)?$")
+_LOCAL_ACTS = re.compile(r"локальн|нормативн|положени|приказ|распорядительн|lokaln|normativ|polozhen|prikaz")
+_HUB = re.compile(r"педагог|учител|сотрудник|методическ|кадр|наша школа|о школе|об организации|"
+                  r"деятельност|pedagog|uchitel|sotrudnik|metodich|nasha-shkola|o-shkole")
+_WS = re.compile(r"\s+")
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, ё→е, collapsed spaces: the form all matching is done on."""
+    if not text:
+        return ""
+    return _WS.sub(" ", text.replace("\xa0", " ")).strip().lower().replace("ё", "е")
+
+
+def url_words(url: str) -> str:
+    """The path and query of a URL, percent-decoded and folded, for slug matching."""
+    parts = urlsplit(url)
+    return fold(unquote(parts.path + ("?" + parts.query if parts.query else "")))
+
+
+def unwrap_viewer(url: str) -> str:
+    """Return the file behind an Office Online / Google Docs viewer link."""
+    parts = urlsplit(url)
+    param = VIEWER_PARAMS.get((parts.hostname or "").lower())
+    if param:
+        values = parse_qs(parts.query).get(param)
+        if values and values[0].startswith(("http://", "https://")):
+            return values[0]
+    return url
+
+
+def card_to_download(url: str) -> str | None:
+    """``/file/card?id=N`` (a document card of the *school.ru family) → its download URL."""
+    parts = urlsplit(url)
+    if parts.path.rstrip("/").endswith("/file/card"):
+        ids = parse_qs(parts.query).get("id")
+        if ids:
+            return f"{parts.scheme}://{parts.netloc}/file/download?id={ids[0]}"
+    return None
+
+
+def is_document_url(url: str) -> bool:
+    parts = urlsplit(url)
+    path = unquote(parts.path).lower()
+    if path.endswith(DOCUMENT_EXTENSIONS):
+        return True
+    if path.rstrip("/").endswith("/file/download") and "id=" in parts.query:
+        return True
+    return False
+
+
+def is_skipped_url(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return True
+    return unquote(parts.path).lower().endswith(SKIPPED_EXTENSIONS)
+
+
+@dataclass
+class Link:
+    url: str
+    text: str           # folded anchor text (plus title attribute)
+    itemprop: str = ""
+    in_nav: bool = False
+
+    @property
+    def words(self) -> str:
+        return self.text + " " + url_words(self.url)
+
+
+def extract_links(selector: Selector, base_url: str) -> list[Link]:
+    links: list[Link] = []
+    for a in selector.css("a[href]"):
+        href = (a.attrib.get("href") or "").strip()
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        url = unwrap_viewer(urljoin(base_url, href))
+        url = url.split("#", 1)[0]
+        text = fold(" ".join(a.css("::text").getall()) + " " + (a.attrib.get("title") or ""))
+        in_nav = bool(a.xpath("ancestor::nav|ancestor::*[contains(@class,'menu') or contains(@id,'menu')]"))
+        links.append(Link(url=url, text=text, itemprop=a.attrib.get("itemprop", ""), in_nav=in_nav))
+    return links
+
+
+# -- what a link promises ----------------------------------------------------
+SVEDEN, DOCUMENTS, MENTORING, LOCAL_ACTS, HUB = "sveden", "documents", "mentoring", "local_acts", "hub"
+# A «Документы» page outside «Сведения об образовательной организации»:
+# worth reading, but it is not the subsection the federal order requires.
+DOCUMENT_LIST = "document_list"
+
+# Roles of pages on which every linked document is worth downloading.
+DOCUMENT_PAGES = frozenset({DOCUMENTS, MENTORING, LOCAL_ACTS, DOCUMENT_LIST})
+
+
+def link_target(link: Link) -> str | None:
+    """The section a page link leads to, or None when it leads nowhere useful."""
+    path_words = url_words(link.url)
+    text = link.text
+    if _MENTORING.search(text) or _MENTORING.search(path_words):
+        return MENTORING
+    if _SVEDEN_TEXT.search(text) or _SVEDEN_URL.search(urlsplit(link.url).path.lower()):
+        return SVEDEN
+    if _DOCUMENTS_TEXT.match(text) or _DOCUMENTS_URL.search(path_words):
+        return DOCUMENTS
+    if link.itemprop == "addRef":
+        return LOCAL_ACTS
+    if _LOCAL_ACTS.search(text) or _LOCAL_ACTS.search(path_words):
+        return LOCAL_ACTS
+    if _HUB.search(text) or _HUB.search(path_words):
+        return HUB
+    return None
+
+
+def mentions_mentoring(link: Link) -> bool:
+    return bool(_MENTORING.search(link.words))
+
+
+# -- what a fetched page is ---------------------------------------------------
+def page_heading(selector: Selector) -> str:
+    for query in ("h1", "main h2", ".page-title", "h2"):
+        text = fold(" ".join(selector.css(f"{query} ::text").getall()[:20]))
+        if text:
+            return text[:300]
+    return ""
+
+
+def page_title(selector: Selector) -> str:
+    return fold(" ".join(selector.css("title::text").getall()))[:300]
+
+
+def breadcrumbs(selector: Selector) -> str:
+    crumbs = selector.xpath(
+        "//*[contains(@class,'breadcrumb') or contains(@class,'crumbs') or contains(@id,'breadcrumb')]//text()"
+    ).getall()
+    return fold(" ".join(crumbs))
+
+
+_DOCUMENT_ITEMPROPS = ("ustavDocLink", "localActStud", "localActOrder", "localActCollec",
+                       "reportEduDocLink", "prescriptionDocLink")
+
+
+def page_role(selector: Selector, url: str, via: str | None) -> str:
+    """Decide what section a fetched page is, from its own content and URL.
+
+    ``via`` is what the link that led here promised; it only breaks ties.
+    """
+    heading = page_heading(selector)
+    title = page_title(selector)
+    path = url_words(url)
+    crumbs = breadcrumbs(selector)
+    itemprops = sum(1 for p in _DOCUMENT_ITEMPROPS if selector.css(f'[itemprop="{p}"]'))
+    in_sveden = bool(re.search(r"sveden|svedeniya|сведения", path)) or "сведения об" in crumbs or via == SVEDEN
+
+    if itemprops >= 2 or "/sveden/document" in path:
+        return DOCUMENTS
+    if _DOCUMENTS_TEXT.match(heading):
+        return DOCUMENTS if in_sveden else DOCUMENT_LIST
+    if re.search(r"наставничеств", heading) or (not heading and re.search(r"наставничеств", title)):
+        return MENTORING
+    if _SVEDEN_TEXT.search(heading) or _SVEDEN_URL.search(urlsplit(url).path.lower()):
+        return SVEDEN
+    if via in (DOCUMENTS, LOCAL_ACTS, DOCUMENT_LIST) and _LOCAL_ACTS.search(heading):
+        return LOCAL_ACTS
+    return "other"
+
+
+# -- platform ---------------------------------------------------------------
+_PLATFORM_MARKERS = (
+    ("gosweb", re.compile(r"gosweb|netcat_files|госвеб")),
+    ("school_ru", re.compile(r"/file/card\?id=|/file/download\?id=")),
+    ("wordpress", re.compile(r"wp-content|wp-includes|generator\" content=\"wordpress")),
+    ("ucoz", re.compile(r"ucoz|/index/[^\"']+/0-\d+|/_ld/")),
+    ("bitrix", re.compile(r"/bitrix/|bx-")),
+    ("joomla", re.compile(r"joomla|/components/com_")),
+    ("edusite", re.compile(r"edusite|/dswmedia/|/p\d+aa1\.html")),
+)
+
+
+def detect_platform(url: str, html: str) -> str:
+    haystack = (urlsplit(url).hostname or "") + " " + html[:200_000].lower()
+    for name, marker in _PLATFORM_MARKERS:
+        if marker.search(haystack):
+            return name
+    return "unknown"

@@ -1,0 +1,46 @@
+"""Scrapy settings of the eduaudit crawler.
+
+Politeness first: school sites are small municipal hosts. One or two requests
+at a time per site, a delay between them, robots.txt obeyed; many sites in
+parallel. The CLI overrides the delay and budgets per run.
+"""
+
+BOT_NAME = "eduaudit"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+USER_AGENT = "eduaudit/0.1 (+audit of school websites; contact: set EDUAUDIT_CONTACT)"
+ROBOTSTXT_OBEY = True
+
+CONCURRENT_REQUESTS = 64
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+RANDOMIZE_DOWNLOAD_DELAY = True
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 50 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
+
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+DEPTH_LIMIT = 5
+DEPTH_PRIORITY = 0
+REDIRECT_MAX_TIMES = 10
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+DNS_RESOLVER = "crawler.resolver.OverridingResolver"
+# ``PATTERN=IP`` entries, like ``curl --resolve``; e.g. ["*.test=127.0.0.1"].
+EDUAUDIT_RESOLVE: list[str] = []
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.SiteSlotMiddleware": 50,
+}
+ITEM_PIPELINES = {
+    "crawler.pipelines.StorePipeline": 300,
+}
+
+LOG_LEVEL = "INFO"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"

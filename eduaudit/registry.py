@@ -1,0 +1,135 @@
+"""Loading and validating the registry of schools (a CSV file).
+
+A bad registry must stop the run before anything is crawled, and the error
+must name the line so a methodologist can fix it in Excel.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .municipalities import municipality_key
+
+REQUIRED_COLUMNS = ("school_id", "name", "municipality", "url")
+OPTIONAL_COLUMNS = ("short_name", "inn", "kind")
+KINDS = ("school", "municipality")
+
+
+@dataclass(frozen=True)
+class School:
+    school_id: str
+    name: str
+    municipality: str
+    url: str
+    short_name: str = ""
+    inn: str = ""
+    kind: str = "school"
+    line: int = 0
+
+    @property
+    def municipality_key(self) -> str:
+        return municipality_key(self.municipality)
+
+
+class RegistryError(ValueError):
+    """The registry cannot be used; `problems` lists every bad line."""
+
+    def __init__(self, path: str, problems: list[str]):
+        self.path = path
+        self.problems = problems
+        super().__init__(f"{path}: " + "; ".join(problems))
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on Russian Windows saves CSV in windows-1251.
+        return raw.decode("cp1251")
+
+
+def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
+    try:
+        return csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+def check_url(url: str) -> str | None:
+    """Return a problem with a registry URL, or None when it can be crawled."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return f"адрес сайта должен начинаться с http:// или https:// (получено «{url}»)"
+    if not parts.hostname:
+        return f"в адресе сайта нет имени хоста («{url}»)"
+    try:
+        parts.port
+    except ValueError:
+        return f"неверный порт в адресе сайта («{url}»)"
+    return None
+
+
+def load_registry(path: str | Path) -> list[School]:
+    """Read and validate a registry CSV; raise RegistryError naming each bad line."""
+    path = Path(path)
+    if not path.is_file():
+        raise RegistryError(str(path), ["файл реестра не найден"])
+    text = _read_text(path)
+    if not text.strip():
+        raise RegistryError(str(path), ["файл реестра пуст"])
+    reader = csv.DictReader(io.StringIO(text), dialect=_dialect(text))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    reader.fieldnames = header
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise RegistryError(
+            str(path), [f"строка 1: нет обязательных столбцов: {', '.join(missing)}"]
+        )
+    problems: list[str] = []
+    schools: list[School] = []
+    seen: dict[str, int] = {}
+    for row in reader:
+        line = reader.line_num
+        if None in row:
+            problems.append(f"строка {line}: лишние значения вне столбцов")
+        values = {k: (v or "").strip() for k, v in row.items() if k is not None}
+        if not any(values.values()):
+            continue
+        sid = values.get("school_id", "")
+        if not sid:
+            problems.append(f"строка {line}: пустой school_id")
+        elif sid in seen:
+            problems.append(f"строка {line}: school_id «{sid}» уже был в строке {seen[sid]}")
+        else:
+            seen[sid] = line
+        for column in ("name", "municipality"):
+            if not values.get(column):
+                problems.append(f"строка {line}: пустое поле {column}")
+        url_problem = check_url(values.get("url", ""))
+        if url_problem:
+            problems.append(f"строка {line}: {url_problem}")
+        kind = values.get("kind") or "school"
+        if kind not in KINDS:
+            problems.append(f"строка {line}: kind должен быть одним из {', '.join(KINDS)} (получено «{kind}»)")
+        schools.append(
+            School(
+                school_id=sid,
+                name=values.get("name", ""),
+                municipality=values.get("municipality", ""),
+                url=values.get("url", ""),
+                short_name=values.get("short_name", ""),
+                inn=values.get("inn", ""),
+                kind=kind,
+                line=line,
+            )
+        )
+    if problems:
+        raise RegistryError(str(path), problems)
+    if not schools:
+        raise RegistryError(str(path), ["в реестре нет ни одной школы"])
+    return schools

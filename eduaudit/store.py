@@ -1,0 +1,145 @@
+"""The results database: one SQLite file holding every run.
+
+Tables follow the data flow: runs → schools → pages / documents (bytes are
+content-addressed on disk under ``blobs/``) → extractions (cached by SHA-256
+across runs) → classifications → findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+
+def utcnow() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+TABLES: dict[str, tuple[dict, dict]] = {
+    # name: (columns, options)
+    "runs": (
+        {"id": int, "started_at": str, "finished_at": str, "status": str,
+         "registry_path": str, "registry_sha256": str, "schools": int,
+         "ruleset_version": str, "settings": str},
+        {"pk": "id"},
+    ),
+    "schools": (
+        {"run_id": int, "school_id": str, "name": str, "short_name": str,
+         "municipality": str, "municipality_key": str, "url": str, "inn": str,
+         "kind": str, "registry_line": int},
+        {"pk": ("run_id", "school_id")},
+    ),
+    "sites": (
+        {"run_id": int, "school_id": str, "start_url": str, "final_url": str,
+         "reachable": int, "http_status": int, "error": str, "platform": str,
+         "fetched_at": str},
+        {"pk": ("run_id", "school_id")},
+    ),
+    "pages": (
+        {"run_id": int, "school_id": str, "url": str, "http_status": int,
+         "content_type": str, "sha256": str, "size": int, "title": str,
+         "heading": str, "role": str, "depth": int, "referer": str,
+         "anchor_text": str, "fetched_at": str},
+        {"pk": ("run_id", "school_id", "url")},
+    ),
+    "documents": (
+        {"run_id": int, "school_id": str, "url": str, "sha256": str, "size": int,
+         "content_type": str, "filename": str, "anchor_text": str,
+         "page_url": str, "page_role": str, "http_status": int, "error": str,
+         "fetched_at": str},
+        {"pk": ("run_id", "school_id", "url")},
+    ),
+    "blobs": (
+        {"sha256": str, "size": int, "path": str, "first_seen_at": str},
+        {"pk": "sha256"},
+    ),
+    "extractions": (
+        {"sha256": str, "status": str, "format": str, "text": str,
+         "page_count": int, "ocr_used": int, "extractor": str, "error": str,
+         "extracted_at": str},
+        {"pk": "sha256"},
+    ),
+    "classifications": (
+        {"run_id": int, "school_id": str, "sha256": str, "source": str,
+         "url": str, "urls": str, "link_text": str, "doc_type": str,
+         "audience": str, "issuer": str, "about_mentoring": int,
+         "confidence": float, "title": str, "date": str, "number": str,
+         "contains": str, "evidence": str, "extraction_status": str,
+         "fetched_at": str},
+        {"pk": ("run_id", "school_id", "sha256")},
+    ),
+    "findings": (
+        {"run_id": int, "school_id": str, "municipality": str, "rule_id": str,
+         "status": str, "evidence_url": str, "evidence_text": str,
+         "fetched_at": str, "detail": str, "ruleset_version": str},
+        {"pk": ("run_id", "school_id", "rule_id")},
+    ),
+}
+
+
+class Store:
+    """The results database plus the content-addressed blob folder beside it."""
+
+    def __init__(self, db_path: str | Path, blobs_dir: str | Path | None = None):
+        self.path = Path(db_path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.blobs_dir = Path(blobs_dir) if blobs_dir else self.path.parent / "blobs"
+        self.db = sqlite_utils.Database(self.path)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self._ensure_schema()
+
+    def _ensure_schema(self) -> None:
+        for name, (columns, options) in TABLES.items():
+            table = self.db[name]
+            if not table.exists():
+                table.create(columns, **options)
+        self.db["findings"].create_index(["run_id", "rule_id"], if_not_exists=True)
+        self.db["documents"].create_index(["sha256"], if_not_exists=True)
+
+    # -- runs ---------------------------------------------------------------
+    def start_run(self, registry_path: str, registry_sha256: str, schools: int,
+                  ruleset_version: str, settings: str = "") -> int:
+        table = self.db["runs"]
+        table.insert({"started_at": utcnow(), "status": "running",
+                      "registry_path": registry_path, "registry_sha256": registry_sha256,
+                      "schools": schools, "ruleset_version": ruleset_version,
+                      "settings": settings})
+        return table.last_pk
+
+    def finish_run(self, run_id: int, status: str = "finished") -> None:
+        self.db["runs"].update(run_id, {"finished_at": utcnow(), "status": status})
+
+    def latest_run(self) -> int | None:
+        row = self.db.execute(
+            "select id from runs where status = 'finished' order by id desc limit 1"
+        ).fetchone()
+        return row[0] if row else None
+
+    # -- blobs --------------------------------------------------------------
+    def blob_path(self, sha256: str) -> Path:
+        return self.blobs_dir / sha256[:2] / sha256[2:4] / sha256
+
+    def put_blob(self, data: bytes) -> str:
+        """Store bytes once by their SHA-256 and return the digest."""
+        digest = hashlib.sha256(data).hexdigest()
+        path = self.blob_path(digest)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".part")
+            tmp.write_bytes(data)
+            tmp.replace(path)
+            self.db["blobs"].upsert(
+                {"sha256": digest, "size": len(data),
+                 "path": str(path.relative_to(self.blobs_dir)), "first_seen_at": utcnow()},
+                pk="sha256",
+            )
+        return digest
+
+    def read_blob(self, sha256: str) -> bytes:
+        return self.blob_path(sha256).read_bytes()
