@@ -1,0 +1,89 @@
+"""Link and page judgement used by the focused spider."""
+
+from __future__ import annotations
+
+import pytest
+from parsel import Selector
+
+from crawler import navigation as nav
+from crawler.resolver import lookup, parse_overrides
+
+
+def link(text, url, itemprop=""):
+    return nav.Link(url=url, text=nav.fold(text), itemprop=itemprop)
+
+
+def test_viewer_wrappers_are_unwrapped():
+    wrapped = ("https://view.officeapps.live.com/op/view.aspx?src="
+               "https%3A%2F%2Fsh1-r66.gosweb.gosuslugi.ru%2Fnetcat_files%2F1%2F2%2FPolozhenie.doc")
+    assert nav.unwrap_viewer(wrapped) == "https://sh1-r66.gosweb.gosuslugi.ru/netcat_files/1/2/Polozhenie.doc"
+    google = "https://docs.google.com/viewer?url=http%3A%2F%2Fschool.ru%2Fa.pdf&embedded=true"
+    assert nav.unwrap_viewer(google) == "http://school.ru/a.pdf"
+    assert nav.unwrap_viewer("https://school.ru/a.pdf") == "https://school.ru/a.pdf"
+
+
+def test_card_pages_map_to_downloads():
+    assert nav.card_to_download("https://s.uralschool.ru/file/card?id=614") == "https://s.uralschool.ru/file/download?id=614"
+    assert nav.card_to_download("https://s.ru/news/card?id=1") is None
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("http://s.ru/netcat_files/1/2/Polozhenie.PDF", True),
+    ("http://s.ru/file/download?id=7", True),
+    ("http://s.ru/%D0%BF%D0%BE%D0%BB%D0%BE%D0%B6%D0%B5%D0%BD%D0%B8%D0%B5.docx", True),
+    ("http://s.ru/sveden/document", False),
+    ("http://s.ru/food/menu.xlsx", False),
+])
+def test_document_urls(url, expected):
+    assert nav.is_document_url(url) is expected
+
+
+@pytest.mark.parametrize("text, url, target", [
+    ("Сведения об образовательной организации", "/sveden/common", nav.SVEDEN),
+    ("Сведения об организации", "/about", nav.SVEDEN),
+    ("Документы", "/sveden/document", nav.DOCUMENTS),
+    ("Документы", "/index/0-5", nav.DOCUMENTS),
+    ("", "/svedeniya-ob-obrazovatelnoy-organizatsii/dokumenty/", nav.DOCUMENTS),
+    ("Наставничество", "/pedagogam-i-sotrudnikam/nastavnichestvo", nav.MENTORING),
+    ("Школа молодого педагога", "/nastavnik/", nav.MENTORING),
+    ("Система наставничества", "/p12aa1.html", nav.MENTORING),
+    ("Локальные нормативные акты", "/local", nav.LOCAL_ACTS),
+    ("Педагогам и сотрудникам", "/pedagogam/", nav.HUB),
+    ("Фотогалерея", "/gallery", None),
+    ("Новости", "/news/", None),
+])
+def test_link_targets(text, url, target):
+    assert nav.link_target(link(text, "http://s.ru" + url)) == target
+
+
+def html(h1, body="", crumbs=""):
+    return Selector(text=f"<html><head><title>t</title></head><body><div class='breadcrumbs'>{crumbs}</div>"
+                         f"<h1>{h1}</h1>{body}</body></html>")
+
+
+def test_page_roles():
+    assert nav.page_role(html("Документы"), "http://s.ru/sveden/document", nav.DOCUMENTS) == nav.DOCUMENTS
+    assert nav.page_role(html("Документы", crumbs="Главная / Сведения об образовательной организации"),
+                         "http://s.ru/page/15", nav.DOCUMENTS) == nav.DOCUMENTS
+    assert nav.page_role(html("Документы"), "http://s.ru/docs.html", nav.DOCUMENTS) == nav.DOCUMENT_LIST
+    itemprops = "<a itemprop='ustavDocLink' href='a.pdf'>a</a><a itemprop='localActStud' href='b.pdf'>b</a>"
+    assert nav.page_role(html("Раздел", itemprops), "http://s.ru/x", None) == nav.DOCUMENTS
+    assert nav.page_role(html("Наставничество"), "http://s.ru/x", nav.HUB) == nav.MENTORING
+    assert nav.page_role(html("День наставника"), "http://s.ru/news/5", None) == "other"
+    assert nav.page_role(html("Сведения об образовательной организации"), "http://s.ru/a", None) == nav.SVEDEN
+
+
+def test_platform_detection():
+    assert nav.detect_platform("https://sh5-smolensk-r66.gosweb.gosuslugi.ru/", "") == "gosweb"
+    assert nav.detect_platform("http://x.ru/", '<a href="/file/card?id=3">') == "school_ru"
+    assert nav.detect_platform("http://x.ru/", '<link href="/wp-content/themes/a.css">') == "wordpress"
+    assert nav.detect_platform("http://x.ru/", "<p>hello</p>") == "unknown"
+
+
+def test_resolve_overrides_like_curl():
+    overrides = parse_overrides(["*.test=127.0.0.1", "files.example.org=127.0.0.2"])
+    assert lookup(overrides, "sh5-r66.gosweb.gosuslugi.test") == "127.0.0.1"
+    assert lookup(overrides, "FILES.example.org.") == "127.0.0.2"
+    assert lookup(overrides, "example.org") is None
+    with pytest.raises(ValueError):
+        parse_overrides(["nonsense"])
