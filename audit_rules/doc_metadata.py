@@ -1,0 +1,446 @@
+"""Structure of a Russian official document: approval blocks, heading, title, date and number.
+
+Typical layouts handled::
+
+    ПРИНЯТО                              УТВЕРЖДЕНО
+    на заседании педагогического совета приказом директора
+    протокол № 1 от 29.08.2024           от 30.08.2024 № 112-од
+    ПОЛОЖЕНИЕ
+    о системе наставничества педагогических работников …
+
+    Муниципальное бюджетное общеобразовательное учреждение …
+    ПРИКАЗ
+    30.08.2024                                              № 112-од
+    Об утверждении положения о системе наставничества …
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from audit_rules import lexicon
+from audit_rules.text_features import Prepared
+
+# Headings are searched only near the top; later headings are annexes («contains»).
+MAIN_HEAD_LINES = 30
+
+
+@dataclass
+class Head:
+    index: int        # line index
+    genre: str        # order | regulation | plan | program | other
+    line: str         # the heading line as written (cleaned)
+
+
+@dataclass
+class TitleInfo:
+    title: str | None
+    first: int | None     # first line of the title (or order subject)
+    last: int | None
+    date: str | None
+    number: str | None
+    date_evidence: str | None
+
+
+# ---------------------------------------------------------------------------------------------
+# approval blocks
+
+_BLOCKISH_RE = re.compile(
+    r"протокол|приказ|распоряжени|постановлени|директор|заведующ|председател|совет|заседани|_{3,}|№|\bот\b|\d{4}"
+    r"|подпись|м\.п\.|[а-я]\.\s?[а-я]\.|мнени|профсоюз|школ|мбоу|маоу|мкоу|моу|сош|сш|учреждени|начальник|управлени|отдел"
+    r"|комитет|министр|утвержд|принят|согласован|рассмотрен|к приказу|к положению|\bг\.|администрац|област|район|округ"
+    r"|город|муниципальн|образовани")
+
+
+def approval_block_lines(prep: Prepared) -> set[int]:
+    """Indices of lines belonging to ПРИНЯТО/УТВЕРЖДЕНО/СОГЛАСОВАНО/Приложение blocks."""
+    marked: set[int] = set()
+    in_block, since = False, 0
+    for i, raw in enumerate(prep.lines):
+        line = _match_line(prep, i)
+        if lexicon.APPROVAL_OPENER_RE.match(line) and len(line) < 200:
+            in_block, since = True, 0
+            marked.add(i)
+            continue
+        if not in_block:
+            continue
+        since += 1
+        head = _head_genre(line)
+        has_ref = bool(_DATE_NUM_HINT_RE.search(line))
+        if since > 8 or len(line) > 140 or (head is not None and not has_ref):
+            in_block = False
+            continue
+        if _BLOCKISH_RE.search(line) or len(line) < 40:
+            marked.add(i)
+        else:
+            in_block = False
+    return marked
+
+
+_DATE_NUM_HINT_RE = re.compile(r"№|\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{2,4}|\bот\s")
+
+
+def _match_line(prep: Prepared, i: int) -> str:
+    start = prep.line_starts[i]
+    return prep.match[start:start + len(prep.lines[i])]
+
+
+# ---------------------------------------------------------------------------------------------
+# headings
+
+def _head_genre(match_line: str) -> str | None:
+    if len(match_line) > 200:
+        return None
+    for genre, pattern in lexicon.HEAD_PATTERNS:
+        m = pattern.match(match_line)
+        if m:
+            if lexicon.HEAD_SENTENCE_RE.match(match_line) and not _is_caps_word(match_line):
+                return None
+            # «План работы школы … Ответственный: …» sentences are long; headings are short.
+            if genre != "order" and len(match_line) > 160 and match_line.rstrip().endswith("."):
+                return None
+            return genre
+    return None
+
+
+def _is_caps_word(line: str) -> bool:
+    first = line.split()[0] if line.split() else ""
+    return first.isupper()
+
+
+def find_heads(prep: Prepared, blocks: set[int]) -> list[Head]:
+    heads: list[Head] = []
+    for i, line in enumerate(prep.lines):
+        if i in blocks:
+            continue
+        genre = _head_genre(_match_line(prep, i))
+        if genre is None:
+            continue
+        # A real heading is either written in capitals or reads like a title, not mid-paragraph.
+        if not _looks_like_heading(prep, i, blocks):
+            continue
+        heads.append(Head(i, genre, line))
+    return heads
+
+
+def _looks_like_heading(prep: Prepared, i: int, blocks: set[int]) -> bool:
+    line = prep.lines[i]
+    first_word = line.split()[0]
+    if first_word.isupper() and len(first_word) > 2:
+        return True
+    if i > 0 and i - 1 not in blocks:
+        prev = prep.lines[i - 1].rstrip()
+        # A line continuing a sentence of the previous line is not a heading.
+        if prev and (prev[-1].islower() or prev[-1] in ",-–") and len(prev) > 60:
+            return False
+    return len(line) <= 160
+
+
+def main_head(heads: list[Head]) -> Head | None:
+    for head in heads:
+        if head.index < MAIN_HEAD_LINES:
+            return head
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# title
+
+def _title_line_span(prep: Prepared, head: Head, blocks: set[int]) -> tuple[int, int]:
+    """Lines of the title for a non-order heading, joining «ПОЛОЖЕНИЕ» / «о системе …» splits."""
+    last = head.index
+    total = len(prep.lines[head.index])
+    head_m = _match_line(prep, head.index)
+    bare_head = len(head_m.split()) <= 2
+    for j in range(head.index + 1, min(len(prep.lines), head.index + 6)):
+        if j in blocks:
+            break
+        line = prep.lines[j]
+        m = _match_line(prep, j)
+        prev = prep.lines[j - 1]
+        if len(line) > 200 or total + len(line) > 320:
+            break
+        if lexicon.SECTION_START_RE.match(m) or lexicon.DATE_OR_PLACE_LINE_RE.match(m):
+            break
+        if prev.rstrip().endswith((".", ":", ";")):
+            break
+        if _head_genre(m) is not None and line.split()[0].isupper() and not bare_head:
+            break
+        if _LABEL_LINE_RE.match(line):
+            break
+        caps_run = prev.isupper() and line.isupper()
+        starts_lower = line[0].islower()
+        if not (caps_run or starts_lower or lexicon.TITLE_CONTINUATION_RE.match(m)
+                or (bare_head and j == head.index + 1 and re.match(r"^(?:о|об|по|для)\s", m))):
+            break
+        last = j
+        total += len(line)
+        bare_head = False
+    return head.index, last
+
+
+# «Наставник: …», «Цель программы: …» — a labelled field, not part of the title.
+_LABEL_LINE_RE = re.compile(r"^[^\s:«\"]+(?:\s+[^\s:«\"]+){0,2}\s*:")
+_ORDER_SUBJECT_RE = re.compile(r"^(?:о|об|по)\s")
+_ORDER_BODY_START_RE = re.compile(
+    r"^(?:в соответствии|на основании|в целях|во исполнение|руководствуясь|с целью|приказываю|постановляю|обязываю|\d+\.\s)")
+
+
+def _order_subject_span(prep: Prepared, head: Head, blocks: set[int]) -> tuple[int, int] | None:
+    """Lines of an order's subject («Об утверждении положения о …»)."""
+    start = None
+    for j in range(head.index + 1, min(len(prep.lines), head.index + 9)):
+        m = _match_line(prep, j)
+        if _ORDER_BODY_START_RE.match(m):
+            return None
+        if _ORDER_SUBJECT_RE.match(m):
+            start = j
+            break
+        # «ПРИКАЗ № 5 Об утверждении …» on one line
+        inline = re.search(r"\s(?:о|об)\s+(?:утверждени|организаци|закреплени|назначени|внедрени|создани|реализаци|проведени)", m)
+        if inline and j == head.index:
+            start = j
+            break
+    if start is None:
+        m = _match_line(prep, head.index)
+        if re.search(r"\s(?:о|об)\s+\w+", m) and len(m) < 200:
+            start = head.index
+        else:
+            return None
+    last = start
+    for j in range(start + 1, min(len(prep.lines), start + 4)):
+        m = _match_line(prep, j)
+        line = prep.lines[j]
+        prev = prep.lines[j - 1].rstrip()
+        if _ORDER_BODY_START_RE.match(m) or prev.endswith((".", ":", ";")) or len(line) > 150:
+            break
+        if not (line[0].islower() or (prev.isupper() and line.isupper())
+                or lexicon.TITLE_CONTINUATION_RE.match(m)):
+            break
+        last = j
+    return start, last
+
+
+def _subject_text(prep: Prepared, start: int, end: int, head: Head) -> str:
+    text = " ".join(prep.lines[start:end + 1])
+    if start == head.index:
+        # Cut the heading word and its number/date: keep «Об …» onwards.
+        m = re.search(r"\b(?:О|Об|ОБ|о|об)\s", text)
+        if m:
+            text = text[m.start():]
+    return text
+
+
+_KEEP_CAPS = {
+    "МБОУ", "МАОУ", "МКОУ", "МОУ", "ГБОУ", "ОГБОУ", "МБДОУ", "МАДОУ", "МКДОУ", "МДОУ", "СОШ", "СШ", "ООШ", "НОШ",
+    "ОО", "ОУ", "ДОУ", "МБУ", "ДО", "РФ", "СОИРО", "ЦНППМ", "ФГОС", "ВСОКО", "ДПО", "ГАУ", "МО", "НОО", "ООО",
+    "СОО", "ОВЗ", "ГИА", "ЕГЭ", "ОГЭ", "ВПР", "ИКТ", "ЦОС", "ДОД", "ЦДО", "ГБУ", "ИРО",
+}
+
+
+def tidy_title(text: str) -> str:
+    """Collapse spaces; turn an all-capitals title into normal sentence case."""
+    text = " ".join(text.split()).strip(" .,;:-")
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return text
+    upper_share = sum(ch.isupper() for ch in letters) / len(letters)
+    if upper_share < 0.8:
+        # «ПЛАН МЕРОПРИЯТИЙ по …», «Дорожная КАРТА …»: only the heading words are in capitals.
+        words = text.split(" ")
+        for i, word in enumerate(words):
+            core = word.strip("«»\"().,;:")
+            if not (core.isupper() and len(core) > 1) or core in _KEEP_CAPS:
+                if i > 0:
+                    break
+                continue
+            words[i] = word.capitalize() if i == 0 else word.lower()
+        return " ".join(words)
+    out, in_quotes = [], False
+    for i, word in enumerate(text.split(" ")):
+        core = word.strip("«»\"()№.,;:")
+        keep = core in _KEEP_CAPS or in_quotes or any(ch.isdigit() for ch in core)
+        if word.startswith(("«", '"')):
+            in_quotes = True
+            keep = True
+        if not keep:
+            word = word.lower() if i else word.capitalize()
+        if word.endswith(("»", '"')) or word.rstrip(".,;:").endswith(("»", '"')):
+            in_quotes = False
+        out.append(word)
+    return " ".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# date and number
+
+_MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+_NUM_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?((?:19|20)\d{2}|\d{2})(?![\d])")
+_TEXT_DATE_RE = re.compile(
+    r"(?<!\d)\"?\s?(\d{1,2})\s?\"?\s+(январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?"
+    r"|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])\s+((?:19|20)\d{2})")
+_NUMBER_RE = re.compile(
+    r"(?:№|(?<![a-zа-я])n[oо]?\.?(?=\s?\d))\s*([0-9a-zа-я][0-9a-zа-я/\\.\-]*)((?:\s?-\s?[a-zа-я]{1,4})(?![a-zа-я0-9]))?")
+_NUMBER_OWNER_RE = re.compile(
+    r"(?:сш|сош|оош|нош|школ\w*|гимнази\w*|лице\w*|сад\w*|доу|дс|учреждени\w*|кабинет\w*|корпус\w*|дом\w*|класс\w*"
+    r"|групп\w*|пункт\w*|п\.|приложени\w*|форм\w*|квартир\w*|участк\w*)\s*\"?\s*$")
+_KIND_RE = re.compile(r"протокол\w*|приказ\w*|распоряжени\w*|постановлени\w*|письм\w*")
+
+
+@dataclass
+class _Ref:
+    pos: int          # position in prep.match
+    kind: str         # "date" | "number"
+    value: str
+    end: int
+
+
+def _iso(day: int, month: int, year: int) -> str | None:
+    if year < 100:
+        year += 2000
+    if not 1990 <= year <= 2100:
+        return None
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _refs_in(prep: Prepared, start: int, end: int) -> list[_Ref]:
+    text = prep.match
+    refs: list[_Ref] = []
+    for m in _NUM_DATE_RE.finditer(text, start, end):
+        iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if iso:
+            refs.append(_Ref(m.start(), "date", iso, m.end()))
+    for m in _TEXT_DATE_RE.finditer(text, start, end):
+        month = next(v for k, v in _MONTHS.items() if m.group(2).startswith(k))
+        iso = _iso(int(m.group(1)), month, int(m.group(3)))
+        if iso:
+            refs.append(_Ref(m.start(), "date", iso, m.end()))
+    for m in _NUMBER_RE.finditer(text, start, end):
+        before = text[max(start, m.start() - 25):m.start()]
+        if _NUMBER_OWNER_RE.search(before):
+            continue
+        raw_start, raw_end = m.start(1), m.end(2) if m.group(2) else m.end(1)
+        value = re.sub(r"\s", "", prep.text[raw_start:raw_end]).rstrip(".-/\\")
+        if not any(ch.isdigit() for ch in value) or _NUM_DATE_RE.fullmatch(value):
+            continue
+        refs.append(_Ref(m.start(), "number", value, raw_end))
+    refs.sort(key=lambda r: r.pos)
+    return refs
+
+
+def _kind_before(prep: Prepared, pos: int, floor: int) -> str | None:
+    """The act a date/number belongs to: the nearest «протокол»/«приказ» word before it."""
+    best = None
+    for m in _KIND_RE.finditer(prep.match, floor, pos):
+        best = m.group(0)
+    if best is None:
+        return None
+    return "protocol" if best.startswith("протокол") else ("letter" if best.startswith("письм") else "order")
+
+
+def _pick(refs: list[_Ref]) -> tuple[str | None, str | None, int | None, int | None]:
+    date = next((r for r in refs if r.kind == "date"), None)
+    number = next((r for r in refs if r.kind == "number"), None)
+    lo = min((r.pos for r in (date, number) if r), default=None)
+    hi = max((r.end for r in (date, number) if r), default=None)
+    return (date.value if date else None, number.value if number else None, lo, hi)
+
+
+def order_date_number(prep: Prepared, head: Head, blocks: set[int], stop: int | None):
+    """Date/number printed next to an order's heading."""
+    window = [head.index] + [j for j in range(head.index + 1, min(len(prep.lines), head.index + 5))
+                             if stop is None or j < stop] + [head.index - 1, head.index - 2]
+    refs: list[_Ref] = []
+    for j in window:
+        if j < 0 or j in blocks:
+            continue
+        s, e = prep.span_of_lines(j, j)
+        refs.extend(r for r in _refs_in(prep, s, e) if _kind_before(prep, r.pos, s) in (None, "order"))
+    return _pick(refs)
+
+
+def approval_date_number(prep: Prepared, blocks: set[int], before: int | None):
+    """Date/number of the approving order from approval blocks above the title.
+
+    Falls back to the date of a council protocol (number left empty: it is not an order number).
+    """
+    lines = sorted(i for i in blocks if before is None or i < before)
+    if not lines:
+        return (None, None, None, None)
+    order_refs: list[_Ref] = []
+    protocol_refs: list[_Ref] = []
+    signed_refs: list[_Ref] = []       # «УТВЕРЖДАЮ Директор ___ 30.08.2024»: no act named
+    floor = prep.line_starts[lines[0]]
+    block_text = ""
+    for i in lines:
+        s, e = prep.span_of_lines(i, i)
+        if lexicon.APPROVAL_OPENER_RE.match(_match_line(prep, i)):
+            floor = s
+        block_text += " " + _match_line(prep, i)
+        for r in _refs_in(prep, s, e):
+            kind = _kind_before(prep, r.pos, floor)
+            if kind == "order":
+                order_refs.append(r)
+            elif kind == "protocol":
+                protocol_refs.append(r)
+            elif kind is None:
+                signed_refs.append(r)
+    if order_refs:
+        return _pick(order_refs)
+    if "приказ" in block_text and sum(r.kind == "date" for r in protocol_refs) >= 2:
+        # Two columns merged into one line («протокол № 1 от 29.08 … от 31.08 № 118»): the
+        # approving order (УТВЕРЖДЕНО, right column) comes after the council protocol (ПРИНЯТО).
+        dates = [r for r in protocol_refs if r.kind == "date"]
+        numbers = [r for r in protocol_refs if r.kind == "number"]
+        tail = [dates[-1]] + ([numbers[-1]] if len(numbers) >= 2 and numbers[-1].pos > dates[0].pos else [])
+        return _pick(tail)
+    if any(r.kind == "date" for r in signed_refs):
+        date, _, lo, hi = _pick([r for r in signed_refs if r.kind == "date"])
+        return (date, None, lo, hi)
+    date, _, lo, hi = _pick([r for r in protocol_refs if r.kind == "date"])
+    return (date, None, lo, hi)
+
+
+def head_title(prep: Prepared, head: Head, blocks: set[int]) -> tuple[str | None, int, int, tuple[int, int] | None]:
+    """(title, first line, last line, order subject span) for a heading."""
+    if head.genre == "order":
+        span = _order_subject_span(prep, head, blocks)
+        title = tidy_title(_subject_text(prep, span[0], span[1], head)) if span else None
+        first, last = (span if span else (head.index, head.index))
+        first = min(first, head.index)
+    else:
+        span = None
+        first, last = _title_line_span(prep, head, blocks)
+        title = tidy_title(" ".join(prep.lines[first:last + 1]))
+    if title is not None and len(title) < 4:
+        title = None
+    return title, first, last, span
+
+
+def extract_title_info(prep: Prepared, head: Head | None, blocks: set[int]) -> TitleInfo:
+    if head is None:
+        date, number, lo, hi = approval_date_number(prep, blocks, MAIN_HEAD_LINES)
+        ev = prep.quote(lo, hi) if lo is not None else None
+        return TitleInfo(None, None, None, date, number, ev)
+    title, first, last, span = head_title(prep, head, blocks)
+    if head.genre == "order":
+        date, number, lo, hi = order_date_number(prep, head, blocks, span[0] if span else None)
+    else:
+        date, number, lo, hi = approval_date_number(prep, blocks, head.index)
+        if date is None and number is None:
+            # «Приложение к приказу …» or an approval block placed after the title.
+            date, number, lo, hi = approval_date_number(prep, blocks, min(len(prep.lines), last + 12))
+    ev = prep.quote(lo, hi) if lo is not None else None
+    return TitleInfo(title, first, last, date, number, ev)
+
+
+def all_dates_numbers(prep: Prepared, start: int, end: int) -> list[tuple[str, str]]:
+    """(kind, value) pairs in a span; used by tests and diagnostics."""
+    return [(r.kind, r.value) for r in _refs_in(prep, start, end)]

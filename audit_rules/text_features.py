@@ -1,0 +1,185 @@
+"""Text normalisation for classifying Russian school documents.
+
+Extracted texts arrive with OCR noise (Latin look-alike letters inside Cyrillic
+words), hyphenated line breaks, letter-spaced headings («П Р И К А З») and
+irregular whitespace.  :func:`prepare` turns raw text into a :class:`Prepared`
+document: cleaned lines (original case, used for titles and quotes) and a
+lower-cased "match" string of exactly the same length, so a regex hit in the
+match string can be quoted verbatim from the cleaned text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Latin letters that OCR and careless typing put in place of Cyrillic ones.
+_LOOKALIKE_SAFE = str.maketrans({
+    "a": "а", "A": "А", "B": "В", "c": "с", "C": "С", "e": "е", "E": "Е",
+    "H": "Н", "K": "К", "k": "к", "M": "М", "o": "о", "O": "О", "p": "р",
+    "P": "Р", "T": "Т", "x": "х", "X": "Х", "y": "у", "Y": "У",
+})
+# Shapes that are only confused inside a word that is already partly Cyrillic.
+_LOOKALIKE_MIXED = str.maketrans({
+    "a": "а", "A": "А", "B": "В", "c": "с", "C": "С", "e": "е", "E": "Е",
+    "H": "Н", "K": "К", "k": "к", "M": "М", "o": "о", "O": "О", "p": "р",
+    "P": "Р", "T": "Т", "x": "х", "X": "Х", "y": "у", "Y": "У", "u": "и",
+    "n": "п", "r": "г", "b": "ь", "m": "т", "3": "З", "0": "О", "6": "б",
+})
+_SAFE_LATIN = set("aABcCeEHKkMoOpPTxXyY")
+
+_WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+_CYR_RE = re.compile(r"[А-Яа-яЁё]")
+_LAT_RE = re.compile(r"[A-Za-z]")
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_QUOTES = "«»“”„‟\"'‘’‚"
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_HYPHEN_BREAK_RE = re.compile(r"([а-яё])[-\u00ad\u2010\u2011]\s*\n\s*([а-яё])")
+_SPACED_LETTERS_RE = re.compile(r"(?<![\wА-Яа-яЁё])((?:[А-ЯЁа-яё] ){3,}[А-ЯЁа-яё])(?![\wА-Яа-яЁё])")
+
+
+def _fix_word(word: str, mostly_cyrillic: bool) -> str:
+    has_cyr = bool(_CYR_RE.search(word))
+    has_lat = bool(_LAT_RE.search(word))
+    if has_cyr and has_lat:
+        return word.translate(_LOOKALIKE_MIXED)
+    if (has_cyr and len(_CYR_RE.findall(word)) >= 3 and any(ch in "036" for ch in word)
+            and not any(ch.isdigit() for ch in word.translate(_LOOKALIKE_MIXED))):
+        # «П0ЛОЖЕНИЕ»: a digit inside an otherwise Cyrillic word is an OCR slip.
+        return word.translate(_LOOKALIKE_MIXED)
+    if has_lat and not has_cyr and mostly_cyrillic and set(word) - set("0123456789") <= _SAFE_LATIN | set("0123456789"):
+        # A fully Latin token made only of look-alikes («Ha», «P-145», «MP») in Russian text.
+        if any(ch.isalpha() for ch in word):
+            return word.translate(_LOOKALIKE_SAFE)
+    return word
+
+
+# «учебно-\nвоспитательной», «социально-\nпсихологический»: a compound, keep the hyphen.
+_COMPOUND_LEFT_RE = re.compile(r"[а-яё]{2,}(?:но|ско|ико|ово)$")
+
+
+def _join_hyphenated(m: re.Match[str]) -> str:
+    start = m.start(1)
+    left = m.string[max(0, start - 20):start + 1].split()[-1] if m.string[max(0, start - 20):start + 1].split() else ""
+    if _COMPOUND_LEFT_RE.search(left):
+        return m.group(1) + "-" + m.group(2)
+    return m.group(1) + m.group(2)
+
+
+def fix_lookalikes(text: str) -> str:
+    """Replace Latin look-alike letters inside Russian words by their Cyrillic twins."""
+    cyr = len(_CYR_RE.findall(text))
+    lat = len(_LAT_RE.findall(text))
+    mostly_cyrillic = cyr > 0 and cyr >= 2 * lat
+    return _WORD_RE.sub(lambda m: _fix_word(m.group(0), mostly_cyrillic), text)
+
+
+def clean_text(text: str) -> str:
+    """Normalise raw extracted text; keeps line structure."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = text.replace("\u00ad\n", "").replace("\u00ad", "")
+    text = _SPACES_RE.sub(" ", text)
+    text = fix_lookalikes(text)
+    # «настав-\nничества» → «наставничества»: only lower-case letters on both sides,
+    # so «учитель –\nучитель» pairs (spaced dashes) survive.
+    text = _HYPHEN_BREAK_RE.sub(_join_hyphenated, text)
+    text = _SPACED_LETTERS_RE.sub(lambda m: m.group(1).replace(" ", ""), text)
+    return text
+
+
+def _match_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    if low == "ё":
+        return "е"
+    if low in _DASHES:
+        return "-"
+    if low in _QUOTES:
+        return '"'
+    return low
+
+
+@dataclass
+class Prepared:
+    """A cleaned document: lines plus a same-length lower-cased copy for matching."""
+
+    lines: list[str]
+    text: str                      # "\n".join(lines), original case
+    match: str                     # same length as ``text``: lower case, ё→е, dashes → "-"
+    line_starts: list[int] = field(default_factory=list)
+
+    def line_of(self, pos: int) -> int:
+        lo, hi = 0, len(self.line_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.line_starts[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def span_of_lines(self, first: int, last: int) -> tuple[int, int]:
+        """Character span covering lines ``first..last`` inclusive."""
+        if not self.lines:
+            return (0, 0)
+        first = max(0, min(first, len(self.lines) - 1))
+        last = max(first, min(last, len(self.lines) - 1))
+        start = self.line_starts[first]
+        end = self.line_starts[last] + len(self.lines[last])
+        return (start, end)
+
+    def quote(self, start: int, end: int, limit: int = 150) -> str:
+        return quote_span(self.text, start, end, limit)
+
+    @property
+    def letter_count(self) -> int:
+        return sum(1 for ch in self.text if ch.isalpha())
+
+
+def to_match(text: str) -> str:
+    return "".join(_match_char(ch) for ch in text)
+
+
+def prepare(text: str) -> Prepared:
+    cleaned = clean_text(text)
+    lines = [ln.strip() for ln in cleaned.split("\n")]
+    lines = [ln for ln in lines if ln]
+    joined = "\n".join(lines)
+    starts, pos = [], 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    return Prepared(lines=lines, text=joined, match=to_match(joined), line_starts=starts)
+
+
+def quote_span(text: str, start: int, end: int, limit: int = 150) -> str:
+    """A readable one-line quote around ``text[start:end]``, at most ``limit`` chars.
+
+    Context is added from the same line(s) only, so a quote never drags in a
+    neighbouring paragraph.
+    """
+    start = max(0, start)
+    end = min(len(text), max(end, start))
+    if end - start >= limit:
+        piece = text[start:start + limit]
+        cut = piece.rfind(" ")
+        if cut > limit * 0.6:
+            piece = piece[:cut]
+        return " ".join(piece.split())
+    line_left = text.rfind("\n", 0, start) + 1
+    line_right = text.find("\n", end)
+    if line_right < 0:
+        line_right = len(text)
+    spare = limit - (end - start)
+    left = max(line_left, start - spare // 3)
+    right = min(line_right, end + spare - (start - left))
+    if left > line_left:
+        sp = text.find(" ", left, start)
+        left = sp + 1 if sp >= 0 else start
+    if right < line_right:
+        sp = text.rfind(" ", end, right)
+        right = sp if sp >= 0 else end
+    return " ".join(text[left:right].split())[:limit]
