@@ -1,0 +1,205 @@
+"""Serve every demo site on one loopback port, choosing the site by the Host header.
+
+    python -m eduaudit.demo_region.server REGION_DIR --port N
+
+Prints ``listening on <port>`` once ready.  Hosts behave as region.json says:
+``ok``, ``slow`` (each answer delayed), ``down`` (the TCP connection is reset
+without an answer), ``error5xx`` (every request fails) and ``redirect``
+(301 to the same path on the school's new host).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import unquote
+
+from aiohttp import web
+
+PLACEHOLDER = b"{{PORT}}"
+_TEXT_TYPES = ("text/", "application/json", "application/xml")
+_GENERIC_404 = (b"<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>"
+                b"<center><h1>404 Not Found</h1></center><hr><center>nginx/1.18.0</center></body></html>")
+
+
+class Host:
+    def __init__(self, name: str, spec: dict, site_dir: Path | None):
+        self.name = name
+        self.behaviour = spec.get("behaviour", "ok")
+        self.redirect_to = spec.get("redirect_to")
+        self.delay = tuple(spec.get("delay") or (1.0, 3.0))
+        self.dir = site_dir
+        self.routes: dict[str, dict] = {}
+        self.not_found: dict | None = None
+        if site_dir and (site_dir / "routes.json").exists():
+            manifest = json.loads((site_dir / "routes.json").read_text(encoding="utf-8"))
+            self.routes = manifest["routes"]
+            self.not_found = manifest.get("not_found")
+
+
+def load_region(region_dir: Path) -> dict[str, Host]:
+    data = json.loads((region_dir / "region.json").read_text(encoding="utf-8"))
+    hosts = {}
+    for name, spec in data["hosts"].items():
+        site = region_dir / "sites" / name
+        hosts[name] = Host(name, spec, site if site.is_dir() else None)
+    return hosts
+
+
+class RegionApp:
+    def __init__(self, region_dir: Path):
+        self.region_dir = region_dir
+        self.hosts = load_region(region_dir)
+        self.port = 0
+        self.rng = random.Random()
+
+    def _body(self, host: Host, route: dict) -> bytes:
+        data = (host.dir / route["file"]).read_bytes()
+        if route["type"].startswith(_TEXT_TYPES) and PLACEHOLDER in data:
+            data = data.replace(PLACEHOLDER, str(self.port).encode())
+        return data
+
+    def _response(self, host: Host, route: dict, status: int | None = None) -> web.Response:
+        headers = dict(route.get("headers") or {})
+        headers["Content-Type"] = route["type"]
+        headers.setdefault("Server", "nginx")
+        return web.Response(body=self._body(host, route), status=status or route.get("status", 200), headers=headers)
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        name = (request.host or "").rsplit(":", 1)[0].lower().rstrip(".")
+        host = self.hosts.get(name)
+        if host is None:
+            return web.Response(body=_GENERIC_404, status=404, content_type="text/html")
+        if host.behaviour == "down":
+            _reset(request)
+            raise asyncio.CancelledError()
+        if host.behaviour == "slow":
+            await asyncio.sleep(self.rng.uniform(*host.delay))
+        if host.behaviour == "error5xx":
+            status = 503 if sum(map(ord, request.path)) % 2 else 500
+            return web.Response(status=status, content_type="text/html",
+                                text=f"<html><body><h1>{status} Service Temporarily Unavailable</h1></body></html>")
+        if host.behaviour == "redirect":
+            target = f"http://{host.redirect_to}:{self.port}{request.raw_path}"
+            return web.Response(status=301, headers={"Location": target, "Server": "nginx"})
+        return self._serve(host, request)
+
+    def _serve(self, host: Host, request: web.Request) -> web.Response:
+        raw = request.raw_path
+        for key in (raw, unquote(raw)):
+            route = host.routes.get(key)
+            if route:
+                return self._response(host, route)
+        path, _, query = raw.partition("?")
+        # Like most CMSs: the other form of a page URL (with or without the slash) redirects to the real one.
+        alt = path[:-1] if path.endswith("/") and path != "/" else path + "/"
+        alt_key = alt + (f"?{query}" if query else "")
+        if alt_key in host.routes and host.routes[alt_key]["type"].startswith("text/html"):
+            return web.Response(status=301, headers={"Location": alt_key, "Server": "nginx"})
+        if host.not_found:
+            return self._response(host, host.not_found, status=404)
+        return web.Response(body=_GENERIC_404, status=404, content_type="text/html")
+
+
+def _reset(request: web.Request) -> None:
+    """Close the connection with a TCP RST, the way an unreachable or crashed host looks to a client."""
+    transport = request.transport
+    if transport is None:
+        return
+    sock = transport.get_extra_info("socket")
+    if sock is not None:
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        except OSError:
+            pass
+    transport.abort()
+
+
+async def serve(region_dir: Path, port: int, bind: str = "127.0.0.1") -> None:
+    app_state = RegionApp(region_dir)
+    app = web.Application(client_max_size=1024 ** 2)
+    app.router.add_route("*", "/{tail:.*}", app_state.handle)
+    runner = web.AppRunner(app, access_log=None, handle_signals=True, backlog=512)
+    await runner.setup()
+    site = web.TCPSite(runner, bind, port, backlog=512)
+    await site.start()
+    app_state.port = site._server.sockets[0].getsockname()[1]  # the real port when 0 was asked for
+    print(f"listening on {app_state.port}", flush=True)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
+
+
+class RegionServer:
+    """Run the demo server as a subprocess for the lifetime of a ``with`` block."""
+
+    def __init__(self, region_dir: Path, port: int = 0, timeout: float = 30.0):
+        self.region_dir = Path(region_dir)
+        self.requested_port = port
+        self.timeout = timeout
+        self.port: int | None = None
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self) -> "RegionServer":
+        # stderr goes to a file: an unread pipe would fill up and stall the server.
+        self._stderr = tempfile.TemporaryFile(mode="w+")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "eduaudit.demo_region.server", str(self.region_dir),
+             "--port", str(self.requested_port)],
+            stdout=subprocess.PIPE, stderr=self._stderr, text=True)
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            line = self.process.stdout.readline()
+            if not line:
+                self.process.wait()
+                self._stderr.seek(0)
+                err = self._stderr.read()
+                raise RuntimeError(f"demo server exited: {err.strip()[-2000:]}")
+            if line.startswith("listening on "):
+                self.port = int(line.split()[-1])
+                return self
+        self.stop()
+        raise RuntimeError("demo server did not start in time")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.process:
+            if self.process.stdout:
+                self.process.stdout.close()
+            self._stderr.close()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Serve the demo region on one port by Host header.")
+    parser.add_argument("region_dir", type=Path)
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--bind", default="127.0.0.1")
+    args = parser.parse_args(argv)
+    try:
+        asyncio.run(serve(args.region_dir, args.port, args.bind))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
