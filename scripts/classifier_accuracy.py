@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Accuracy of the mentoring-document classifier on the labelled corpus in tests/corpus.
+
+Usage: python scripts/classifier_accuracy.py [--corpus DIR] [--show N] [--json]
+
+Each document is classified with `audit_rules.classifier.classify(text, filename=<file name>)` and
+compared with labels.csv. Printed views: doc_type; audience on mentoring documents; external issuer
+vs school; and the "audit class" that the audit rules actually care about.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT / "tests" / "corpus"
+
+DOC_TYPES = ("regulation", "roadmap", "order", "program", "other")
+AUDIENCES = ("teachers", "students", "both")
+ISSUERS = ("school", "municipal", "regional", "federal")
+ISSUER_VIEW = ("school", "external")
+AUDIT_CLASSES = ("staff_regulation", "students_regulation", "programme_teachers", "roadmap", "order", "other",
+                 "external")
+LABEL_COLUMNS = ("file", "doc_type", "audience", "issuer", "about_mentoring", "note")
+
+
+@dataclass(frozen=True)
+class Label:
+    file: str
+    doc_type: str
+    audience: str
+    issuer: str
+    about_mentoring: bool
+    note: str
+
+
+def load_labels(corpus: Path) -> list[Label]:
+    with open(corpus / "labels.csv", encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = set(LABEL_COLUMNS) - set(reader.fieldnames or ())
+        if missing:
+            raise ValueError(f"labels.csv lacks columns: {sorted(missing)}")
+        return [Label(row["file"], row["doc_type"], row["audience"], row["issuer"],
+                      row["about_mentoring"].strip().lower() == "true", row["note"]) for row in reader]
+
+
+def issuer_view(issuer: str) -> str:
+    # a classifier that cannot tell the issuer ("unknown") is treated as saying "school", the default case
+    return "external" if issuer in ("municipal", "regional", "federal") else "school"
+
+
+def audit_class(doc_type: str, audience: str, issuer: str) -> str:
+    """The category an auditor acts on: what a school must publish, what is someone else's."""
+    if issuer_view(issuer) == "external":
+        return "external"
+    if doc_type == "regulation":
+        if audience in ("teachers", "both"):
+            return "staff_regulation"
+        if audience == "students":
+            return "students_regulation"
+        return "other"
+    if doc_type == "program":
+        return "programme_teachers" if audience in ("teachers", "both") else "other"
+    if doc_type in ("roadmap", "order"):
+        return doc_type
+    return "other"
+
+
+def per_class_metrics(pairs: list[tuple[str, str]], classes: tuple[str, ...] | list[str]) -> dict:
+    """Precision/recall/F1 per class and their macro average over `classes`.
+
+    `pairs` are (expected, predicted). A predicted label outside `classes` (e.g. "unknown") is a miss
+    for the expected class and a false positive for nobody. Classes with no support and no predictions
+    are left out of the macro average, so a tiny corpus is not penalised for absent classes.
+    """
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for expected, predicted in pairs:
+        if expected == predicted:
+            tp[expected] += 1
+        else:
+            fn[expected] += 1
+            fp[predicted] += 1
+    per_class = {}
+    f1s = []
+    for cls in classes:
+        support = tp[cls] + fn[cls]
+        predicted = tp[cls] + fp[cls]
+        precision = tp[cls] / predicted if predicted else 0.0
+        recall = tp[cls] / support if support else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_class[cls] = {"precision": precision, "recall": recall, "f1": f1, "support": support,
+                          "predicted": predicted}
+        if support or predicted:
+            f1s.append(f1)
+    correct = sum(tp.values())
+    return {"classes": per_class, "macro_f1": sum(f1s) / len(f1s) if f1s else 0.0,
+            "accuracy": correct / len(pairs) if pairs else 0.0, "n": len(pairs)}
+
+
+def confusions(pairs: list[tuple[str, str]]) -> list[tuple[str, str, int]]:
+    counts = Counter((e, p) for e, p in pairs if e != p)
+    return [(e, p, n) for (e, p), n in counts.most_common()]
+
+
+def evaluate(records: list[dict]) -> dict:
+    """Metrics for all views from records with expected_* and got_* fields."""
+    doc_pairs = [(r["expected"]["doc_type"], r["got"]["doc_type"]) for r in records]
+    mentoring = [r for r in records if r["expected"]["about_mentoring"] and r["expected"]["audience"] in AUDIENCES]
+    aud_pairs = [(r["expected"]["audience"], r["got"]["audience"]) for r in mentoring]
+    iss_pairs = [(issuer_view(r["expected"]["issuer"]), issuer_view(r["got"]["issuer"])) for r in records]
+    audit_pairs = [(audit_class(**{k: r["expected"][k] for k in ("doc_type", "audience", "issuer")}),
+                    audit_class(**{k: r["got"][k] for k in ("doc_type", "audience", "issuer")})) for r in records]
+    about_pairs = [(str(r["expected"]["about_mentoring"]).lower(), str(r["got"]["about_mentoring"]).lower())
+                   for r in records]
+    views = {
+        "doc_type": (doc_pairs, DOC_TYPES),
+        "audience": (aud_pairs, AUDIENCES),
+        "issuer_external": (iss_pairs, ISSUER_VIEW),
+        "audit_class": (audit_pairs, AUDIT_CLASSES),
+        "about_mentoring": (about_pairs, ("true", "false")),
+    }
+    out = {}
+    for name, (pairs, classes) in views.items():
+        metrics = per_class_metrics(pairs, classes)
+        metrics["confusions"] = confusions(pairs)
+        out[name] = metrics
+    return out
+
+
+def run_classifier(corpus: Path, labels: list[Label]) -> list[dict]:
+    from audit_rules.classifier import classify
+
+    records = []
+    for label in labels:
+        text = (corpus / label.file).read_text(encoding="utf-8")
+        got = classify(text, filename=label.file)
+        records.append({
+            "file": label.file,
+            "note": label.note,
+            "expected": {"doc_type": label.doc_type, "audience": label.audience, "issuer": label.issuer,
+                         "about_mentoring": label.about_mentoring},
+            "got": {"doc_type": got.doc_type, "audience": got.audience, "issuer": got.issuer,
+                    "about_mentoring": bool(got.about_mentoring)},
+        })
+    return records
+
+
+def misclassified(records: list[dict]) -> list[dict]:
+    """Documents whose audit class, doc_type or (for mentoring documents) audience is wrong."""
+    wrong = []
+    for r in records:
+        e, g = r["expected"], r["got"]
+        fields = ["doc_type"] + (["audience"] if e["about_mentoring"] and e["audience"] in AUDIENCES else [])
+        bad = [f for f in fields if e[f] != g[f]]
+        if issuer_view(e["issuer"]) != issuer_view(g["issuer"]):
+            bad.append("issuer")
+        if bad:
+            wrong.append({"file": r["file"], "note": r["note"], "fields": bad,
+                          "expected": f"{e['doc_type']}/{e['audience']}/{e['issuer']}",
+                          "got": f"{g['doc_type']}/{g['audience']}/{g['issuer']}"})
+    return wrong
+
+
+def format_table(name: str, metrics: dict) -> str:
+    lines = [f"== {name}  (n={metrics['n']}, accuracy={metrics['accuracy']:.3f}, macro-F1={metrics['macro_f1']:.3f})",
+             f"{'class':<22}{'prec':>7}{'rec':>7}{'F1':>7}{'support':>9}{'pred':>6}"]
+    for cls, m in metrics["classes"].items():
+        lines.append(f"{cls:<22}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}{m['support']:>9}{m['predicted']:>6}")
+    top = metrics["confusions"][:5]
+    if top:
+        lines.append("top confusions: " + "; ".join(f"{e}->{p} x{n}" for e, p, n in top))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="directory with labels.csv and .txt files")
+    parser.add_argument("--show", type=int, default=30, help="how many misclassified files to list (0: none, -1: all)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    args = parser.parse_args(argv)
+
+    labels = load_labels(args.corpus)
+    records = run_classifier(args.corpus, labels)
+    metrics = evaluate(records)
+    wrong = misclassified(records)
+    result = {"n_documents": len(records), "metrics": metrics, "misclassified": wrong}
+    if args.json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return result
+    print(f"corpus: {args.corpus}  documents: {len(records)}")
+    for name, m in metrics.items():
+        print()
+        print(format_table(name, m))
+    print()
+    print("macro-F1: " + ", ".join(f"{name}={m['macro_f1']:.3f}" for name, m in metrics.items()))
+    shown = wrong if args.show < 0 else wrong[: args.show]
+    if shown:
+        print()
+        print(f"misclassified ({len(wrong)} documents; showing {len(shown)}): file | wrong fields | expected -> got | note")
+        for w in shown:
+            print(f"  {w['file']} | {','.join(w['fields'])} | {w['expected']} -> {w['got']} | {w['note']}")
+    return result
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
