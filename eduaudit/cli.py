@@ -1,0 +1,213 @@
+"""The ``eduaudit`` command line."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from eduaudit.registry import RegistryError, load_registry
+
+DEFAULT_OUT = Path("results")
+DEFAULT_CACHE = Path(".cache") / "demo-region"
+
+
+def _db_path(db: str | None, out: str | Path) -> Path:
+    return Path(db) if db else Path(out) / "eduaudit.db"
+
+
+def _open_store(db: Path, must_exist: bool = True):
+    from eduaudit.store import Store
+
+    if must_exist and not db.exists():
+        raise click.ClickException(f"база результатов не найдена: {db}")
+    return Store(db)
+
+
+def _resolve_run(store, run: int | None) -> int:
+    run_id = run if run is not None else store.latest_run()
+    if run_id is None:
+        raise click.ClickException("в базе нет завершённых запусков")
+    if not store.db["runs"].count_where("id = ?", [run_id]):
+        raise click.ClickException(f"запуск {run_id} не найден")
+    return run_id
+
+
+@click.group()
+@click.version_option(package_name="eduaudit")
+def main() -> None:
+    """eduaudit: аудит сайтов школ — размещены ли документы системы наставничества."""
+
+
+def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] = (),
+              delay: float | None = None, max_pages: int = 40, max_documents: int = 80,
+              workers: int | None = None, quiet: bool = False, extra_settings: dict | None = None) -> int:
+    """Crawl, extract, classify and judge every school of the registry; return the run id."""
+    from eduaudit import stages
+    from eduaudit.store import Store
+
+    schools = load_registry(registry)
+    store = Store(db)
+    settings = {"resolve": list(resolve), "delay": delay, "max_pages": max_pages,
+                "max_documents": max_documents}
+    run_id = stages.start_run(store, registry, schools, settings)
+    say = (lambda *a: None) if quiet else (lambda msg: click.echo(msg, err=True))
+    say(f"Запуск {run_id}: {len(schools)} сайтов, обход…")
+    stages.crawl(store, run_id, resolve=list(resolve), delay=delay, max_pages=max_pages,
+                 max_documents=max_documents, extra_settings=extra_settings)
+    say("Извлечение текста документов…")
+    stages.extract(store, run_id, workers=workers)
+    say("Классификация документов и проверка правил…")
+    stages.classify(store, run_id)
+    stages.judge(store, run_id)
+    store.finish_run(run_id)
+    return run_id
+
+
+def _load_or_fail(registry: Path):
+    try:
+        return load_registry(registry)
+    except RegistryError as exc:
+        message = "ошибка в реестре " + exc.path + ":\n  " + "\n  ".join(exc.problems)
+        raise click.ClickException(message) from None
+
+
+@main.command()
+@click.option("--registry", required=True, type=click.Path(path_type=Path), help="CSV-реестр школ.")
+@click.option("--db", type=click.Path(path_type=Path), help="Файл базы SQLite (по умолчанию OUT/eduaudit.db).")
+@click.option("--out", default=DEFAULT_OUT, type=click.Path(path_type=Path), show_default=True,
+              help="Папка результатов.")
+@click.option("--resolve", multiple=True, metavar="PATTERN=IP",
+              help="Как curl --resolve: адрес для имён хостов по шаблону, например '*.test=127.0.0.1'.")
+@click.option("--delay", type=float, help="Пауза между запросами к одному сайту, с.")
+@click.option("--max-pages", default=40, show_default=True, help="Предел страниц на сайт.")
+@click.option("--max-documents", default=80, show_default=True, help="Предел документов на сайт.")
+@click.option("--workers", type=int, help="Процессов для извлечения текста (по умолчанию по числу ядер).")
+@click.option("--quiet", is_flag=True, help="Без сообщений о ходе работы (для cron).")
+def crawl(registry, db, out, resolve, delay, max_pages, max_documents, workers, quiet):
+    """Обойти сайты из реестра, извлечь документы и проверить правила."""
+    _load_or_fail(registry)
+    db = _db_path(db, out)
+    run_id = run_audit(registry, db, out, resolve=resolve, delay=delay, max_pages=max_pages,
+                       max_documents=max_documents, workers=workers, quiet=quiet)
+    if not quiet:
+        _print_summary(db, run_id)
+
+
+@main.command()
+@click.option("--db", type=click.Path(path_type=Path))
+@click.option("--out", default=DEFAULT_OUT, type=click.Path(path_type=Path), show_default=True)
+@click.option("--run", "run", type=int, help="Номер запуска (по умолчанию последний).")
+def audit(db, out, run):
+    """Заново классифицировать документы и применить правила к сохранённому обходу."""
+    from eduaudit import stages
+
+    store = _open_store(_db_path(db, out))
+    run_id = _resolve_run(store, run)
+    stages.extract(store, run_id)
+    stages.classify(store, run_id)
+    count = stages.judge(store, run_id)
+    click.echo(f"Запуск {run_id}: {count} результатов проверки пересчитано.", err=True)
+
+
+@main.command()
+@click.option("--db", type=click.Path(path_type=Path))
+@click.option("--out", default=DEFAULT_OUT, type=click.Path(path_type=Path), show_default=True)
+@click.option("--run", "run", type=int)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+def findings(db, out, run, fmt):
+    """Вывести результаты проверки последнего (или указанного) запуска."""
+    store = _open_store(_db_path(db, out))
+    run_id = _resolve_run(store, run)
+    rows = list(store.db.query(
+        "select school_id, municipality, rule_id, status, evidence_url, evidence_text, fetched_at, "
+        "detail, ruleset_version, run_id from findings where run_id = ? order by school_id, rule_id",
+        [run_id]))
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    else:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["school_id"])
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@main.command("classify")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+def classify_command(paths, fmt):
+    """Классифицировать файлы документов (PDF, DOCX, DOC, RTF, ODT, HTML, TXT)."""
+    from audit_rules.classifier import classify
+    from eduaudit.extraction import extract_bytes
+
+    for path in paths:
+        extraction = extract_bytes(path.read_bytes(), filename=path.name)
+        result = classify(extraction.text, filename=path.name)
+        record = {"path": str(path), **result.to_dict(), "extraction_status": extraction.status,
+                  "format": extraction.format, "ocr_used": extraction.ocr_used}
+        if extraction.error:
+            record["extraction_error"] = extraction.error
+        click.echo(json.dumps(record, ensure_ascii=False))
+
+
+@main.command()
+@click.option("--db", type=click.Path(path_type=Path))
+@click.option("--out", default=DEFAULT_OUT, type=click.Path(path_type=Path), show_default=True,
+              help="Папка, где лежит база и куда пишутся отчёты.")
+@click.option("--run", "run", type=int)
+def report(db, out, run):
+    """Записать отчёты (свод по муниципалитетам) для последнего запуска."""
+    from eduaudit.reports.coverage import write_coverage
+
+    store = _open_store(_db_path(db, out))
+    run_id = _resolve_run(store, run)
+    paths = write_coverage(store, run_id, Path(out) / "reports" / f"run-{run_id}")
+    for path in paths:
+        click.echo(str(path))
+
+
+@main.command()
+@click.option("--schools", default=340, show_default=True, help="Число школ демо-региона.")
+@click.option("--seed", default=66, show_default=True, help="Зерно генератора (детерминированность).")
+@click.option("--out", default=DEFAULT_OUT / "demo", type=click.Path(path_type=Path), show_default=True)
+@click.option("--cache", default=DEFAULT_CACHE, type=click.Path(path_type=Path), show_default=True,
+              help="Папка кэша сгенерированного региона.")
+@click.option("--delay", default=0.2, show_default=True, help="Пауза между запросами к одному сайту, с.")
+def demo(schools, seed, out, cache, delay):
+    """Сгенерировать демо-регион, обойти его, проверить и построить отчёты."""
+    from eduaudit.demo_region.generate import RegionServer, generate_region, write_registry
+    from eduaudit.reports.coverage import write_coverage
+    from eduaudit.store import Store
+
+    click.echo(f"Генерация демо-региона ({schools} школ, seed {seed})…", err=True)
+    region_dir = generate_region(Path(cache) / f"seed{seed}-n{schools}", seed=seed, n_schools=schools)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    db = out / "eduaudit.db"
+    with RegionServer(region_dir) as server:
+        registry = out / "registry.csv"
+        write_registry(region_dir, server.port, registry)
+        click.echo(f"Демо-регион на 127.0.0.1:{server.port}; реестр: {registry}", err=True)
+        run_id = run_audit(registry, db, out, resolve=("*.test=127.0.0.1",), delay=delay)
+    store = Store(db)
+    paths = write_coverage(store, run_id, out / "reports" / f"run-{run_id}")
+    click.echo(f"База результатов: {db}")
+    for path in paths:
+        click.echo(f"Отчёт: {path}")
+    _print_summary(db, run_id)
+
+
+def _print_summary(db: Path, run_id: int) -> None:
+    from eduaudit.reports.coverage import region_summary
+    from eduaudit.store import Store
+
+    click.echo(f"Итоги по области (запуск {run_id}):")
+    for line in region_summary(Store(db), run_id):
+        click.echo("  " + line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+"""The stages of an audit run, in the order data flows through them.
+
+registry → crawl → stored pages and documents → extracted text →
+classified documents → findings. Each stage reads what the previous one
+stored, so a later stage can be re-run on a past crawl.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import asdict
+from pathlib import Path
+
+from audit_rules import RULESET_VERSION, all_rules
+from audit_rules.base import ClassifiedDocument, SchoolEvidence
+from eduaudit.municipalities import display_name
+from eduaudit.registry import School
+from eduaudit.store import Store, utcnow
+
+log = logging.getLogger(__name__)
+
+# Pages whose own text may be a document (a regulation pasted as HTML).
+PAGE_DOCUMENT_ROLES = ("mentoring",)
+
+
+def start_run(store: Store, registry_path: Path, schools: list[School], settings: dict) -> int:
+    digest = hashlib.sha256(Path(registry_path).read_bytes()).hexdigest()
+    run_id = store.start_run(str(registry_path), digest, len(schools), RULESET_VERSION,
+                             json.dumps(settings, ensure_ascii=False))
+    store.db["schools"].insert_all(
+        ({"run_id": run_id, "school_id": s.school_id, "name": s.name, "short_name": s.short_name,
+          "municipality": s.municipality, "municipality_key": s.municipality_key, "url": s.url,
+          "inn": s.inn, "kind": s.kind, "registry_line": s.line} for s in schools),
+        pk=("run_id", "school_id"),
+    )
+    return run_id
+
+
+# -- crawl -------------------------------------------------------------------
+def crawl(store: Store, run_id: int, *, resolve: list[str] = (), delay: float | None = None,
+          max_pages: int = 40, max_documents: int = 80, log_level: str = "WARNING",
+          extra_settings: dict | None = None) -> None:
+    """Run the Scrapy spider over every school of the run, in this process."""
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    from crawler.spiders.school_site import SchoolSiteSpider
+
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    settings.set("EDUAUDIT_DB", str(store.path), priority="cmdline")
+    settings.set("EDUAUDIT_RUN_ID", run_id, priority="cmdline")
+    settings.set("EDUAUDIT_RESOLVE", list(resolve), priority="cmdline")
+    settings.set("LOG_LEVEL", log_level, priority="cmdline")
+    if os.environ.get("EDUAUDIT_CONTACT"):
+        settings.set("USER_AGENT", f"eduaudit/0.1 (+{os.environ['EDUAUDIT_CONTACT']})", priority="cmdline")
+    if delay is not None:
+        settings.set("DOWNLOAD_DELAY", delay, priority="cmdline")
+    for key, value in (extra_settings or {}).items():
+        settings.set(key, value, priority="cmdline")
+    schools = [dict(row) for row in store.db["schools"].rows_where("run_id = ?", [run_id])]
+    process = CrawlerProcess(settings, install_root_handler=True)
+    process.crawl(SchoolSiteSpider, schools=schools, max_pages=max_pages, max_documents=max_documents)
+    process.start()
+    _close_unfinished_sites(store, run_id)
+
+
+def _close_unfinished_sites(store: Store, run_id: int) -> None:
+    """Every school ends with a site row, even if the crawl never reached it."""
+    missing = store.db.execute(
+        "select s.school_id, s.url from schools s left join sites t "
+        "on t.run_id = s.run_id and t.school_id = s.school_id "
+        "where s.run_id = ? and t.school_id is null", [run_id]).fetchall()
+    for school_id, url in missing:
+        store.db["sites"].upsert({"run_id": run_id, "school_id": school_id, "start_url": url,
+                                  "reachable": 0, "error": "сайт не был обработан: обход прерван",
+                                  "fetched_at": utcnow()}, pk=("run_id", "school_id"))
+
+
+# -- extraction --------------------------------------------------------------
+def extract(store: Store, run_id: int, workers: int | None = None) -> int:
+    """Extract text of every new document and mentoring page of the run (cached by SHA-256)."""
+    from eduaudit.extraction import extract_many
+
+    rows = store.db.execute(
+        "select sha256, min(filename), min(content_type) from documents "
+        "where run_id = ? and sha256 is not null "
+        "and sha256 not in (select sha256 from extractions) group by sha256", [run_id]).fetchall()
+    placeholders = ",".join("?" for _ in PAGE_DOCUMENT_ROLES)
+    rows += store.db.execute(
+        f"select sha256, '', min(content_type) from pages where run_id = ? and role in ({placeholders}) "
+        "and sha256 not in (select sha256 from extractions) group by sha256",
+        [run_id, *PAGE_DOCUMENT_ROLES]).fetchall()
+    jobs = [(sha, store.blob_path(sha), name or None, ctype or None) for sha, name, ctype in rows]
+    done = 0
+    for sha, result in extract_many(jobs, workers=workers):
+        record = asdict(result)
+        record.update(sha256=sha, ocr_used=int(result.ocr_used), extracted_at=utcnow())
+        store.db["extractions"].upsert(record, pk="sha256")
+        done += 1
+    return done
+
+
+# -- classification ----------------------------------------------------------
+def classify(store: Store, run_id: int) -> int:
+    """Classify each distinct document (and mentoring page) of each school."""
+    from audit_rules.classifier import classify as classify_text
+
+    store.db.execute("delete from classifications where run_id = ?", [run_id])
+    headings = {(r[0], r[1]): r[2] for r in store.db.execute(
+        "select school_id, url, heading from pages where run_id = ?", [run_id]).fetchall()}
+    candidates: dict[tuple[str, str], dict] = {}
+    for row in store.db.query(
+            "select * from documents where run_id = ? and sha256 is not null order by url", [run_id]):
+        key = (row["school_id"], row["sha256"])
+        entry = candidates.setdefault(key, {"source": "file", "url": row["url"], "urls": [],
+                                            "link_text": row["anchor_text"] or "",
+                                            "filename": row["filename"] or "",
+                                            "page_title": headings.get((row["school_id"], row["page_url"]), ""),
+                                            "fetched_at": row["fetched_at"]})
+        entry["urls"].append(row["url"])
+        if not entry["link_text"] and row["anchor_text"]:
+            entry["link_text"] = row["anchor_text"]
+    placeholders = ",".join("?" for _ in PAGE_DOCUMENT_ROLES)
+    for row in store.db.query(
+            f"select * from pages where run_id = ? and role in ({placeholders}) order by url",
+            [run_id, *PAGE_DOCUMENT_ROLES]):
+        key = (row["school_id"], row["sha256"])
+        candidates.setdefault(key, {"source": "page", "url": row["url"], "urls": [row["url"]],
+                                    "link_text": row["anchor_text"] or "", "filename": "",
+                                    "page_title": row["heading"] or "", "fetched_at": row["fetched_at"]})
+    texts = {r["sha256"]: r for r in store.db.query("select sha256, status, text from extractions")}
+    out = []
+    for (school_id, sha), entry in candidates.items():
+        extraction = texts.get(sha) or {"status": "missing", "text": ""}
+        result = classify_text(extraction["text"] or "", filename=entry["filename"] or None,
+                               link_text=entry["link_text"] or None, page_title=entry["page_title"] or None)
+        out.append({
+            "run_id": run_id, "school_id": school_id, "sha256": sha, "source": entry["source"],
+            "url": entry["url"], "urls": json.dumps(entry["urls"], ensure_ascii=False),
+            "link_text": entry["link_text"], "doc_type": result.doc_type, "audience": result.audience,
+            "issuer": result.issuer, "about_mentoring": int(result.about_mentoring),
+            "confidence": result.confidence, "title": result.title or "", "date": result.date or "",
+            "number": result.number or "", "contains": json.dumps(result.contains, ensure_ascii=False),
+            "evidence": json.dumps(result.evidence, ensure_ascii=False),
+            "extraction_status": extraction["status"], "fetched_at": entry["fetched_at"],
+        })
+    store.db["classifications"].insert_all(out, pk=("run_id", "school_id", "sha256"), replace=True)
+    return len(out)
+
+
+# -- findings ----------------------------------------------------------------
+def load_evidence(store: Store, run_id: int) -> list[SchoolEvidence]:
+    sites = {r["school_id"]: r for r in store.db.query("select * from sites where run_id = ?", [run_id])}
+    pages: dict[str, list[dict]] = {}
+    for row in store.db.query("select * from pages where run_id = ? order by depth, url", [run_id]):
+        pages.setdefault(row["school_id"], []).append(row)
+    documents: dict[str, list[ClassifiedDocument]] = {}
+    for row in store.db.query("select * from classifications where run_id = ? order by url", [run_id]):
+        documents.setdefault(row["school_id"], []).append(ClassifiedDocument(
+            sha256=row["sha256"], source=row["source"], url=row["url"], urls=json.loads(row["urls"]),
+            link_text=row["link_text"] or "", doc_type=row["doc_type"], audience=row["audience"],
+            issuer=row["issuer"], about_mentoring=bool(row["about_mentoring"]),
+            confidence=row["confidence"] or 0.0, title=row["title"] or "", date=row["date"] or "",
+            number=row["number"] or "", contains=json.loads(row["contains"] or "[]"),
+            evidence=json.loads(row["evidence"] or "[]"), extraction_status=row["extraction_status"] or "",
+            fetched_at=row["fetched_at"] or ""))
+    return [SchoolEvidence(school=school, site=sites.get(school["school_id"]),
+                           pages=pages.get(school["school_id"], []),
+                           documents=documents.get(school["school_id"], []), read_blob=store.read_blob)
+            for school in store.db.query("select * from schools where run_id = ? order by school_id", [run_id])]
+
+
+def judge(store: Store, run_id: int) -> int:
+    """Apply every rule to every school of the run and store the findings."""
+    rules = all_rules()
+    store.db.execute("delete from findings where run_id = ?", [run_id])
+    rows = []
+    for evidence in load_evidence(store, run_id):
+        municipality = display_name(evidence.school["municipality_key"])
+        for rule in rules:
+            finding = rule.evaluate(evidence)
+            rows.append({"run_id": run_id, "school_id": evidence.school["school_id"],
+                         "municipality": municipality, "rule_id": finding.rule_id,
+                         "status": finding.status, "evidence_url": finding.evidence_url,
+                         "evidence_text": finding.evidence_text[:1000], "fetched_at": finding.fetched_at,
+                         "detail": finding.detail, "ruleset_version": RULESET_VERSION})
+    store.db["findings"].insert_all(rows, pk=("run_id", "school_id", "rule_id"), replace=True)
+    return len(rows)

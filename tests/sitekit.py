@@ -1,0 +1,76 @@
+"""Loopback web sites for tests: many named hosts on one port, chosen by the Host header.
+
+The crawler is pointed at them with ``--resolve '*.test=127.0.0.1'``, so each
+site is its own host to robots.txt and politeness, as on the internet.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Resource:
+    body: bytes | str
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+    headers: dict = field(default_factory=dict)
+
+    def payload(self) -> bytes:
+        if isinstance(self.body, bytes):
+            return self.body
+        charset = "utf-8"
+        if "charset=" in self.content_type:
+            charset = self.content_type.split("charset=")[1].strip()
+        return self.body.encode(charset)
+
+
+class LoopbackSites:
+    """Serve ``{host: {path_and_query: Resource | str}}``; records every request."""
+
+    def __init__(self, sites: dict[str, dict[str, Resource | str]]):
+        self.sites = {h.lower(): {p: (r if isinstance(r, Resource) else Resource(r)) for p, r in pages.items()}
+                      for h, pages in sites.items()}
+        self.requests: list[tuple[str, str]] = []
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> "LoopbackSites":
+        sites, requests, lock = self.sites, self.requests, self._lock
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (http.server naming)
+                host = (self.headers.get("Host") or "").split(":")[0].lower()
+                with lock:
+                    requests.append((host, self.path))
+                resource = sites.get(host, {}).get(self.path)
+                if resource is None:
+                    resource = Resource("<html><body><h1>404 Страница не найдена</h1></body></html>", status=404)
+                payload = resource.payload()
+                self.send_response(resource.status)
+                self.send_header("Content-Type", resource.content_type)
+                self.send_header("Content-Length", str(len(payload)))
+                for name, value in resource.headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def url(self, host: str, path: str = "/") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+    def paths(self, host: str) -> set[str]:
+        return {p for h, p in self.requests if h == host.lower()}

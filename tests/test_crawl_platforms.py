@@ -1,0 +1,248 @@
+"""The focused crawl on hand-made sites of each platform style, end to end through the CLI.
+
+The sites are small but built the way the platforms build them (Gosweb menus and
+netcat_files, *school.ru itemprop microdata and file cards, uCoz in
+windows-1251, a custom site without «Сведения…»). The tests assert what the
+crawler found, what it stored, and what it did not fetch.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from urllib.parse import quote
+
+import pytest
+import sqlite_utils
+
+from tests.docmaker import CHARTER, STUDENT_REGULATION, TEACHER_REGULATION, docx, text_pdf
+from tests.sitekit import LoopbackSites, Resource
+
+GOSWEB = "sh3-test-r66.gosweb.gosuslugi.test"
+SCHOOLRU = "school3-test.smolschool.test"
+UCOZ = "sch3-test.ucoz.test"
+CUSTOM = "gimnaziya-test.test"
+DOWN = "closed-school.test"
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def page(title: str, body: str, menu: str = "") -> str:
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+            f"<header><nav class='menu'>{menu}</nav></header><main><h1>{title}</h1>{body}</main>"
+            f"<footer>© Школа</footer></body></html>")
+
+
+def gosweb_site(port: int) -> dict:
+    menu = ("<ul><li><a href='/nasha-shkola/'>Наша школа</a></li>"
+            "<li><a href='/svedeniya-ob-obrazovatelnoy-organizatsii/'>Сведения об образовательной организации</a>"
+            "<ul><li><a href='/svedeniya-ob-obrazovatelnoy-organizatsii/osnovnye-svedeniya/'>Основные сведения</a></li>"
+            "<li><a href='/svedeniya-ob-obrazovatelnoy-organizatsii/dokumenty/'>Документы</a></li></ul></li>"
+            "<li><a href='/pedagogam-i-sotrudnikam/'>Педагогам и сотрудникам</a><ul>"
+            "<li><a href='/pedagogam-i-sotrudnikam/nastavnichestvo/'>Наставничество</a></li></ul></li>"
+            "<li><a href='/novosti/'>Новости</a></li></ul>")
+    news = "".join(f"<p><a href='/novosti/{i}/'>Новость {i}: спортивный праздник</a></p>" for i in range(1, 8))
+    docx_url = f"http://{GOSWEB}:{port}/netcat_files/7/8/Pravila_vnutrennego_rasporyadka.docx"
+    viewer = "https://view.officeapps.live.com/op/view.aspx?src=" + quote(docx_url, safe="")
+    site = {
+        "/robots.txt": Resource("User-agent: *\nDisallow: /search/\n", "text/plain"),
+        "/": page("МБОУ «СШ № 3»", "<p>Добро пожаловать!</p>" + news, menu),
+        "/novosti/": page("Новости", news, menu),
+        "/svedeniya-ob-obrazovatelnoy-organizatsii/dokumenty/": page(
+            "Документы",
+            "<p><a href='/netcat_files/1/2/Ustav.pdf'>Устав школы</a></p>"
+            f"<p><a href='{viewer}'>Правила внутреннего распорядка обучающихся</a></p>"
+            "<p><a href='/netcat_files/food/menu.xlsx'>Меню на неделю</a></p>", menu),
+        "/pedagogam-i-sotrudnikam/nastavnichestvo/": page(
+            "Наставничество",
+            "<p>В школе действует система наставничества педагогических работников.</p>"
+            "<p><a href='/netcat_files/5/6/Polozhenie_o_sisteme_nastavnichestva.pdf'>Положение о системе "
+            "наставничества педагогических работников</a></p>", menu),
+        "/netcat_files/1/2/Ustav.pdf": Resource(text_pdf(CHARTER), PDF),
+        "/netcat_files/7/8/Pravila_vnutrennego_rasporyadka.docx": Resource(
+            docx(["Правила внутреннего распорядка обучающихся", "1. Общие положения"]), DOCX),
+        "/netcat_files/5/6/Polozhenie_o_sisteme_nastavnichestva.pdf": Resource(text_pdf(TEACHER_REGULATION), PDF),
+        "/netcat_files/food/menu.xlsx": Resource(b"PK\x03\x04 not really", "application/vnd.ms-excel"),
+    }
+    for i in range(1, 8):
+        site[f"/novosti/{i}/"] = page(f"Новость {i}", "<p>Текст новости.</p>", menu)
+    return site
+
+
+def schoolru_site() -> dict:
+    side = ("<ul><li><a href='/sveden/common'>Основные сведения</a></li>"
+            "<li><a href='/sveden/document'>Документы</a></li>"
+            "<li><a href='/sveden/employees'>Педагогический состав</a></li></ul>")
+    return {
+        "/robots.txt": Resource("User-agent: *\nAllow: /\n", "text/plain"),
+        "/": page("Школа № 3 г. Рославля",
+                  "<p><a href='/sveden/common'>Сведения об образовательной организации</a></p>"
+                  "<p><a href='/gallery'>Фотогалерея</a></p>"),
+        "/sveden/common": page("Основные сведения", "<p itemprop='fullName'>МБОУ СШ № 3</p>", side),
+        "/sveden/document": page(
+            "Документы",
+            "<p><a itemprop='ustavDocLink' href='/file/card?id=11'>Устав</a></p>"
+            "<p><a itemprop='localActStud' href='/file/card?id=13'>Правила для обучающихся</a></p>"
+            "<p><a itemprop='addRef' href='/sveden/document/other'>Иные локальные акты</a></p>", side),
+        "/sveden/document/other": page(
+            "Иные локальные нормативные акты",
+            "<p><a href='/file/card?id=12'>Положение о наставничестве обучающихся</a></p>", side),
+        "/file/card?id=11": page("Устав", "<a href='/file/download?id=11'>Скачать</a>"),
+        "/file/download?id=11": Resource(text_pdf(CHARTER), PDF,
+                                         headers={"Content-Disposition": "attachment; filename=\"ustav.pdf\""}),
+        "/file/download?id=12": Resource(docx(STUDENT_REGULATION), DOCX),
+        "/file/download?id=13": Resource(text_pdf(["Правила внутреннего распорядка обучающихся"]), PDF),
+        "/gallery": page("Фотогалерея", "<p>Фото</p>"),
+    }
+
+
+def ucoz_site() -> dict:
+    cp = "text/html; charset=windows-1251"
+
+    def upage(title, body):
+        return Resource(
+            f"<html><head><meta http-equiv='Content-Type' content='{cp}'><title>{title}</title></head><body>"
+            f"<div id='menu'><a href='/'>Главная</a> <a href='/index/svedenija_ob_obrazovatelnoj_organizacii/0-4'>"
+            f"Сведения об образовательной организации</a> <a href='/index/metodicheskaja_rabota/0-7'>"
+            f"Методическая работа</a> <a href='/news/'>Новости</a></div><h1>{title}</h1>{body}</body></html>", cp)
+
+    return {
+        "/": upage("МКОУ Средняя школа № 3", "<p>Сайт школы.</p>"),
+        "/index/svedenija_ob_obrazovatelnoj_organizacii/0-4": upage(
+            "Сведения об образовательной организации", "<p><a href='/index/dokumenty/0-5'>Документы</a></p>"),
+        "/index/dokumenty/0-5": upage("Документы", "<p><a href='/_ld/0/12_ustav.pdf'>Устав</a></p>"),
+        "/index/metodicheskaja_rabota/0-7": upage(
+            "Методическая работа", "<p><a href='/index/nastavnichestvo/0-9'>Наставничество молодых педагогов</a></p>"),
+        "/index/nastavnichestvo/0-9": upage(
+            "Система наставничества", "<p><a href='/_ld/0/15_polozhenie.pdf'>Положение</a> (скачать)</p>"),
+        "/_ld/0/12_ustav.pdf": Resource(text_pdf(CHARTER), PDF),
+        "/_ld/0/15_polozhenie.pdf": Resource(text_pdf(TEACHER_REGULATION), PDF),
+        "/news/": upage("Новости", "<p><a href='/news/1'>Праздник</a></p>"),
+    }
+
+
+def custom_site() -> dict:
+    return {
+        "/": page("Гимназия", "<p><a href='/documents.html'>Документы</a> <a href='/contacts.html'>Контакты</a></p>"),
+        "/documents.html": page("Документы", "<p><a href='/files/ustav.pdf'>Устав</a></p>"),
+        "/files/ustav.pdf": Resource(text_pdf(CHARTER), PDF),
+        "/contacts.html": page("Контакты", "<p>Телефон</p>"),
+    }
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("crawl")
+    with LoopbackSites({}) as sites:
+        for host, content in ((GOSWEB, gosweb_site(sites.port)), (SCHOOLRU, schoolru_site()),
+                              (UCOZ, ucoz_site()), (CUSTOM, custom_site())):
+            sites.sites[host] = {p: (r if isinstance(r, Resource) else Resource(r)) for p, r in content.items()}
+        sites.sites[DOWN] = {"/": Resource("Service Unavailable", "text/plain", status=503)}
+        registry = tmp / "registry.csv"
+        rows = [("g", "МБОУ «СШ № 3»", "город Смоленск", GOSWEB), ("r", "МБОУ СШ № 3", "Рославльский район", SCHOOLRU),
+                ("u", "МКОУ СШ № 3", "Велижский муниципальный округ", UCOZ), ("c", "Гимназия", "Ельнинский район", CUSTOM),
+                ("d", "Закрытая школа", "Угранский район", DOWN)]
+        registry.write_text("school_id,name,municipality,url\n" + "".join(
+            f"{sid},{name},{mun},{sites.url(host)}\n" for sid, name, mun, host in rows), encoding="utf-8")
+        db = tmp / "eduaudit.db"
+        proc = subprocess.run(
+            [sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry), "--db", str(db),
+             "--out", str(tmp), "--resolve", "*.test=127.0.0.1", "--delay", "0", "--workers", "2"],
+            capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        yield sqlite_utils.Database(db), sites, proc
+
+
+def roles(db, school_id):
+    return {row["url"].split(":", 2)[2].split("/", 1)[1]: row["role"]
+            for row in db.query("select url, role from pages where school_id = ?", [school_id])}
+
+
+def finding(db, school_id, rule_id):
+    return next(db.query("select * from findings where school_id = ? and rule_id = ?", [school_id, rule_id]))
+
+
+def test_gosweb_sections_found_and_news_not_fetched(crawled):
+    db, sites, _ = crawled
+    fetched = sites.paths(GOSWEB)
+    assert "/svedeniya-ob-obrazovatelnoy-organizatsii/dokumenty/" in fetched
+    assert "/pedagogam-i-sotrudnikam/nastavnichestvo/" in fetched
+    assert "/netcat_files/5/6/Polozhenie_o_sisteme_nastavnichestva.pdf" in fetched
+    # the Office Online wrapper is unwrapped to the file itself
+    assert "/netcat_files/7/8/Pravila_vnutrennego_rasporyadka.docx" in fetched
+    assert not any(p.startswith("/novosti/") and p != "/novosti/" for p in fetched)
+    assert "/netcat_files/food/menu.xlsx" not in fetched
+    assert "/robots.txt" in fetched
+    r = roles(db, "g")
+    assert r["svedeniya-ob-obrazovatelnoy-organizatsii/dokumenty/"] == "documents"
+    assert r["pedagogam-i-sotrudnikam/nastavnichestvo/"] == "mentoring"
+    assert finding(db, "g", "section.documents")["status"] == "pass"
+    assert finding(db, "g", "section.mentoring")["status"] == "pass"
+    regulation = finding(db, "g", "doc.regulation")
+    assert regulation["status"] == "pass"
+    assert regulation["evidence_url"].endswith("Polozhenie_o_sisteme_nastavnichestva.pdf")
+    assert regulation["evidence_text"] and regulation["fetched_at"]
+
+
+def test_schoolru_cards_itemprop_and_addref(crawled):
+    db, sites, _ = crawled
+    fetched = sites.paths(SCHOOLRU)
+    assert {"/sveden/document", "/sveden/document/other", "/file/download?id=11",
+            "/file/download?id=12", "/file/download?id=13"} <= fetched
+    # cards are mapped straight to their downloads
+    assert not any(p.startswith("/file/card") for p in fetched)
+    assert "/gallery" not in fetched
+    assert roles(db, "r")["sveden/document"] == "documents"
+    names = {row["url"].rsplit("/", 1)[1]: row["filename"] for row in db.query(
+        "select url, filename from documents where school_id = 'r'")}
+    assert names["download?id=11"] == "ustav.pdf"
+    assert finding(db, "r", "doc.regulation")["status"] == "warn"
+    assert finding(db, "r", "section.mentoring")["status"] == "fail"
+
+
+def test_ucoz_windows_1251_and_mentoring_behind_a_hub(crawled):
+    db, sites, _ = crawled
+    r = roles(db, "u")
+    # its URL says nothing of «Сведения…», but the «Сведения…» page links to it
+    assert r["index/dokumenty/0-5"] == "document_list"
+    assert finding(db, "u", "section.documents")["status"] == "pass"
+    assert r["index/nastavnichestvo/0-9"] == "mentoring"
+    heading = next(db.query("select heading from pages where school_id='u' and url like '%0-9'"))["heading"]
+    assert heading == "система наставничества"
+    assert "/news/1" not in sites.paths(UCOZ)
+    assert finding(db, "u", "doc.regulation")["status"] == "pass"
+
+
+def test_documents_page_outside_sveden_is_not_the_subsection(crawled):
+    db, _, _ = crawled
+    assert roles(db, "c")["documents.html"] == "document_list"
+    assert finding(db, "c", "section.documents")["status"] == "fail"
+    assert finding(db, "c", "doc.regulation")["status"] == "fail"
+    # but its documents were still read
+    assert db["documents"].count_where("school_id = 'c' and sha256 is not null") == 1
+
+
+def test_unreachable_site_gives_errors_not_failures(crawled):
+    db, _, _ = crawled
+    assert finding(db, "d", "site.reachable")["status"] == "fail"
+    assert "503" in finding(db, "d", "site.reachable")["evidence_text"]
+    for rule_id in ("section.documents", "doc.regulation", "doc.program"):
+        assert finding(db, "d", rule_id)["status"] == "error"
+
+
+def test_every_school_has_every_rule(crawled):
+    db, _, _ = crawled
+    counts = {r["school_id"]: r["n"] for r in db.query("select school_id, count(*) n from findings group by 1")}
+    assert counts == {"g": 7, "r": 7, "u": 7, "c": 7, "d": 7}
+
+
+def test_findings_command_prints_contract_fields(crawled, tmp_path):
+    db, _, _ = crawled
+    proc = subprocess.run([sys.executable, "-m", "eduaudit.cli", "findings", "--db", str(db.conn.execute(
+        "pragma database_list").fetchone()[2]), "--format", "json"], capture_output=True, text=True, check=True)
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(rows) == 35
+    assert {"school_id", "municipality", "rule_id", "status", "evidence_url", "evidence_text"} <= set(rows[0])
+    assert {r["municipality"] for r in rows if r["school_id"] == "u"} == {"Велижский район"}
