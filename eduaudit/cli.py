@@ -71,7 +71,7 @@ def _load_or_fail(registry: Path):
     try:
         return load_registry(registry)
     except RegistryError as exc:
-        message = "ошибка в реестре " + exc.path + ":\n  " + "\n  ".join(exc.problems)
+        message = "ошибка в реестре " + exc.path + ":\n  " + "\n  ".join(exc.lines())
         raise click.ClickException(message) from None
 
 
@@ -178,7 +178,8 @@ def report(db, out, run):
 @click.option("--delay", default=0.2, show_default=True, help="Пауза между запросами к одному сайту, с.")
 def demo(schools, seed, out, cache, delay):
     """Сгенерировать демо-регион, обойти его, проверить и построить отчёты."""
-    from eduaudit.demo_region.generate import RegionServer, generate_region, write_registry
+    from eduaudit.demo_region.generate import generate_region, write_registry
+    from eduaudit.demo_region.server import RegionServer
     from eduaudit.reports.coverage import write_coverage
     from eduaudit.store import Store
 

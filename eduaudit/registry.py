@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +18,12 @@ from .municipalities import municipality_key
 REQUIRED_COLUMNS = ("school_id", "name", "municipality", "url")
 OPTIONAL_COLUMNS = ("short_name", "inn", "kind")
 KINDS = ("school", "municipality")
+# Registries exported from other systems name the kind of an organisation in
+# words («средняя школа», «гимназия»); those are all schools for the audit.
+_SCHOOL_WORDS = re.compile(r"school|школ|гимназ|лице|общеобразоват|интернат|кадет|центр образования|\bсош\b|\bоош\b")
+_MUNICIPALITY_WORDS = re.compile(r"municipality|муниципалитет|орган\w* управлени|управлени\w* образовани|"
+                                 r"отдел\w* образовани|комитет\w* (?:по )?образовани")
+MAX_PROBLEMS_SHOWN = 20
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,16 @@ class RegistryError(ValueError):
     def __init__(self, path: str, problems: list[str]):
         self.path = path
         self.problems = problems
-        super().__init__(f"{path}: " + "; ".join(problems))
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        more = len(problems) - len(shown)
+        super().__init__(f"{path}: " + "; ".join(shown) + (f"; и ещё {more} ошибок" if more > 0 else ""))
+
+    def lines(self) -> list[str]:
+        """The problems to print, at most MAX_PROBLEMS_SHOWN of them plus a count of the rest."""
+        shown = self.problems[:MAX_PROBLEMS_SHOWN]
+        if len(self.problems) > len(shown):
+            shown.append(f"… и ещё {len(self.problems) - len(shown)} ошибок")
+        return shown
 
 
 def _read_text(path: Path) -> str:
@@ -71,6 +87,18 @@ def check_url(url: str) -> str | None:
         parts.port
     except ValueError:
         return f"неверный порт в адресе сайта («{url}»)"
+    return None
+
+
+def normalise_kind(value: str) -> str | None:
+    """``school`` or ``municipality`` for a kind column value, None when it is neither."""
+    folded = value.strip().lower().replace("ё", "е")
+    if not folded:
+        return "school"
+    if _MUNICIPALITY_WORDS.search(folded):
+        return "municipality"
+    if _SCHOOL_WORDS.search(folded):
+        return "school"
     return None
 
 
@@ -113,9 +141,10 @@ def load_registry(path: str | Path) -> list[School]:
         url_problem = check_url(values.get("url", ""))
         if url_problem:
             problems.append(f"строка {line}: {url_problem}")
-        kind = values.get("kind") or "school"
-        if kind not in KINDS:
-            problems.append(f"строка {line}: kind должен быть одним из {', '.join(KINDS)} (получено «{kind}»)")
+        kind = normalise_kind(values.get("kind", ""))
+        if kind is None:
+            problems.append(f"строка {line}: неизвестный вид организации в kind: «{values.get('kind')}» "
+                            f"(ожидается school или municipality)")
         schools.append(
             School(
                 school_id=sid,
@@ -124,7 +153,7 @@ def load_registry(path: str | Path) -> list[School]:
                 url=values.get("url", ""),
                 short_name=values.get("short_name", ""),
                 inn=values.get("inn", ""),
-                kind=kind,
+                kind=kind or "school",
                 line=line,
             )
         )

@@ -88,3 +88,32 @@ def test_unknown_municipality_is_kept_not_merged():
     key = municipality_key("Тверской район")
     assert not is_known("Тверской район")
     assert key == "тверской"
+
+
+@pytest.mark.parametrize("kind, expected", [("", "school"), ("средняя школа", "school"), ("Гимназия", "school"),
+                                            ("municipality", "municipality"),
+                                            ("Управление образования", "municipality")])
+def test_kind_words(tmp_path, kind, expected):
+    path = write(tmp_path, f"school_id,name,municipality,url,kind\ns1,Школа,Велижский район,http://a.test/,{kind}\n")
+    assert load_registry(path)[0].kind == expected
+
+
+def test_unknown_kind_is_an_error_and_long_lists_are_cut(tmp_path):
+    rows = "".join(f"s{i},Школа,Велижский район,http://a.test/,завод\n" for i in range(30))
+    with pytest.raises(RegistryError) as info:
+        load_registry(write(tmp_path, "school_id,name,municipality,url,kind\n" + rows))
+    assert len(info.value.problems) == 30
+    assert "неизвестный вид организации" in info.value.problems[0]
+    assert info.value.lines()[-1] == "… и ещё 10 ошибок"
+
+
+def test_cli_rejects_bad_registry_naming_the_line(tmp_path):
+    import subprocess
+    import sys
+
+    path = write(tmp_path, "school_id,name,municipality,url\ns1,Школа,Велижский район,www.school.ru\n")
+    proc = subprocess.run([sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(path),
+                           "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    assert proc.returncode != 0
+    assert "строка 2" in proc.stderr and "http" in proc.stderr
+    assert not (tmp_path / "out" / "eduaudit.db").exists()
