@@ -43,7 +43,9 @@ class ClassifiedDocument:
     fetched_at: str
 
     def is_type(self, doc_type: str) -> bool:
-        return self.doc_type == doc_type or doc_type in self.contains
+        # Only an order carries other documents as annexes («Приложение к приказу»);
+        # a regulation "approved by an order" does not contain that order.
+        return self.doc_type == doc_type or (self.doc_type == "order" and doc_type in self.contains)
 
     def quote(self) -> str:
         head = self.title or self.link_text or self.url

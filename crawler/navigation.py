@@ -121,9 +121,12 @@ SVEDEN, DOCUMENTS, MENTORING, LOCAL_ACTS, HUB = "sveden", "documents", "mentorin
 # A «Документы» page outside «Сведения об образовательной организации»:
 # worth reading, but it is not the subsection the federal order requires.
 DOCUMENT_LIST = "document_list"
+# A page that is itself a mentoring document (a regulation pasted as HTML,
+# a news item about mentoring): read and classified, but not the section.
+MENTORING_DOCUMENT = "mentoring_document"
 
 # Roles of pages on which every linked document is worth downloading.
-DOCUMENT_PAGES = frozenset({DOCUMENTS, MENTORING, LOCAL_ACTS, DOCUMENT_LIST})
+DOCUMENT_PAGES = frozenset({DOCUMENTS, MENTORING, LOCAL_ACTS, DOCUMENT_LIST, MENTORING_DOCUMENT})
 
 
 def link_target(link: Link) -> str | None:
@@ -169,6 +172,18 @@ def breadcrumbs(selector: Selector) -> str:
     return fold(" ".join(crumbs))
 
 
+# Headings that name a document rather than a section of the site.
+_DOCUMENT_TITLE = re.compile(
+    r"^(?:\d+[.)]?\s*)?(?:положени|приказ|распоряжени|постановлени|дорожн|план|программ|персонализированн|"
+    r"индивидуальн|порядок|отчет|мониторинг|анализ|аналитическ|справк|протокол|договор|соглашени|"
+    r"методические рекомендации|памятк|анкет|форма)")
+# Section headings: «Наставничество», «Система наставничества», «Наставничество педагогов»,
+# «Целевая модель наставничества»; not «Неделя наставничества» or «День наставника».
+_SECTION_HEADING = re.compile(
+    r"^(?:система\s+|целевая\s+модель\s+|институт\s+)?наставничеств|(?:^|\s)наставничество(?:\s|$)|"
+    r"^наставник(?:и|ам)?(?:\s|$)")
+_NEWS_URL = re.compile(r"/news|/novost|/новост|[?&]p=\d|/\d{4}/\d{2}/|/article|/post|/blog")
+
 _DOCUMENT_ITEMPROPS = ("ustavDocLink", "localActStud", "localActOrder", "localActCollec",
                        "reportEduDocLink", "prescriptionDocLink")
 
@@ -189,8 +204,13 @@ def page_role(selector: Selector, url: str, via: str | None) -> str:
         return DOCUMENTS
     if _DOCUMENTS_TEXT.match(heading):
         return DOCUMENTS if in_sveden else DOCUMENT_LIST
-    if re.search(r"наставничеств", heading) or (not heading and re.search(r"наставничеств", title)):
-        return MENTORING
+    about = heading or title
+    if _MENTORING.search(about):
+        if _DOCUMENT_TITLE.match(about) or _NEWS_URL.search(path):
+            return MENTORING_DOCUMENT
+        if _SECTION_HEADING.search(about):
+            return MENTORING
+        return MENTORING_DOCUMENT
     if _SVEDEN_TEXT.search(heading) or _SVEDEN_URL.search(urlsplit(url).path.lower()):
         return SVEDEN
     if via in (DOCUMENTS, LOCAL_ACTS, DOCUMENT_LIST) and _LOCAL_ACTS.search(heading):

@@ -23,7 +23,7 @@ from eduaudit.store import Store, utcnow
 log = logging.getLogger(__name__)
 
 # Pages whose own text may be a document (a regulation pasted as HTML).
-PAGE_DOCUMENT_ROLES = ("mentoring",)
+PAGE_DOCUMENT_ROLES = ("mentoring", "mentoring_document")
 
 
 def start_run(store: Store, registry_path: Path, schools: list[School], settings: dict) -> int:

@@ -69,8 +69,26 @@ def test_page_roles():
     itemprops = "<a itemprop='ustavDocLink' href='a.pdf'>a</a><a itemprop='localActStud' href='b.pdf'>b</a>"
     assert nav.page_role(html("Раздел", itemprops), "http://s.ru/x", None) == nav.DOCUMENTS
     assert nav.page_role(html("Наставничество"), "http://s.ru/x", nav.HUB) == nav.MENTORING
-    assert nav.page_role(html("День наставника"), "http://s.ru/news/5", None) == "other"
     assert nav.page_role(html("Сведения об образовательной организации"), "http://s.ru/a", None) == nav.SVEDEN
+
+
+@pytest.mark.parametrize("heading, url, role", [
+    ("Наставничество", "/pedagogam/nastavnichestvo/", nav.MENTORING),
+    ("Система наставничества", "/index/0-9", nav.MENTORING),
+    ("Наставничество педагогических работников", "/p5aa1.html", nav.MENTORING),
+    ("Целевая модель наставничества", "/nastavnik", nav.MENTORING),
+    # a document pasted as a page is read, but it is not the section
+    ("Положение о системе наставничества педагогических работников", "/dokumenty/polozhenie/", nav.MENTORING_DOCUMENT),
+    ("Дорожная карта по реализации системы наставничества", "/?page_id=676", nav.MENTORING_DOCUMENT),
+    ("Мониторинг реализации системы наставничества", "/lokalnye-akty/monitoring/", nav.MENTORING_DOCUMENT),
+    # news about mentoring is not the section either
+    ("Неделя наставничества в школе", "/?p=280", nav.MENTORING_DOCUMENT),
+    ("Наставничество: итоги года", "/news/15", nav.MENTORING_DOCUMENT),
+    ("День наставника", "/news/5", nav.MENTORING_DOCUMENT),
+    ("Фотогалерея", "/gallery", "other"),
+])
+def test_mentoring_section_or_document(heading, url, role):
+    assert nav.page_role(html(heading), "http://s.ru" + url, None) == role
 
 
 def test_platform_detection():

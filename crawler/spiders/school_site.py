@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import scrapy
 from scrapy.http import TextResponse
+from w3lib.url import canonicalize_url
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as twisted_errors
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
@@ -75,11 +76,21 @@ class SchoolSiteSpider(scrapy.Spider):
         self.site_hosts: dict[str, set[str]] = defaultdict(set)
         self.pages_scheduled: dict[str, int] = defaultdict(int)
         self.documents_scheduled: dict[str, int] = defaultdict(int)
+        # Menus repeat the same links on every page; budgets count distinct URLs only.
+        self.seen: dict[str, set[str]] = defaultdict(set)
+
+    def _first_time(self, school_id: str, url: str) -> bool:
+        key = canonicalize_url(url)
+        if key in self.seen[school_id]:
+            return False
+        self.seen[school_id].add(key)
+        return True
 
     async def start(self):
         for school in self.schools:
             url = school["url"]
             self.site_hosts[school["school_id"]].add(urlsplit(url).netloc.lower())
+            self._first_time(school["school_id"], url)
             self.pages_scheduled[school["school_id"]] += 1
             yield scrapy.Request(
                 url, callback=self.parse_home, errback=self.home_failed, priority=40,
@@ -147,7 +158,7 @@ class SchoolSiteSpider(scrapy.Spider):
         target = nav.link_target(link)
         if not self._worth_following(role, target, link):
             return
-        if self.pages_scheduled[school_id] >= self.max_pages:
+        if self.pages_scheduled[school_id] >= self.max_pages or not self._first_time(school_id, link.url):
             return
         self.pages_scheduled[school_id] += 1
         yield response.follow(
@@ -176,7 +187,7 @@ class SchoolSiteSpider(scrapy.Spider):
     # -- documents -------------------------------------------------------
     def _download(self, response, role: str, link: nav.Link, url: str):
         school_id = response.meta["school_id"]
-        if self.documents_scheduled[school_id] >= self.max_documents:
+        if self.documents_scheduled[school_id] >= self.max_documents or not self._first_time(school_id, url):
             return
         self.documents_scheduled[school_id] += 1
         priority = DOCUMENT_PRIORITY + (20 if nav.mentions_mentoring(link) else 0)

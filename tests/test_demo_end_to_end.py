@@ -1,0 +1,74 @@
+"""The whole audit on a small generated region: crawl, extract, classify, judge, report.
+
+The region holds every platform style and the down/5xx/redirect behaviours;
+its ground truth comes from the generator, which knows nothing of the crawler.
+"""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+
+import pytest
+import sqlite_utils
+
+from eduaudit.demo_region.accuracy import compare
+from eduaudit.demo_region.generate import generate_region, write_registry
+from eduaudit.demo_region.server import RegionServer
+
+SEED, N = 6, 30
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("e2e")
+    region = generate_region(tmp / "region", seed=SEED, n_schools=N)
+    with RegionServer(region) as server:
+        registry = tmp / "registry.csv"
+        write_registry(region, server.port, registry)
+        proc = subprocess.run(
+            [sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry), "--out", str(tmp),
+             "--resolve", "*.test=127.0.0.1", "--delay", "0"],
+            capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return tmp, region, proc
+
+
+def test_every_school_has_a_verdict_for_every_rule(run):
+    tmp, region, _ = run
+    db = sqlite_utils.Database(tmp / "eduaudit.db")
+    with open(region / "ground_truth.csv", encoding="utf-8") as fh:
+        expected = {(r["school_id"], r["rule_id"]) for r in csv.DictReader(fh)}
+    got = {(r["school_id"], r["rule_id"]) for r in db.query("select school_id, rule_id from findings")}
+    assert expected <= got
+    assert db["findings"].count == len(got)
+
+
+def test_verdicts_match_ground_truth(run):
+    tmp, region, _ = run
+    result = compare(tmp / "eduaudit.db", region / "ground_truth.csv")
+    assert result.share >= 0.95, result.mismatches
+    # reachability and the error/fail distinction must be exact: a wrong "missing" costs trust
+    assert result.per_rule["site.reachable"][0] == result.per_rule["site.reachable"][1]
+    assert not [m for m in result.mismatches if "error" in (m[2], m[3])]
+
+
+def test_summary_and_report(run, tmp_path):
+    tmp, _, proc = run
+    assert "Положение размещено:" in proc.stdout and f"из {N} школ" in proc.stdout
+    report = subprocess.run([sys.executable, "-m", "eduaudit.cli", "report", "--out", str(tmp)],
+                            capture_output=True, text=True, check=True)
+    paths = report.stdout.split()
+    assert any(p.endswith("coverage.xlsx") for p in paths)
+
+
+def test_audit_rejudges_without_crawling(run):
+    tmp, _, _ = run
+    db = sqlite_utils.Database(tmp / "eduaudit.db")
+    before = sorted(db.query("select school_id, rule_id, status from findings"), key=lambda r: (r["school_id"], r["rule_id"]))
+    pages = db["pages"].count
+    subprocess.run([sys.executable, "-m", "eduaudit.cli", "audit", "--out", str(tmp)], check=True,
+                   capture_output=True)
+    after = sorted(db.query("select school_id, rule_id, status from findings"), key=lambda r: (r["school_id"], r["rule_id"]))
+    assert before == after and db["pages"].count == pages
