@@ -48,3 +48,14 @@ class DocumentItem:
     page_role: str = ""
     error: str = ""
     fetched_at: str = ""
+
+
+@dataclass
+class SiteDoneItem:
+    """Every request of a school's crawl has been answered: the site is finished."""
+
+    school_id: str
+    pages: int = 0
+    documents: int = 0
+    errors: int = 0
+    completed_at: str = ""

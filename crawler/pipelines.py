@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itemadapter import ItemAdapter
 
-from crawler.items import DocumentItem, PageItem, SiteItem
+from crawler.items import DocumentItem, PageItem, SiteDoneItem, SiteItem
 from eduaudit.store import Store
 
 
@@ -39,6 +39,8 @@ class StorePipeline:
             row["sha256"] = store.put_blob(body)
             row["size"] = len(body)
             store.db["pages"].upsert(row, pk=("run_id", "school_id", "url"))
+        elif isinstance(item, SiteDoneItem):
+            store.db["sites"].upsert(row, pk=("run_id", "school_id"))
         elif isinstance(item, DocumentItem):
             body = row.pop("body")
             if body is not None and not row["error"]:

@@ -15,7 +15,6 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 64
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
-RANDOMIZE_DOWNLOAD_DELAY = True
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 50 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
@@ -24,13 +23,15 @@ RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 
-DEPTH_LIMIT = 5
+# Depth is limited by the spider itself (max_depth): Scrapy's DepthMiddleware
+# would drop requests silently, and the spider must account for every request.
+DEPTH_LIMIT = 0
 DEPTH_PRIORITY = 0
 REDIRECT_MAX_TIMES = 10
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
-DNS_RESOLVER = "crawler.resolver.OverridingResolver"
+TWISTED_DNS_RESOLVER = "crawler.resolver.OverridingResolver"
 # ``PATTERN=IP`` entries, like ``curl --resolve``; e.g. ["*.test=127.0.0.1"].
 EDUAUDIT_RESOLVE: list[str] = []
 

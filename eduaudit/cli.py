@@ -44,22 +44,38 @@ def main() -> None:
 
 def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] = (),
               delay: float | None = None, max_pages: int = 40, max_documents: int = 80,
-              workers: int | None = None, quiet: bool = False, extra_settings: dict | None = None) -> int:
+              workers: int | None = None, quiet: bool = False, extra_settings: dict | None = None,
+              resume: bool = False) -> int:
     """Crawl, extract, classify and judge every school of the registry; return the run id."""
     from eduaudit import stages
     from eduaudit.store import Store
 
     schools = load_registry(registry)
     store = Store(db)
-    settings = {"resolve": list(resolve), "delay": delay, "max_pages": max_pages,
-                "max_documents": max_documents}
-    run_id = stages.start_run(store, registry, schools, settings)
     say = (lambda *a: None) if quiet else (lambda msg: click.echo(msg, err=True))
-    say(f"Запуск {run_id}: {len(schools)} сайтов, обход…")
+    run_id = stages.unfinished_run(store, stages.registry_digest(registry)) if resume else None
+    only = None
+    if run_id is not None:
+        only = stages.prepare_resume(store, run_id)
+        say(f"Продолжение запуска {run_id}: осталось обойти {len(only)} сайтов из {len(schools)}")
+    else:
+        settings = {"resolve": list(resolve), "delay": delay, "max_pages": max_pages,
+                    "max_documents": max_documents}
+        run_id = stages.start_run(store, registry, schools, settings)
+        say(f"Запуск {run_id}: {len(schools)} сайтов, обход…")
+    log_file = Path(out) / "logs" / f"run-{run_id}-crawl.log"
     stages.crawl(store, run_id, resolve=list(resolve), delay=delay, max_pages=max_pages,
-                 max_documents=max_documents, extra_settings=extra_settings)
+                 max_documents=max_documents, log_file=log_file, extra_settings=extra_settings,
+                 only=only)
+    counts = store.db.execute(
+        "select (select count(*) from sites where run_id = :r and reachable = 1), "
+        "(select count(*) from pages where run_id = :r), "
+        "(select count(*) from documents where run_id = :r and sha256 is not null)", {"r": run_id}).fetchone()
+    say(f"Обход завершён: доступно сайтов {counts[0]} из {len(schools)}, страниц {counts[1]}, "
+        f"документов {counts[2]} (журнал: {log_file})")
     say("Извлечение текста документов…")
-    stages.extract(store, run_id, workers=workers)
+    extracted = stages.extract(store, run_id, workers=workers)
+    say(f"Извлечён текст новых документов: {extracted}")
     say("Классификация документов и проверка правил…")
     stages.classify(store, run_id)
     stages.judge(store, run_id)
@@ -87,12 +103,14 @@ def _load_or_fail(registry: Path):
 @click.option("--max-documents", default=80, show_default=True, help="Предел документов на сайт.")
 @click.option("--workers", type=int, help="Процессов для извлечения текста (по умолчанию по числу ядер).")
 @click.option("--quiet", is_flag=True, help="Без сообщений о ходе работы (для cron).")
-def crawl(registry, db, out, resolve, delay, max_pages, max_documents, workers, quiet):
+@click.option("--resume", is_flag=True,
+              help="Продолжить прерванный запуск этого реестра: готовые сайты не обходятся заново.")
+def crawl(registry, db, out, resolve, delay, max_pages, max_documents, workers, quiet, resume):
     """Обойти сайты из реестра, извлечь документы и проверить правила."""
     _load_or_fail(registry)
     db = _db_path(db, out)
     run_id = run_audit(registry, db, out, resolve=resolve, delay=delay, max_pages=max_pages,
-                       max_documents=max_documents, workers=workers, quiet=quiet)
+                       max_documents=max_documents, workers=workers, quiet=quiet, resume=resume)
     if not quiet:
         _print_summary(db, run_id)
 

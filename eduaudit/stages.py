@@ -27,7 +27,7 @@ PAGE_DOCUMENT_ROLES = ("mentoring", "mentoring_document")
 
 
 def start_run(store: Store, registry_path: Path, schools: list[School], settings: dict) -> int:
-    digest = hashlib.sha256(Path(registry_path).read_bytes()).hexdigest()
+    digest = registry_digest(registry_path)
     run_id = store.start_run(str(registry_path), digest, len(schools), RULESET_VERSION,
                              json.dumps(settings, ensure_ascii=False))
     store.db["schools"].insert_all(
@@ -41,8 +41,9 @@ def start_run(store: Store, registry_path: Path, schools: list[School], settings
 
 # -- crawl -------------------------------------------------------------------
 def crawl(store: Store, run_id: int, *, resolve: list[str] = (), delay: float | None = None,
-          max_pages: int = 40, max_documents: int = 80, log_level: str = "WARNING",
-          extra_settings: dict | None = None) -> None:
+          max_pages: int = 40, max_documents: int = 80, log_level: str = "INFO",
+          log_file: Path | None = None, extra_settings: dict | None = None,
+          only: set[str] | None = None) -> None:
     """Run the Scrapy spider over every school of the run, in this process."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
@@ -55,6 +56,10 @@ def crawl(store: Store, run_id: int, *, resolve: list[str] = (), delay: float | 
     settings.set("EDUAUDIT_RUN_ID", run_id, priority="cmdline")
     settings.set("EDUAUDIT_RESOLVE", list(resolve), priority="cmdline")
     settings.set("LOG_LEVEL", log_level, priority="cmdline")
+    if log_file is not None:
+        # Scrapy's own log (retries, give-ups) is for analysis; the console gets our summary.
+        Path(log_file).parent.mkdir(parents=True, exist_ok=True)
+        settings.set("LOG_FILE", str(log_file), priority="cmdline")
     if os.environ.get("EDUAUDIT_CONTACT"):
         settings.set("USER_AGENT", f"eduaudit/0.1 (+{os.environ['EDUAUDIT_CONTACT']})", priority="cmdline")
     if delay is not None:
@@ -62,10 +67,41 @@ def crawl(store: Store, run_id: int, *, resolve: list[str] = (), delay: float | 
     for key, value in (extra_settings or {}).items():
         settings.set(key, value, priority="cmdline")
     schools = [dict(row) for row in store.db["schools"].rows_where("run_id = ?", [run_id])]
-    process = CrawlerProcess(settings, install_root_handler=True)
+    if only is not None:
+        schools = [s for s in schools if s["school_id"] in only]
+    process = CrawlerProcess(settings)
     process.crawl(SchoolSiteSpider, schools=schools, max_pages=max_pages, max_documents=max_documents)
     process.start()
     _close_unfinished_sites(store, run_id)
+
+
+def unfinished_run(store: Store, registry_sha256: str) -> int | None:
+    """The latest run of this registry that did not finish (killed, Ctrl-C, power loss)."""
+    row = store.db.execute(
+        "select id from runs where registry_sha256 = ? and status = 'running' order by id desc limit 1",
+        [registry_sha256]).fetchone()
+    return row[0] if row else None
+
+
+def prepare_resume(store: Store, run_id: int) -> set[str]:
+    """Forget the partial work on unfinished sites of a run; return their school ids.
+
+    A site counts as finished only when every request of its crawl was
+    answered (``sites.completed_at``); anything less is crawled again, so a
+    resumed run ends with the same rows as an uninterrupted one.
+    """
+    unfinished = {r[0] for r in store.db.execute(
+        "select s.school_id from schools s left join sites t on t.run_id = s.run_id "
+        "and t.school_id = s.school_id where s.run_id = ? and t.completed_at is null", [run_id])}
+    with store.db.conn:
+        for table in ("sites", "pages", "documents"):
+            store.db.conn.executemany(f"delete from {table} where run_id = ? and school_id = ?",
+                                      [(run_id, sid) for sid in unfinished])
+    return unfinished
+
+
+def registry_digest(registry_path: Path) -> str:
+    return hashlib.sha256(Path(registry_path).read_bytes()).hexdigest()
 
 
 def _close_unfinished_sites(store: Store, run_id: int) -> None:
@@ -81,25 +117,32 @@ def _close_unfinished_sites(store: Store, run_id: int) -> None:
 
 
 # -- extraction --------------------------------------------------------------
-def extract(store: Store, run_id: int, workers: int | None = None) -> int:
-    """Extract text of every new document and mentoring page of the run (cached by SHA-256)."""
-    from eduaudit.extraction import extract_many
+def extract(store: Store, run_id: int, workers: int | None = None, *, force: bool = False) -> int:
+    """Extract text of every new document and mentoring page of the run (cached by SHA-256).
 
+    With force, documents already extracted (in this or an earlier run) are extracted again.
+    """
+    from eduaudit.extraction import extract_many
+    from eduaudit.extraction.records import extraction_record
+
+    cached = "" if force else "and sha256 not in (select sha256 from extractions) "
     rows = store.db.execute(
         "select sha256, min(filename), min(content_type) from documents "
-        "where run_id = ? and sha256 is not null "
-        "and sha256 not in (select sha256 from extractions) group by sha256", [run_id]).fetchall()
+        f"where run_id = ? and sha256 is not null {cached}group by sha256", [run_id]).fetchall()
     placeholders = ",".join("?" for _ in PAGE_DOCUMENT_ROLES)
     rows += store.db.execute(
         f"select sha256, '', min(content_type) from pages where run_id = ? and role in ({placeholders}) "
-        "and sha256 not in (select sha256 from extractions) group by sha256",
+        f"and sha256 is not null {cached}group by sha256",
         [run_id, *PAGE_DOCUMENT_ROLES]).fetchall()
-    jobs = [(sha, store.blob_path(sha), name or None, ctype or None) for sha, name, ctype in rows]
+    # A blob linked both as a document and as a page is extracted once.
+    unique = {sha: (name, ctype) for sha, name, ctype in reversed(rows)}
+    jobs = [(sha, store.blob_path(sha), name or None, ctype or None)
+            for sha, (name, ctype) in unique.items()]
     done = 0
     for sha, result in extract_many(jobs, workers=workers):
-        record = asdict(result)
-        record.update(sha256=sha, ocr_used=int(result.ocr_used), extracted_at=utcnow())
-        store.db["extractions"].upsert(record, pk="sha256")
+        # alter: databases made before a column was added get it on the first write.
+        store.db["extractions"].upsert(extraction_record(sha, result, utcnow()), pk="sha256",
+                                       alter=True)
         done += 1
     return done
 

@@ -37,7 +37,8 @@ TABLES: dict[str, tuple[dict, dict]] = {
     "sites": (
         {"run_id": int, "school_id": str, "start_url": str, "final_url": str,
          "reachable": int, "http_status": int, "error": str, "platform": str,
-         "fetched_at": str},
+         "fetched_at": str, "pages": int, "documents": int, "errors": int,
+         "completed_at": str},
         {"pk": ("run_id", "school_id")},
     ),
     "pages": (
@@ -61,7 +62,8 @@ TABLES: dict[str, tuple[dict, dict]] = {
     "extractions": (
         {"sha256": str, "status": str, "format": str, "text": str,
          "page_count": int, "ocr_used": int, "extractor": str, "error": str,
-         "extracted_at": str},
+         "extracted_at": str, "academic_year": str, "ocr_confidence": float,
+         "signature": str, "signature_evidence": str},
         {"pk": "sha256"},
     ),
     "classifications": (

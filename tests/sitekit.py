@@ -7,6 +7,7 @@ site is its own host to robots.txt and politeness, as on the internet.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -17,6 +18,7 @@ class Resource:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     headers: dict = field(default_factory=dict)
+    delay: float = 0.0
 
     def payload(self) -> bytes:
         if isinstance(self.body, bytes):
@@ -48,6 +50,8 @@ class LoopbackSites:
                 if resource is None:
                     resource = Resource("<html><body><h1>404 Страница не найдена</h1></body></html>", status=404)
                 payload = resource.payload()
+                if resource.delay:
+                    time.sleep(resource.delay)
                 self.send_response(resource.status)
                 self.send_header("Content-Type", resource.content_type)
                 self.send_header("Content-Length", str(len(payload)))

@@ -20,7 +20,7 @@ from twisted.internet import error as twisted_errors
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from crawler import navigation as nav
-from crawler.items import DocumentItem, PageItem, SiteItem
+from crawler.items import DocumentItem, PageItem, SiteDoneItem, SiteItem
 from eduaudit.store import utcnow
 
 HOME = "home"
@@ -68,11 +68,16 @@ class SchoolSiteSpider(scrapy.Spider):
     name = "school_site"
 
     def __init__(self, schools: list[dict] | None = None, max_pages: int = 40,
-                 max_documents: int = 80, **kwargs):
+                 max_documents: int = 80, max_depth: int = 5, **kwargs):
         super().__init__(**kwargs)
         self.schools = schools or []
         self.max_pages = int(max_pages)
         self.max_documents = int(max_documents)
+        self.max_depth = int(max_depth)
+        # Requests of a school not yet answered; at zero the site is finished,
+        # which is what lets an interrupted run resume site by site.
+        self.outstanding: dict[str, int] = defaultdict(int)
+        self.tally: dict[str, dict[str, int]] = defaultdict(lambda: {"pages": 0, "documents": 0, "errors": 0})
         self.site_hosts: dict[str, set[str]] = defaultdict(set)
         self.pages_scheduled: dict[str, int] = defaultdict(int)
         self.documents_scheduled: dict[str, int] = defaultdict(int)
@@ -92,11 +97,26 @@ class SchoolSiteSpider(scrapy.Spider):
             self.site_hosts[school["school_id"]].add(urlsplit(url).netloc.lower())
             self._first_time(school["school_id"], url)
             self.pages_scheduled[school["school_id"]] += 1
-            yield scrapy.Request(
+            yield self._request(
                 url, callback=self.parse_home, errback=self.home_failed, priority=40,
-                meta={"school_id": school["school_id"], "via": HOME, "anchor": ""},
-                dont_filter=True,
+                meta={"school_id": school["school_id"], "via": HOME, "anchor": "", "depth": 0},
             )
+
+    def _request(self, url: str, **kwargs) -> scrapy.Request:
+        # Deduplication is per school (see _first_time): two schools may link the
+        # same municipal file, and each must get it.
+        self.outstanding[kwargs["meta"]["school_id"]] += 1
+        return scrapy.Request(url, dont_filter=True, **kwargs)
+
+    def _settle(self, school_id: str, outcome: str):
+        """Account for one answered request; yield SiteDoneItem when it was the last."""
+        self.tally[school_id][outcome] += 1
+        self.outstanding[school_id] -= 1
+        if self.outstanding[school_id] == 0:
+            tally = self.tally[school_id]
+            self.logger.info("site %s finished: %d pages, %d documents, %d errors",
+                             school_id, tally["pages"], tally["documents"], tally["errors"])
+            yield SiteDoneItem(school_id=school_id, completed_at=utcnow(), **tally)
 
     # -- home ------------------------------------------------------------
     def parse_home(self, response):
@@ -121,6 +141,7 @@ class SchoolSiteSpider(scrapy.Spider):
             school_id=request.meta["school_id"], start_url=request.url, reachable=False,
             http_status=status, error=failure_reason(failure), fetched_at=utcnow(),
         )
+        yield from self._settle(request.meta["school_id"], "errors")
 
     # -- pages -----------------------------------------------------------
     def parse_page(self, response):
@@ -128,6 +149,7 @@ class SchoolSiteSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             # A page link that turned out to be a file.
             yield self._document_item(response)
+            yield from self._settle(school_id, "documents")
             return
         via = response.meta.get("via")
         role = HOME if via == HOME else nav.page_role(response.selector, response.url, via)
@@ -142,6 +164,7 @@ class SchoolSiteSpider(scrapy.Spider):
         )
         for link in nav.extract_links(response.selector, response.url):
             yield from self._follow(response, role, link)
+        yield from self._settle(school_id, "pages")
 
     def _follow(self, response, role: str, link: nav.Link):
         school_id = response.meta["school_id"]
@@ -158,13 +181,17 @@ class SchoolSiteSpider(scrapy.Spider):
         target = nav.link_target(link)
         if not self._worth_following(role, target, link):
             return
-        if self.pages_scheduled[school_id] >= self.max_pages or not self._first_time(school_id, link.url):
+        depth = response.meta.get("depth", 0) + 1
+        if depth > self.max_depth or self.pages_scheduled[school_id] >= self.max_pages:
+            return
+        if not self._first_time(school_id, link.url):
             return
         self.pages_scheduled[school_id] += 1
-        yield response.follow(
+        yield self._request(
             link.url, callback=self.parse_page, errback=self.page_failed,
             priority=FOLLOW_PRIORITY.get(target, 0),
-            meta={"school_id": school_id, "via": target, "anchor": link.text[:300]},
+            headers={"Referer": response.url},
+            meta={"school_id": school_id, "via": target, "anchor": link.text[:300], "depth": depth},
         )
 
     @staticmethod
@@ -182,7 +209,7 @@ class SchoolSiteSpider(scrapy.Spider):
     def page_failed(self, failure):
         request = failure.request
         self.logger.info("page %s failed: %s", request.url, failure_reason(failure))
-        return []
+        yield from self._settle(request.meta["school_id"], "errors")
 
     # -- documents -------------------------------------------------------
     def _download(self, response, role: str, link: nav.Link, url: str):
@@ -191,14 +218,16 @@ class SchoolSiteSpider(scrapy.Spider):
             return
         self.documents_scheduled[school_id] += 1
         priority = DOCUMENT_PRIORITY + (20 if nav.mentions_mentoring(link) else 0)
-        yield scrapy.Request(
+        yield self._request(
             url, callback=self.parse_document, errback=self.document_failed, priority=priority,
+            headers={"Referer": response.url},
             meta={"school_id": school_id, "anchor": link.text[:300], "page_url": response.url,
-                  "page_role": role},
+                  "page_role": role, "depth": response.meta.get("depth", 0) + 1},
         )
 
     def parse_document(self, response):
         yield self._document_item(response)
+        yield from self._settle(response.meta["school_id"], "documents")
 
     def _document_item(self, response) -> DocumentItem:
         meta = response.meta
@@ -220,3 +249,4 @@ class SchoolSiteSpider(scrapy.Spider):
             page_url=request.meta.get("page_url", ""), page_role=request.meta.get("page_role", ""),
             error=failure_reason(failure), fetched_at=utcnow(),
         )
+        yield from self._settle(request.meta["school_id"], "errors")

@@ -1,0 +1,44 @@
+"""Shared fixtures: one small generated region, audited once per test session."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from eduaudit.demo_region.generate import generate_region, write_registry
+from eduaudit.demo_region.server import RegionServer
+
+SMALL_REGION_SEED, SMALL_REGION_SCHOOLS = 6, 30
+
+
+@dataclass
+class AuditedRegion:
+    out: Path            # results folder of the run (holds eduaudit.db)
+    region: Path         # generated region (region.json, ground_truth.csv, sites/)
+    registry: Path
+    stdout: str
+    stderr: str
+
+    @property
+    def db(self) -> Path:
+        return self.out / "eduaudit.db"
+
+
+@pytest.fixture(scope="session")
+def audited_region(tmp_path_factory) -> AuditedRegion:
+    """A 30-school region (every platform, down/5xx/redirect sites) crawled and audited via the CLI."""
+    tmp = tmp_path_factory.mktemp("audited-region")
+    region = generate_region(tmp / "region", seed=SMALL_REGION_SEED, n_schools=SMALL_REGION_SCHOOLS)
+    with RegionServer(region) as server:
+        registry = tmp / "registry.csv"
+        write_registry(region, server.port, registry)
+        proc = subprocess.run(
+            [sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry), "--out", str(tmp),
+             "--resolve", "*.test=127.0.0.1", "--delay", "0"],
+            capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return AuditedRegion(out=tmp, region=region, registry=registry, stdout=proc.stdout, stderr=proc.stderr)
