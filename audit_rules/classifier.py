@@ -4,6 +4,13 @@ The decision is a weighted vote of cue phrases (``audit_rules.lexicon``), never 
 rule: the title zone (heading and the lines joined to it) weighs more than the body, the
 header above the title decides who issued the document, and file name / link text are
 only consulted when the text itself is empty, very short or undecidable.
+
+What a text is comes from its own heading, never from the titles it lists: a web page that
+lists «Положение …», «Приказ …», «Дорожная карта …» is none of them, and a heading that
+follows running text is an annex or a section, not the document's title.  Without a heading
+only self-description and structure count (numbered clauses, a dated activity table).  A
+blank model («(наименование ОО)», «Примерное положение», a letterhead of underscores) is
+never a school's own document.
 """
 from __future__ import annotations
 
@@ -12,7 +19,8 @@ from dataclasses import asdict, dataclass, field
 
 from audit_rules import lexicon
 from audit_rules.doc_metadata import (
-    Head, TitleInfo, approval_block_lines, extract_title_info, find_heads, head_title, main_head, tidy_title,
+    Head, TitleInfo, approval_block_lines, extract_title_info, find_heads, head_title, listed_title_lines, main_head,
+    tidy_title,
 )
 from audit_rules.lexicon import Cue
 from audit_rules.text_features import Prepared, prepare, quote_span, to_match
@@ -24,6 +32,10 @@ ISSUERS = ("school", "municipal", "regional", "federal", "unknown")
 TITLE_WEIGHT = 3.0          # a cue in the title counts this many times
 SHORT_TEXT_LETTERS = 200    # below this the text alone is too thin to trust
 MAX_EVIDENCE = 10
+DENSE_MENTORING_SCORE = 12.0       # mentoring cue weight, and per 1000 characters, that make a text
+DENSE_MENTORING_DENSITY = 8.0      # about mentoring whatever its title says
+BODY_GENRE_STRONG = 3.0     # body cues that decide a genre without a heading
+BODY_GENRE_WEAK = 1.0       # ... for a numbered regulation no other genre contests
 
 
 @dataclass
@@ -75,6 +87,16 @@ def _score(prep: Prepared, cues: tuple[Cue, ...], zones: _Zones | None,
     return hits
 
 
+def _score_hits_with_pos(prep: Prepared, cues: tuple[Cue, ...]) -> list[tuple[int, _Hit]]:
+    out: list[tuple[int, _Hit]] = []
+    for cue in cues:
+        for count, m in enumerate(cue.pattern.finditer(prep.match)):
+            if count >= cue.cap:
+                break
+            out.append((m.start(), _Hit(cue.label, cue.weight, prep.quote(m.start(), m.end()))))
+    return out
+
+
 def _total(hits: list[_Hit], label: str) -> float:
     return sum(h.weight for h in hits if h.label == label)
 
@@ -102,7 +124,11 @@ def _mentoring_score(prep: Prepared) -> tuple[float, list[_Hit]]:
 
 def _title_about_mentoring(title_match: str) -> bool:
     if not lexicon.MENTORING_TITLE_RE.search(title_match):
-        return False
+        # OCR and PDF wrapping split words without a hyphen («нас\nтавничества»); a title is
+        # short, so gluing its letters back cannot invent a word by accident.
+        glued = re.sub(r"(?<=[а-я])\s+(?=[а-я])", "", title_match)
+        return (bool(lexicon.MENTORING_TITLE_RE.search(glued))
+                and not lexicon.MENTORING_EVENT_RE.search(title_match))
     stripped = lexicon.MENTORING_EVENT_RE.sub(" ", title_match)
     return bool(lexicon.MENTORING_TITLE_RE.search(stripped))
 
@@ -119,6 +145,10 @@ def _audience(prep: Prepared, zones: _Zones | None, extra: list[_Hit]) -> tuple[
     if max(t, s) < 2:
         return "unknown", _best_quotes(hits, "teachers", 1) + _best_quotes(hits, "students", 1), 0.6
     low, high = min(t, s), max(t, s)
+    scope = lexicon.BOTH_SCOPE_RE.search(prep.match)
+    if scope:
+        return ("both", [prep.quote(scope.start(), scope.end())] + _best_quotes(hits, "teachers")
+                + _best_quotes(hits, "students"), 0.85)
     if (title_t and title_s) or (low >= 4 and low / high >= 0.35):
         return "both", _best_quotes(hits, "teachers") + _best_quotes(hits, "students"), 0.85
     side = "teachers" if t > s else "students"
@@ -145,25 +175,30 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
     if own_number and lexicon.FEDERAL_OWN_NUMBER_RE.match(own_number):
         vote("federal", 8.0, f"№ {own_number}")
 
+    template, template_quote = _template_marks(prep, zones, head, blocks)
+    charter = bool(head and lexicon.CHARTER_HEAD_RE.match(_line_match(prep, head.index)))
+
     # Letterhead: organisation lines above the heading; the one nearest the heading issued it.
     top = head.index if head else min(len(prep.lines), 8)
-    org_lines = [i for i in range(0, top) if i not in blocks]
-    found = [(i, _line_org(_line_match(prep, i))) for i in org_lines
-             if len(prep.lines[i]) < 220 and not lexicon.SIGNATURE_STAMP_RE.search(_line_match(prep, i))]
-    found = [(i, org) for i, org in found if org]
-    for rank, (i, org) in enumerate(reversed(found)):
-        vote(org, 6.0 if rank == 0 else 2.0, quote_span(prep.text, *prep.span_of_lines(i, i)))
+    org_lines = [i for i in range(0, top) if i not in blocks and len(prep.lines[i]) < 220
+                 and not lexicon.SIGNATURE_STAMP_RE.search(_line_match(prep, i)) and not _is_sentence(prep.lines[i])]
+    found = [(first, last, _line_org(text)) for first, last, text in _letterhead_units(prep, org_lines)]
+    found = [(first, last, org) for first, last, org in found if org]
+    for rank, (first, last, org) in enumerate(reversed(found)):
+        vote(org, 6.0 if rank == 0 else 2.0, quote_span(prep.text, *prep.span_of_lines(first, last)))
 
     # Approval blocks name the approver (director, council, department).  Blocks above the
     # title count fully; a later block, or one left blank for a school to fill in («приказом
     # директора ____ от «__» 20__ г.»), belongs to a template and counts little.
     title_end = zones.title and prep.line_of(zones.title[1]) if zones else None
     near = (title_end if title_end is not None else (head.index if head else 10)) + 3
-    for i in sorted(blocks):
-        s, e = prep.span_of_lines(i, i)
-        line = prep.match[s:e]
-        factor = 1.0 if i <= near else 0.3
-        if "____" in line and not re.search(r"\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{2,4}|\d{4}", line.replace("20__", "")):
+    for first, last in ([] if charter else _block_units(prep, blocks)):
+        # (the founder approves a charter; the institution is its author)
+        s, e = prep.span_of_lines(first, last)
+        unit = prep.match[s:e]
+        factor = 1.0 if first <= near else 0.3
+        filled = re.search(r"\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{2,4}|\d{4}", unit.replace("20__", ""))
+        if "____" in unit and not filled:
             factor *= 0.3
         for hit in _score(prep, lexicon.APPROVER_CUES, None, (s, e)):
             vote(hit.label, hit.weight * factor, hit.quote)
@@ -172,6 +207,27 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
     for hit in _score(prep, lexicon.ISSUER_BODY_CUES, zones):
         vote(hit.label, hit.weight, hit.quote)
 
+    # Provenance named in the title zone («Извлечение из рекомендаций Минпросвещения России»).
+    if zones and zones.title and head is not None:
+        first = prep.line_of(zones.title[0])
+        last = min(len(prep.lines) - 1, prep.line_of(zones.title[1]) + 2)
+        s, e = prep.span_of_lines(first, last)
+        for m in lexicon.PROVENANCE_RE.finditer(prep.match, s, e):
+            org = _phrase_org(m.group(0))
+            if org:
+                vote(org, 6.0, prep.quote(m.start(), m.end()))
+    if charter and zones and zones.title:
+        if _line_org(prep.match[zones.title[0]:zones.title[1]]) == "school":
+            vote("school", 6.0, quote_span(prep.text, *zones.title))
+
+    if template:
+        # A form to be filled in by each school is not any school's own document: it belongs to
+        # whoever sent it out (named in the header), by default the municipal education body.
+        scores["school"] = 0.0
+        external = max(("municipal", "regional", "federal"), key=lambda k: scores[k])
+        if scores[external] < 2.0:
+            vote("municipal", 2.0, template_quote or "")
+
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 2.0:
         return "unknown", []
@@ -179,22 +235,166 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
     return best, list(dict.fromkeys(ranked))[:2]
 
 
+def _block_units(prep: Prepared, blocks: set[int]) -> list[tuple[int, int]]:
+    """Approval blocks as line ranges, one per ПРИНЯТО/УТВЕРЖДЕНО/Приложение opener.
+
+    Read as a whole, so that «к приказу Министерства образования и науки» / «Смоленской области»
+    wrapped over two lines still names the ministry.
+    """
+    units: list[tuple[int, int]] = []
+    for i in sorted(blocks):
+        opener = bool(lexicon.APPROVAL_OPENER_RE.match(_line_match(prep, i)))
+        if units and units[-1][1] == i - 1 and not opener:
+            units[-1] = (units[-1][0], i)
+        else:
+            units.append((i, i))
+    return units
+
+
+def _letterhead_units(prep: Prepared, lines: list[int]) -> list[tuple[int, int, str]]:
+    """Letterhead lines with their wrapped continuations joined.
+
+    A PDF wraps «… учреждение «Средняя школа № 3»» / «муниципального образования «город
+    Десногорск»»: the second line alone would read as a municipal body.
+    """
+    units: list[tuple[int, int, str]] = []
+    for i in lines:
+        text = _line_match(prep, i)
+        # Lines of one letterhead follow each other without a full stop between them.
+        continues = not prep.lines[i - 1].rstrip().endswith((".", ";", ":")) if i else False
+        if units and continues and units[-1][1] == i - 1:
+            first, _, joined = units[-1]
+            units[-1] = (first, i, joined + " " + text)
+        else:
+            units.append((i, i, text))
+    return units
+
+
+def _is_sentence(line: str) -> bool:
+    """Running text («В школе действует система наставничества …»), not a letterhead line."""
+    words = line.split()
+    if len(words) < 8 or not line.rstrip().endswith((".", "!", "?")):
+        return False
+    # «… «Средняя школа № 1» г. Рославля.» and «… СОШ.» end letterheads, not sentences.
+    return not words[-1].rstrip(".").isupper() and not re.search(r"\b(?:г|обл|р-на|ул|д)\.$", line.rstrip())
+
+
+def _phrase_org(match_phrase: str) -> str | None:
+    """The first body named in a phrase («из рекомендаций Минпросвещения … в школах» is federal)."""
+    found = [(m.start(), label) for label, pattern in lexicon.ORG_LINE_PATTERNS
+             for m in [pattern.search(match_phrase)] if m]
+    return min(found)[1] if found else None
+
+
+def _template_marks(prep: Prepared, zones: _Zones | None, head: Head | None,
+                    blocks: set[int]) -> tuple[bool, str | None]:
+    """Whether the text is a blank model («Примерное положение», «(наименование ОО)», «______»).
+
+    Only the top of the document is read: a school's own regulation may annex blank forms.
+    """
+    head_at = head.index if head else -1
+    title_last = prep.line_of(zones.title[1]) if zones and zones.title else head_at
+    top_end = min(len(prep.lines), max(title_last, head_at, 0) + 1)
+    score, quote = 0.0, None
+
+    def mark(weight: float, i: int) -> None:
+        nonlocal score, quote
+        score += weight
+        quote = quote or quote_span(prep.text, *prep.span_of_lines(i, i))
+
+    for i in range(min(len(prep.lines), top_end + 15)):
+        line = _line_match(prep, i)
+        if lexicon.TEMPLATE_PLACEHOLDER_RE.search(line):
+            mark(2.0, i)
+            break
+    for i in range(min(top_end, 12)):
+        line = _line_match(prep, i)
+        if i not in blocks and lexicon.TEMPLATE_HEAD_RE.match(line):
+            mark(2.0, i)
+        elif i < min(head_at, 3) and i not in blocks and lexicon.BLANK_LINE_RE.match(line) \
+                and not _near_signature(prep, i):
+            mark(2.0, i)       # the letterhead left blank for the school's name
+        elif head_at <= i <= title_last and re.search(r"_{5,}", line):
+            mark(2.0, i)       # «Положение о наставничестве в ________»
+        elif i in blocks and re.search(r"приложени\w*[^\n]{0,20}\bк\s+письму\b", line):
+            mark(1.0, i)       # schools annex documents to orders; letters carry models to schools
+    if head is not None and head.genre == "order":
+        for i in range(head.index, min(len(prep.lines), head.index + 3)):
+            if lexicon.BLANK_ORDER_REF_RE.search(_line_match(prep, i)):
+                mark(1.0, i)
+                break
+    return score >= 2.0, quote
+
+
+def _near_signature(prep: Prepared, i: int) -> bool:
+    """Whether a line of underscores is a place to sign («Директор ______ Н.П. Гончаров»)."""
+    around = prep.text[slice(*prep.span_of_lines(max(0, i - 1), min(len(prep.lines) - 1, i + 1)))]
+    return bool(re.search(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.|[Дд]иректор|[Пп]одпись|[Рр]уководитель|[Зз]аведующ", around))
+
+
+def _past_label_head(prep: Prepared, heads: list[Head], head: Head | None, blocks: set[int]) -> Head | None:
+    """Skip a heading that only labels what follows, for the titled heading right after it.
+
+    A kit label («ПРИМЕРНОЕ ПОЛОЖЕНИЕ», «Образец») above the model's own heading, or an order
+    reference with no subject («Приказ от 13.09.2025 № 151») left from a broken approval block.
+    """
+    if head is None:
+        return head
+    line = _line_match(prep, head.index)
+    if head.genre == "order":
+        if head_title(prep, head, blocks)[0] is not None:
+            return head
+        reach = 4
+    elif lexicon.TEMPLATE_HEAD_RE.match(line) and len(line.split()) <= 3:
+        reach = 10
+    else:
+        return head
+    for later in heads:
+        if head.index < later.index <= head.index + reach and not (head.genre == later.genre == "order"):
+            title = head_title(prep, later, blocks)[0]
+            if title and len(title.split()) > 2:
+                return later
+    return head
+
+
 def _line_match(prep: Prepared, i: int) -> str:
     s = prep.line_starts[i]
     return prep.match[s:s + len(prep.lines[i])]
 
 
-def _genre_from_body(prep: Prepared) -> tuple[str | None, list[_Hit]]:
-    hits = _score(prep, lexicon.GENRE_BODY_CUES, None)
+def _genre_from_body(prep: Prepared, listed: set[int]) -> tuple[str | None, list[_Hit]]:
+    """Genre from body phrases; lines listing other documents' titles do not vote."""
+    scored = [h for h in _score_hits_with_pos(prep, lexicon.GENRE_BODY_CUES) if prep.line_of(h[0]) not in listed]
+    hits = [h for _, h in scored]
     totals = {g: _total(hits, g) for g in ("regulation", "order", "plan", "program", "other")}
-    best = max(totals, key=lambda g: totals[g])
-    if totals[best] < 3.0:
-        return None, hits
-    return best, [h for h in hits if h.label == best]
+    ranked = sorted(totals, key=lambda g: -totals[g])
+    best, second = ranked[0], totals[ranked[1]]
+    # Either a strong self-description, or a weaker one that no other genre contests
+    # (an excerpt of a regulation: numbered clauses and «назначается приказом» only).
+    if totals[best] >= BODY_GENRE_STRONG:
+        return best, [h for h in hits if h.label == best]
+    if best in ("regulation", "plan") and totals[best] >= BODY_GENRE_WEAK and totals[best] >= 2.5 * second:
+        # Needs structure too: clause numbering for a regulation (a web page may also say «наставник
+        # назначается приказом»), three dated table rows for a plan.
+        cues = lexicon.CLAUSE_CUES if best == "regulation" else lexicon.TABLE_ROW_CUES
+        structural = sum(1 for pos, _ in _score_hits_with_pos(prep, cues) if prep.line_of(pos) not in listed)
+        if structural >= (2 if best == "regulation" else 3):
+            return best, [h for h in hits if h.label == best]
+    return None, hits
 
 
-def _mentoring_doc_type(genre: str, title_match: str) -> str | None:
-    """Map a genre to the audit's doc_type, given the (mentoring) title."""
+def _names_one_pair(prep: Prepared) -> bool:
+    """Whether the top of the text names one mentor and one mentee as labelled fields."""
+    top = prep.text[:prep.span_of_lines(0, 24)[1]] if prep.lines else ""
+    return all(p.search(top) for p in lexicon.PAIR_FIELD_RES)
+
+
+def _mentoring_doc_type(genre: str, title_match: str, one_pair: bool = False) -> str | None:
+    """Map a genre to the audit's doc_type, given the (mentoring) title.
+
+    A plan for one named pair (``one_pair``) is that pair's personalised programme, whatever
+    its heading calls it; a plan for all the school's mentors is the roadmap.
+    """
     if lexicon.REPORT_TITLE_RE.search(title_match) and genre != "order":
         return None
     if genre == "regulation":
@@ -204,7 +404,7 @@ def _mentoring_doc_type(genre: str, title_match: str) -> str | None:
     if genre == "order":
         return "order"
     if genre == "plan":
-        return "program" if lexicon.INDIVIDUAL_RE.search(title_match) else "roadmap"
+        return "program" if one_pair or lexicon.INDIVIDUAL_RE.search(title_match) else "roadmap"
     if genre == "program":
         return "program"
     return None
@@ -275,8 +475,9 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     thin = prep.letter_count < SHORT_TEXT_LETTERS
 
     blocks = approval_block_lines(prep)
-    heads = find_heads(prep, blocks)
-    head = main_head(heads)
+    listed = listed_title_lines(prep, blocks)
+    heads = find_heads(prep, blocks, listed)
+    head = _past_label_head(prep, heads, main_head(heads, prep, blocks), blocks)
     info: TitleInfo = extract_title_info(prep, head, blocks)
 
     zones = None
@@ -294,7 +495,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         genre, genre_source = head.genre, "head"
         genre_quotes = [quote_span(prep.text, *prep.span_of_lines(head.index, head.index))]
     else:
-        body_genre, body_hits = _genre_from_body(prep)
+        body_genre, body_hits = _genre_from_body(prep, listed)
         if body_genre:
             genre, genre_source = body_genre, "body"
             genre_quotes = _best_quotes(body_hits, body_genre, 2)
@@ -314,11 +515,20 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     density = m_score * 1000.0 / max(len(prep.text), 1000)
     if title_match and len(title_match.split()) <= 2 and not _title_about_mentoring(title_match):
         title_match = ""      # a bare «Положение»/«Приказ №5»: the title says nothing, the body decides
+    if title_match and lexicon.TOPICLESS_TITLE_RE.match(title_match):
+        title_match = ""      # «Письмо», «Извлечение из рекомендаций Минпросвещения»: no topic named
     if title_match:
         about = _title_about_mentoring(title_match)
         about_source = "title"
+        if not about and m_score >= DENSE_MENTORING_SCORE and density >= DENSE_MENTORING_DENSITY:
+            # The title does not say it (OCR garbled it, or «План работы с молодыми специалистами»),
+            # but mentoring is named every few lines: the body overrules it.
+            about, about_source = True, "body"
+    elif info.number and lexicon.FEDERAL_OWN_NUMBER_RE.match(info.number):
+        about, about_source = True, "body"    # the federal act on mentoring itself (3273-р, Р-145)
     else:
-        about = m_score >= 6 and density >= 1.0
+        # A short untitled excerpt needs fewer mentoring words if they are dense enough.
+        about = (m_score >= 6 and density >= 1.0) or (m_score >= 4 and density >= 4.0)
         about_source = "body"
     if not about and genre == "order":
         # «Об организации методической работы»: the order may still pair mentors or name a curator.
@@ -326,6 +536,9 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         if acts:
             about, about_source = True, "order-acts"
             m_hits = acts + m_hits
+    if not about and genre in ("plan", "program") and _names_one_pair(prep):
+        # «План индивидуального развития молодого педагога» with «Наставник: …» in its header.
+        about, about_source = True, "body"
     if not about and not title_match and (thin or m_score == 0) and weak_votes.get("mentoring"):
         about, about_source = True, "weak"
     if about_source == "title" and about:
@@ -339,7 +552,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     doc_type = "other"
     if about and genre is not None:
         type_title = title_match or (weak["title_match"] if genre_source == "weak" else "")
-        mapped = _mentoring_doc_type(genre, type_title)
+        mapped = _mentoring_doc_type(genre, type_title, _names_one_pair(prep))
         if mapped:
             doc_type = mapped
 

@@ -68,7 +68,10 @@ def approval_block_lines(prep: Prepared) -> set[int]:
         since += 1
         head = _head_genre(line)
         has_ref = bool(_DATE_NUM_HINT_RE.search(line))
-        if since > 8 or len(line) > 140 or (head is not None and not has_ref):
+        # A title line ends the block; «Приказ от 30.08.2024 № 112» inside it is a reference,
+        # but a «№» inside a school name («Положение о … МБОУ «СШ № 4»») is not.
+        title_line = head in ("regulation", "plan", "program") or (head is not None and not has_ref)
+        if since > 8 or len(line) > 140 or title_line:
             in_block = False
             continue
         if _BLOCKISH_RE.search(line) or len(line) < 40:
@@ -90,7 +93,7 @@ def _match_line(prep: Prepared, i: int) -> str:
 # headings
 
 def _head_genre(match_line: str) -> str | None:
-    if len(match_line) > 200:
+    if len(match_line) > 280:
         return None
     for genre, pattern in lexicon.HEAD_PATTERNS:
         m = pattern.match(match_line)
@@ -109,10 +112,13 @@ def _is_caps_word(line: str) -> bool:
     return first.isupper()
 
 
-def find_heads(prep: Prepared, blocks: set[int]) -> list[Head]:
+def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None) -> list[Head]:
+    """Heading lines, leaving out approval blocks and lines of a list of document titles."""
+    if listed is None:
+        listed = listed_title_lines(prep, blocks)
     heads: list[Head] = []
     for i, line in enumerate(prep.lines):
-        if i in blocks:
+        if i in blocks or i in listed:
             continue
         genre = _head_genre(_match_line(prep, i))
         if genre is None:
@@ -120,8 +126,102 @@ def find_heads(prep: Prepared, blocks: set[int]) -> list[Head]:
         # A real heading is either written in capitals or reads like a title, not mid-paragraph.
         if not _looks_like_heading(prep, i, blocks):
             continue
+        if i + 1 < len(prep.lines) and prep.lines[i + 1][:1].islower() and not _is_caps_word(line):
+            # A sentence wrapped after its subject: «Целевая модель наставничества» / «внедряется …».
+            if lexicon.HEAD_SENTENCE_RE.match(_match_line(prep, i) + " " + _match_line(prep, i + 1)):
+                continue
         heads.append(Head(i, genre, line))
     return heads
+
+
+# A link to a file on a web page: «… .docx», «(pdf, 521 КБ)», «Скачать».
+_ATTACHMENT_RE = re.compile(
+    r"\.(?:pdf|docx?|rtf|odt|ods|xlsx?|pptx?|zip|rar|jpe?g|png)\b"
+    r"|\(\s*(?:pdf|docx?|rtf|odt|xlsx?|zip)\b"
+    r"|\b\d+(?:[.,]\d+)?\s*(?:кб|мб|kb|mb|килобайт\w*|мегабайт\w*)\b"
+    r"|(?:скачать|открыть|просмотреть|смотреть|загрузить|подробнее)\s*(?:\(|$)")
+
+
+def listed_title_lines(prep: Prepared, blocks: set[int]) -> set[int]:
+    """Lines that name documents in a list of links (a web page, a list of enclosures).
+
+    A page that lists «Положение о …», «Приказ о …», «Дорожная карта …» is not itself any of
+    them: such lines carry a file marker («.docx», «(pdf, 89 КБ)», «Скачать») or stand in a
+    run of title lines of different kinds, which a document's own heading never does.
+    """
+    n = len(prep.lines)
+    genres: list[str | None] = []
+    for i in range(n):
+        genres.append(None if i in blocks else _head_genre(_match_line(prep, i)))
+    listed: set[int] = set()
+    for i in range(n):
+        if genres[i] is None:
+            continue
+        m = _match_line(prep, i)
+        nxt = _match_line(prep, i + 1) if i + 1 < n else ""
+        # The marker may sit on a wrapped continuation line («… о системе\nнаставничества .docx»).
+        wrapped = bool(nxt) and genres[i + 1] is None and prep.lines[i + 1][:1].islower()
+        if _ATTACHMENT_RE.search(m) or (wrapped and _ATTACHMENT_RE.search(nxt)):
+            listed.add(i)
+    # Runs of adjacent title lines: «Положение о …» / «Приказ о …» / «План …».
+    i = 0
+    while i < n:
+        if genres[i] is None:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and (genres[j + 1] is not None
+                             or (prep.lines[j + 1][:1].islower() and j + 2 < n and genres[j + 2] is not None)):
+            j += 1
+        run = [k for k in range(i, j + 1) if genres[k] is not None]
+        kinds = {genres[k] for k in run}
+        sentence_case = [k for k in run if not _is_caps_word(prep.lines[k])]
+        marked = any(k in listed for k in run)
+        if len(sentence_case) >= 2 and (len(run) >= 3 or (len(kinds) >= 2 and marked)):
+            listed.update(range(i, j + 1))
+        i = j + 1
+    return listed
+
+
+# Running text: ten or more words ending with a full stop, with a finite verb («действует»,
+# «помогает», «закреплен») or a copula dash («Наставничество — технология …»).  A letterhead or an
+# address («… г. Рославля.», «ул. Ленина, д. 5.») may be as long and end the same way, but has neither.
+_SENTENCE_END_RE = re.compile(r"(?<=[\w\")][.!?])(?:\s+|$)")
+_ABBREVIATION_END_RE = re.compile(r"(?:^|\s)(?:г|д|ул|обл|пос|с|п|им|тел|стр|корп|т\.д|т\.п|др)\.\s*$")
+_FINITE_VERB_RE = re.compile(
+    r"\b(?!(?:совет|комитет|бюджет|предмет|кабинет|филиал|материал|персонал|портал|интернат|кандидат"
+    r"|депутат|аппарат|результат|формат|автомат)\b)"
+    r"[а-я]{3,}(?:ется|ются|ится|ятся|ает|яет|ует|еет|ит|ят|ют|ет|ал|ала|али|ило|ила|или|ен|ена|ены|ено)\b"
+    r"|\s-\s")
+
+
+def _is_prose(chunk: str) -> bool:
+    """Whether ``chunk`` holds a finished sentence of running text."""
+    pieces = _SENTENCE_END_RE.split(chunk)
+    finished = pieces[:-1] if pieces and pieces[-1].strip() else pieces
+    for piece in finished:
+        piece = piece.strip()
+        if (len(piece.split()) >= 10 and piece.endswith((".", "!", "?"))
+                and not _ABBREVIATION_END_RE.search(piece) and _FINITE_VERB_RE.search(piece)):
+            return True
+    return False
+
+
+def prose_before(prep: Prepared, index: int, blocks: set[int]) -> bool:
+    """Whether running text comes before line ``index`` (an excerpt, a web page's intro)."""
+    chunk: list[str] = []
+    for j in range(index):
+        line = _match_line(prep, j)
+        if j in blocks or lexicon.SIGNATURE_STAMP_RE.search(line):
+            # Approval blocks and e-signature stamps («Документ подписан электронной подписью …»).
+            chunk = []
+            continue
+        chunk.append(line)
+        if _is_prose(" ".join(chunk)):
+            return True
+        if line.rstrip().endswith((".", "!", "?")):
+            chunk = []
+    return False
 
 
 def _looks_like_heading(prep: Prepared, i: int, blocks: set[int]) -> bool:
@@ -134,13 +234,20 @@ def _looks_like_heading(prep: Prepared, i: int, blocks: set[int]) -> bool:
         # A line continuing a sentence of the previous line is not a heading.
         if prev and (prev[-1].islower() or prev[-1] in ",-–") and len(prev) > 60:
             return False
-    return len(line) <= 160
+    # Titles of plans run long («Дорожная карта (план мероприятий) по реализации … на 2023-2024
+    # учебный год»); a line that long ending with a full stop is a sentence.
+    return len(line) <= 160 or (len(line) <= 280 and not line.rstrip().endswith("."))
 
 
-def main_head(heads: list[Head]) -> Head | None:
+def main_head(heads: list[Head], prep: Prepared | None = None, blocks: set[int] | None = None) -> Head | None:
+    """The document's own heading: the first one near the top with no running text above it."""
     for head in heads:
-        if head.index < MAIN_HEAD_LINES:
-            return head
+        if head.index >= MAIN_HEAD_LINES:
+            break
+        if prep is not None and prose_before(prep, head.index, blocks or set()):
+            # Text already started: this is an annex or a section of an excerpt, not the title.
+            break
+        return head
     return None
 
 
@@ -171,13 +278,25 @@ def _title_line_span(prep: Prepared, head: Head, blocks: set[int]) -> tuple[int,
             break
         caps_run = prev.isupper() and line.isupper()
         starts_lower = line[0].islower()
-        if not (caps_run or starts_lower or lexicon.TITLE_CONTINUATION_RE.match(m)
+        if not (caps_run or starts_lower or _wrapped_title(prep, j)
                 or (bare_head and j == head.index + 1 and re.match(r"^(?:о|об|по|для)\s", m))):
             break
         last = j
         total += len(line)
         bare_head = False
     return head.index, last
+
+
+def _wrapped_title(prep: Prepared, j: int) -> bool:
+    """Whether line ``j`` continues a title wrapped on the line before it.
+
+    Besides an institution's name, a title wraps before a capitalised document name in an
+    oblique case («… по реализации» / «Положения о системе …») — a new heading would be in the
+    nominative — and after a dangling preposition or conjunction («… по», «… и»).
+    """
+    m = _match_line(prep, j)
+    return bool(lexicon.TITLE_CONTINUATION_RE.match(m) or lexicon.OBLIQUE_DOC_NAME_RE.match(m)
+                or lexicon.DANGLING_END_RE.search(_match_line(prep, j - 1)))
 
 
 # «Наставник: …», «Цель программы: …» — a labelled field, not part of the title.
@@ -215,8 +334,7 @@ def _order_subject_span(prep: Prepared, head: Head, blocks: set[int]) -> tuple[i
         prev = prep.lines[j - 1].rstrip()
         if _ORDER_BODY_START_RE.match(m) or prev.endswith((".", ":", ";")) or len(line) > 150:
             break
-        if not (line[0].islower() or (prev.isupper() and line.isupper())
-                or lexicon.TITLE_CONTINUATION_RE.match(m)):
+        if not (line[0].islower() or (prev.isupper() and line.isupper()) or _wrapped_title(prep, j)):
             break
         last = j
     return start, last
@@ -261,6 +379,8 @@ def tidy_title(text: str) -> str:
     for i, word in enumerate(text.split(" ")):
         core = word.strip("«»\"()№.,;:")
         keep = core in _KEEP_CAPS or in_quotes or any(ch.isdigit() for ch in core)
+        # A word already in normal case («г. Вязьмы» after a capitals heading) is left as written.
+        keep = keep or (len(core) > 1 and not core.isupper() and core[:1].isupper() and i > 0)
         if word.startswith(("«", '"')):
             in_quotes = True
             keep = True
@@ -408,10 +528,18 @@ def approval_date_number(prep: Prepared, blocks: set[int], before: int | None):
     return (date, None, lo, hi)
 
 
+# Letters, like orders, carry «от … № …» under the heading and a subject line «О направлении …».
+_LETTER_HEAD_RE = re.compile(r"^письмо\b")
+
+
+def _has_subject_line(prep: Prepared, head: Head) -> bool:
+    return head.genre == "order" or bool(_LETTER_HEAD_RE.match(_match_line(prep, head.index)))
+
+
 def head_title(prep: Prepared, head: Head, blocks: set[int]) -> tuple[str | None, int, int, tuple[int, int] | None]:
     """(title, first line, last line, order subject span) for a heading."""
-    if head.genre == "order":
-        span = _order_subject_span(prep, head, blocks)
+    span = _order_subject_span(prep, head, blocks) if _has_subject_line(prep, head) else None
+    if head.genre == "order" or span:
         title = tidy_title(_subject_text(prep, span[0], span[1], head)) if span else None
         first, last = (span if span else (head.index, head.index))
         first = min(first, head.index)
@@ -430,7 +558,7 @@ def extract_title_info(prep: Prepared, head: Head | None, blocks: set[int]) -> T
         ev = prep.quote(lo, hi) if lo is not None else None
         return TitleInfo(None, None, None, date, number, ev)
     title, first, last, span = head_title(prep, head, blocks)
-    if head.genre == "order":
+    if _has_subject_line(prep, head):
         date, number, lo, hi = order_date_number(prep, head, blocks, span[0] if span else None)
     else:
         date, number, lo, hi = approval_date_number(prep, blocks, head.index)

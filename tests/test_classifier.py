@@ -548,10 +548,9 @@ def test_report_on_mentoring_is_other_but_about_mentoring():
 
 
 def test_charter_issuer_is_the_school_despite_municipal_approval():
-    # The charter is approved by the city administration (the founder) but is the school's document;
-    # the classifier only promises «whatever its header says», so accept either, never regional/federal.
+    # The charter is approved by the city administration (the founder) but is the school's document.
     r = classify(CHARTER)
-    assert r.issuer in ("school", "municipal")
+    assert r.issuer == "school"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -710,3 +709,374 @@ def test_long_document_is_fast():
     r = classify(big)
     assert time.perf_counter() - t0 < 5
     assert r.doc_type == "regulation"
+
+
+# ---------------------------------------------------------------------------------------------
+# Confusions found on the independent corpus, each with new hand-written texts.
+# 1. A «Наставничество» page: intro text plus a list of document titles is not any of them.
+
+PAGE_WITH_FILE_LINKS = """\
+МБОУ «Монастырщинская СШ»
+Главная / Педагогам / Наставничество
+НАСТАВНИЧЕСТВО
+Опытные учителя нашей школы сопровождают педагогов, которые только начинают работать, и помогают им освоиться.
+Документы
+Положение о системе наставничества педагогических работников (PDF, 312 Кб)
+Приказ о закреплении наставнических пар.pdf
+План мероприятий на 2024/2025 учебный год скачать
+"""
+
+PAGE_WITH_BARE_TITLES = """\
+Наставничество
+Положение о системе наставничества педагогических работников
+Приказ о назначении куратора
+Дорожная карта внедрения системы наставничества
+Персонализированная программа наставничества
+"""
+
+PAGE_WITH_INTRO_AND_TWO_TITLES = """\
+Наставничество
+В нашей школе с 2022 года работает система наставничества педагогических работников, за молодыми учителями закреплены опытные коллеги.
+Положение о системе наставничества педагогических работников
+Приказ о закреплении наставнических пар
+"""
+
+
+@pytest.mark.parametrize("text", [PAGE_WITH_FILE_LINKS, PAGE_WITH_BARE_TITLES, PAGE_WITH_INTRO_AND_TWO_TITLES])
+def test_mentoring_page_listing_documents_is_not_a_document(text):
+    r = classify(text)
+    assert r.about_mentoring
+    assert r.doc_type == "other", r
+    assert r.audience == "teachers"
+    assert r.issuer in ("school", "unknown")
+
+
+def test_document_whose_text_lists_other_documents_keeps_its_own_heading():
+    text = PAGE_WITH_FILE_LINKS.replace("НАСТАВНИЧЕСТВО\n", "").replace(
+        "Главная / Педагогам / Наставничество\n",
+        "ПОЛОЖЕНИЕ\nо системе наставничества педагогических работников\n1. Общие положения\n"
+        "1.1. Настоящее положение определяет порядок закрепления наставников.\n")
+    r = classify(text)
+    assert r.doc_type == "regulation" and r.title.startswith("Положение о системе наставничества")
+
+
+# 2. Roadmap vs personalised programme: the title and the one-pair header decide, not the table.
+
+PLAN_FOR_ALL_YOUNG_TEACHERS = """\
+УТВЕРЖДАЮ
+Директор МБОУ «Краснинская СШ»
+________ А.В. Зимина
+План работы с молодыми педагогами и их наставниками на 2024-2025 учебный год
+№\tМероприятие\tСрок\tОтветственный
+1\tИздание приказа о закреплении наставнических пар\tсентябрь\tдиректор
+2\tСеминар «Современный урок» для молодых педагогов\tноябрь\tкуратор
+3\tОтчеты наставников на педагогическом совете\tмай\tкуратор
+"""
+
+PROGRAMME_WITH_PLAN_SECTION = """\
+Индивидуальная (персонализированная) программа наставничества
+на 2024/2025 учебный год
+Наставник\tКузнецова Ольга Петровна, учитель начальных классов
+Наставляемый\tЛебедев Артем Игоревич, учитель начальных классов, стаж 1 год
+Цель: адаптация педагога к работе в школе.
+ПЛАН МЕРОПРИЯТИЙ
+1\tИзучение рабочей программы по предмету\tсентябрь
+2\tВзаимопосещение уроков\tоктябрь – апрель
+"""
+
+PAIR_PLAN_WITHOUT_MENTORING_WORD_IN_TITLE = """\
+ПЛАН ПРОФЕССИОНАЛЬНОГО РАЗВИТИЯ
+учителя физики на 2025 год
+Наставник: Егорова Н.С., учитель физики высшей категории
+Наставляемый: Фомин Д.А., учитель физики, стаж 6 месяцев
+1. Посещение уроков наставника — сентябрь
+2. Подготовка открытого урока — март
+"""
+
+
+def test_plan_for_all_young_teachers_is_a_roadmap():
+    r = classify(PLAN_FOR_ALL_YOUNG_TEACHERS)
+    assert (r.doc_type, r.audience, r.issuer) == ("roadmap", "teachers", "school")
+
+
+def test_programme_heading_with_parenthesis_wins_over_its_plan_section():
+    r = classify(PROGRAMME_WITH_PLAN_SECTION)
+    assert (r.doc_type, r.audience) == ("program", "teachers")
+    assert r.title.startswith("Индивидуальная (персонализированная) программа наставничества")
+
+
+def test_plan_naming_one_mentor_and_one_mentee_is_a_personalised_programme():
+    r = classify(PAIR_PLAN_WITHOUT_MENTORING_WORD_IN_TITLE)
+    assert r.about_mentoring
+    assert (r.doc_type, r.audience) == ("program", "teachers")
+
+
+# 3. A «Положение» title wins over body talk of «программа наставничества».
+
+STUDENTS_PROGRAMME_REGULATION = """\
+Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 9» города Смоленска
+РАССМОТРЕНО на педагогическом совете, протокол № 3 от 20.10.2021
+УТВЕРЖДАЮ Директор МБОУ «СШ № 9» ________ Р.Р. Соловьева Приказ от 22.10.2021 № 190
+Положение о программе наставничества МБОУ «СШ № 9»
+1. Общие положения
+1.1. Положение разработано на основе методологии (целевой модели) наставничества обучающихся (распоряжение Минпросвещения России № Р-145).
+2. Термины
+Программа наставничества — комплекс мероприятий и действий, направленный на организацию взаимоотношений наставника и наставляемого.
+Целевая модель наставничества — система условий и ресурсов, необходимых для реализации программ наставничества в школе.
+Наставляемый — обучающийся, который участвует в программе наставничества.
+"""
+
+
+def test_students_regulation_on_programme_is_a_regulation():
+    r = classify(STUDENTS_PROGRAMME_REGULATION)
+    assert (r.doc_type, r.audience, r.issuer) == ("regulation", "students", "school")
+    assert r.title == "Положение о программе наставничества МБОУ «СШ № 9»"
+    assert r.date == "2021-10-22" and r.number == "190"
+
+
+# 4. Who issued it: blank models, federal texts, and a charter approved by its founder.
+
+TEMPLATE_WITH_PLACEHOLDER = """\
+Приложение 3
+к письму управления образования от 14.02.2023 № 640
+Положение о системе наставничества педагогических работников
+_____________________________________________________
+(наименование образовательной организации)
+1. Общие положения
+1.1. Положение определяет порядок наставничества в отношении педагогических работников.
+"""
+
+ORDER_TEMPLATE_WITH_BLANK_LETTERHEAD = """\
+____________________________________
+ПРИКАЗ
+от «___» ____________ 20___ г. № ______
+О назначении куратора реализации программ наставничества педагогических работников
+ПРИКАЗЫВАЮ:
+1. Назначить куратором ____________________________.
+"""
+
+FEDERAL_RECOMMENDATIONS = """\
+МЕТОДИЧЕСКИЕ РЕКОМЕНДАЦИИ
+по организации наставничества педагогических работников
+(направлены письмом Минпросвещения России от 21.12.2021 № АЗ-1128/08/657)
+1. Рекомендации адресованы руководителям образовательных организаций.
+"""
+
+FEDERAL_EXTRACT = """\
+Выдержка из методических рекомендаций Министерства просвещения Российской Федерации
+Наставническая пара закрепляется приказом руководителя образовательной организации с письменного согласия наставника и наставляемого. Куратор ведет базу наставников.
+Персонализированная программа наставничества составляется на срок от трех месяцев до одного года.
+"""
+
+MINISTRY_LETTER = """\
+МИНИСТЕРСТВО ПРОСВЕЩЕНИЯ РОССИЙСКОЙ ФЕДЕРАЦИИ
+ПИСЬМО
+от 05.03.2020 № МР-42/02
+О целевой модели наставничества
+Направляем для использования в работе рекомендации по внедрению методологии наставничества обучающихся.
+"""
+
+SCHOOL_ROADMAP_CITING_FEDERAL_MODEL = """\
+УТВЕРЖДЕНО приказом МБОУ «Шумячская СШ» от 02.09.2021 № 95
+Дорожная карта внедрения целевой модели наставничества, утвержденной распоряжением Минпросвещения России от 25.12.2019 № Р-145, в МБОУ «Шумячская СШ»
+1\tФормирование базы наставляемых обучающихся\tсентябрь\tкуратор
+2\tЗакрепление пар «ученик – ученик»\tоктябрь\tкуратор
+"""
+
+
+def test_template_with_placeholder_is_not_the_schools():
+    r = classify(TEMPLATE_WITH_PLACEHOLDER)
+    assert (r.doc_type, r.audience, r.issuer) == ("regulation", "teachers", "municipal")
+
+
+def test_order_template_with_blank_letterhead_is_external():
+    r = classify(ORDER_TEMPLATE_WITH_BLANK_LETTERHEAD)
+    assert r.doc_type == "order" and r.issuer == "municipal"
+
+
+@pytest.mark.parametrize("text", [FEDERAL_RECOMMENDATIONS, FEDERAL_EXTRACT, MINISTRY_LETTER])
+def test_federal_texts(text):
+    r = classify(text)
+    assert r.issuer == "federal", r
+    assert r.about_mentoring and r.doc_type == "other"
+
+
+def test_letter_title_is_its_subject_and_number_is_read():
+    r = classify(MINISTRY_LETTER)
+    assert r.title == "О целевой модели наставничества"
+    assert (r.date, r.number) == ("2020-03-05", "МР-42/02")
+    assert r.audience == "students"
+
+
+def test_federal_act_on_mentoring_is_about_mentoring():
+    r = classify("Распоряжение Правительства Российской Федерации от 31 декабря 2019 г. № 3273-р\n"
+                 "1. Утвердить прилагаемые основные принципы национальной системы профессионального роста "
+                 "педагогических работников Российской Федерации.\n")
+    assert (r.doc_type, r.audience, r.issuer) == ("order", "teachers", "federal")
+
+
+def test_school_roadmap_citing_the_federal_model_stays_the_schools():
+    r = classify(SCHOOL_ROADMAP_CITING_FEDERAL_MODEL)
+    assert (r.doc_type, r.audience, r.issuer) == ("roadmap", "students", "school")
+
+
+def test_flattened_charter_approval_still_school():
+    r = classify("УТВЕРЖДЕН постановлением Администрации муниципального образования «Кардымовский район» "
+                 "от 01.02.2022 № 70\nУСТАВ\nмуниципального бюджетного общеобразовательного учреждения "
+                 "«Кардымовская средняя школа»\n1. Общие положения\n")
+    assert r.issuer == "school" and r.doc_type == "other"
+
+
+# 5. Excerpts and thin texts.
+
+REGULATION_EXCERPT_NUMBERED = """\
+ется приказом директора по согласованию с наставником.
+3.2. Наставник назначается из числа педагогов, имеющих стаж не менее пяти лет.
+3.3. Наставничество устанавливается на срок от трех месяцев до одного года.
+3.4. Замена наставника производится приказом директора.
+4. Обязанности наставляемого
+4.1. Выполнять мероприятия, намеченные на период адаптации молодого специалиста.
+"""
+
+ROADMAP_EXCERPT_ROWS = """\
+куратор
+3 Разработка персонализированных программ наставничества сентябрь наставники
+4 Мастер-класс наставников для молодых специалистов ноябрь руководители МО
+5 Анкетирование наставляемых декабрь куратор
+6 Итоговый педагогический совет май директор
+"""
+
+PAGE_PROSE_WITHOUT_NUMBERING = """\
+Наставник назначается приказом директора. Наставничество осуществляется в течение учебного года.
+Пара утверждается на заседании методического совета, а куратор осуществляет контроль.
+Молодые специалисты получают поддержку наставников.
+"""
+
+
+def test_numbered_excerpt_is_a_regulation():
+    r = classify(REGULATION_EXCERPT_NUMBERED)
+    assert (r.doc_type, r.audience) == ("regulation", "teachers")
+    assert r.title is None and r.confidence < 0.8
+
+
+def test_excerpt_of_table_rows_is_a_roadmap():
+    r = classify(ROADMAP_EXCERPT_ROWS)
+    assert (r.doc_type, r.audience) == ("roadmap", "teachers")
+
+
+def test_prose_about_mentoring_without_structure_is_other():
+    r = classify(PAGE_PROSE_WITHOUT_NUMBERING)
+    assert r.doc_type == "other"
+
+
+def test_mention_of_roadmap_inside_a_regulation_excerpt_does_not_make_it_a_roadmap():
+    text = REGULATION_EXCERPT_NUMBERED + (
+        "4.2. Участвовать в разработке плана мероприятий (дорожной карты) и персонализированной программы.\n")
+    assert classify(text).doc_type == "regulation"
+
+
+def test_ocr_split_word_in_title_is_still_mentoring():
+    r = classify("Приложение к приказу отдела образования от 10.01.2024 № 5\nДорожная карта\n"
+                 "внедрения системы нас\nтавничества педагогических работников в школах района\n"
+                 "1. Совещание руководителей сентябрь отдел образования\n")
+    assert r.about_mentoring
+    assert (r.doc_type, r.issuer) == ("roadmap", "municipal")
+
+
+def test_card_snippet_naming_pairs_is_teachers():
+    r = classify("Документы\nПриказ о закреплении наставнических пар на 2025 год\nФормат: pdf\n")
+    assert (r.doc_type, r.audience) == ("order", "teachers")
+
+
+# 6. Layouts of extracted text: one-line approval blocks, stamps, long letterheads, cells per line.
+
+def test_flattened_approval_block_and_caps_title():
+    r = classify("ПРИНЯТО на заседании педагогического совета протокол № 1 от 28.08.2024 УТВЕРЖДЕНО приказом "
+                 "директора МБОУ «СШ № 5» от 30.08.2024 № 99-од\nПОЛОЖЕНИЕ О СИСТЕМЕ НАСТАВНИЧЕСТВА "
+                 "ПЕДАГОГИЧЕСКИХ РАБОТНИКОВ\nМБОУ «СШ № 5» г. Ярцево\n1. Общие положения\n"
+                 "1.1. Положение определяет порядок наставничества.\n")
+    assert (r.doc_type, r.audience, r.issuer) == ("regulation", "teachers", "school")
+    assert (r.date, r.number) == ("2024-08-30", "99-од")
+    assert r.title.endswith("г. Ярцево")
+
+
+def test_signature_stamp_and_long_letterhead_do_not_hide_the_heading():
+    text = ("Документ подписан простой электронной подписью директора школы Ивановой Марии Петровны.\n"
+            "Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 1 имени Героя Советского "
+            "Союза И.И. Иванова» г. Рославля Смоленской области.\n"
+            "ПОЛОЖЕНИЕ\nо наставничестве педагогических работников\n1.1. Наставник назначается приказом.\n")
+    r = classify(text)
+    assert r.doc_type == "regulation" and r.title == "Положение о наставничестве педагогических работников"
+
+
+def test_programme_table_with_one_cell_per_line():
+    text = ("ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА\nна 2025 год\nФ.И.О. наставника: Белова Г.А.\n"
+            "№\nМероприятие\nСрок\n1\nЗнакомство со школой\nсентябрь\n2\nПосещение уроков\nоктябрь\n")
+    r = classify(text)
+    assert (r.doc_type, r.audience) == ("program", "teachers")
+
+
+# 7. A scope that names both groups.
+
+def test_scope_naming_teachers_and_students_is_both():
+    r = classify("ПОЛОЖЕНИЕ\nо наставничестве в МБОУ «Велижская СШ»\n1. Общие положения\n"
+                 "1.1. Положение регулирует наставничество как в отношении педагогических работников, "
+                 "так и в отношении обучающихся школы.\n1.2. Наставник закрепляется за молодым специалистом.\n")
+    assert (r.doc_type, r.audience) == ("regulation", "both")
+
+
+# 8. PDF line wrapping and broken layouts.
+
+def test_title_wrapped_before_a_capitalised_document_name():
+    text = ("ПЛАН МЕРОПРИЯТИЙ (ДОРОЖНАЯ КАРТА) по реализации\n"
+            "Положения о системе наставничества педагогических работников\n"
+            "МБОУ «Новодугинская СШ» на 2025 год\n"
+            "1 Назначение куратора сентябрь директор\n2 Закрепление пар сентябрь директор\n")
+    r = classify(text)
+    assert r.about_mentoring and (r.doc_type, r.audience) == ("roadmap", "teachers")
+    assert r.title.endswith("на 2025 год")
+
+
+def test_role_cells_of_a_roadmap_are_not_a_pair_header():
+    text = ("ПЛАН МЕРОПРИЯТИЙ\nпо реализации системы наставничества на 2025 год\n"
+            "1 | Анкетирование | сентябрь |\nнаставники | анкеты\n"
+            "2 | Собеседование | октябрь |\nнаставляемые | протокол\n")
+    assert classify(text).doc_type == "roadmap"
+
+
+def test_wrapped_school_letterhead_is_not_a_municipal_one():
+    text = ("Муниципальное бюджетное общеобразовательное\nучреждение «Ершичская средняя школа»\n"
+            "Ершичского муниципального округа Смоленской области\nПРИКАЗ\nот 02.09.2024 № 88\n"
+            "О закреплении наставнических пар\nПРИКАЗЫВАЮ:\n1. Закрепить наставника за молодым специалистом.\n")
+    r = classify(text)
+    assert (r.doc_type, r.issuer) == ("order", "school")
+
+
+def test_approval_block_wrapped_over_lines_still_names_the_ministry():
+    text = ("Приложение\nк приказу Министерства образования и\nнауки Смоленской области\nот 10.02.2023 № 120-ОД\n"
+            "Дорожная карта внедрения системы наставничества педагогических работников в области\n"
+            "1 Совещание с муниципальными координаторами февраль министерство\n")
+    r = classify(text)
+    assert (r.doc_type, r.issuer) == ("roadmap", "regional")
+
+
+def test_sentence_wrapped_after_a_genre_word_is_not_a_heading():
+    text = ("Наставничество\nПрограмма наставничества обучающихся\nреализуется в школе с 2021 года и охватывает "
+            "учеников 5–11 классов.\nКонтакты куратора: кабинет 12.\n")
+    assert classify(text).doc_type == "other"
+
+
+def test_order_reference_left_from_a_broken_block_is_not_the_heading():
+    text = ("ВЕРЖДАЮ\nДиректор МБОУ «Угранская СШ»\n_____________\nИ.П. Соловьев\n"
+            "Приказ от 01.09.2025 № 140\n"
+            "План работы с молодыми специалистами и наставниками на 2025-2026 учебный год\n"
+            "1 Формирование наставнических пар сентябрь директор\n2 Открытые уроки ноябрь наставники\n")
+    r = classify(text)
+    assert (r.doc_type, r.audience, r.issuer) == ("roadmap", "teachers", "school")
+
+
+def test_dense_mentoring_body_overrules_a_garbled_title():
+    rows = "".join(f"{i} Встреча наставника и наставляемого, отчет наставника куратору сентябрь наставник\n"
+                   for i in range(1, 7))
+    r = classify("ПЛАН РАБОТЫ НАСТ АВНИКА ЗА 2025 ГОД\n".replace("НАСТ АВНИКА", "Н4СТ4ВН1К4") + rows)
+    assert r.about_mentoring and r.doc_type in ("roadmap", "program")
