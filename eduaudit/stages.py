@@ -64,6 +64,8 @@ def crawl(store: Store, run_id: int, *, resolve: list[str] = (), delay: float | 
         settings.set("USER_AGENT", f"eduaudit/0.1 (+{os.environ['EDUAUDIT_CONTACT']})", priority="cmdline")
     if delay is not None:
         settings.set("DOWNLOAD_DELAY", delay, priority="cmdline")
+        settings.set("AUTOTHROTTLE_START_DELAY", max(delay, 0.1), priority="cmdline")
+    settings.set("HTTPCACHE_DIR", str(store.path.parent / "httpcache"), priority="cmdline")
     for key, value in (extra_settings or {}).items():
         settings.set(key, value, priority="cmdline")
     schools = [dict(row) for row in store.db["schools"].rows_where("run_id = ?", [run_id])]

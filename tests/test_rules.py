@@ -36,8 +36,8 @@ def verdict(rule_id, ev):
 
 
 def test_contract_rules_are_all_there_in_order():
-    assert list(RULES)[:7] == ["site.reachable", "section.documents", "section.mentoring", "doc.regulation",
-                               "doc.roadmap", "doc.order", "doc.program"]
+    assert list(RULES)[:8] == ["site.reachable", "section.documents", "section.mentoring", "doc.regulation",
+                               "doc.roadmap", "doc.order", "doc.program", "site.moved"]
     for rule in RULES.values():
         assert rule.title and rule.what_to_do and rule.checks
 
@@ -117,3 +117,15 @@ def test_documents_list_counts_when_linked_from_sveden():
     assert verdict("section.documents", ev).status == "pass"
     ev.read_blob = lambda sha: b"<html></html>"
     assert verdict("section.documents", ev).status == "fail"
+
+
+def test_moved_site_is_reported_with_its_new_address():
+    moved = dict(SITE, start_url="http://old-school.ucoz.test/", final_url="https://sh1-r66.gosweb.gosuslugi.test/")
+    finding = verdict("site.moved", evidence(site=moved))
+    assert finding.status == "warn"
+    assert finding.evidence_url == "https://sh1-r66.gosweb.gosuslugi.test/"
+    assert "old-school.ucoz.test" in finding.evidence_text
+    assert verdict("site.moved", evidence()).status == "pass"
+    www = dict(SITE, start_url="http://school.test/", final_url="http://www.school.test/index.php")
+    assert verdict("site.moved", evidence(site=www)).status == "pass"
+    assert verdict("site.moved", evidence(site=DOWN)).status == "error"

@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from urllib.parse import unquote
 
+from email.utils import formatdate, parsedate_to_datetime
+
 from aiohttp import web
 
 PLACEHOLDER = b"{{PORT}}"
@@ -68,11 +70,22 @@ class RegionApp:
             data = data.replace(PLACEHOLDER, str(self.port).encode())
         return data
 
-    def _response(self, host: Host, route: dict, status: int | None = None) -> web.Response:
+    def _response(self, host: Host, route: dict, status: int | None = None,
+                  request: web.Request | None = None) -> web.Response:
         headers = dict(route.get("headers") or {})
         headers["Content-Type"] = route["type"]
         headers.setdefault("Server", "nginx")
-        return web.Response(body=self._body(host, route), status=status or route.get("status", 200), headers=headers)
+        status = status or route.get("status", 200)
+        if status == 200 and not route["type"].startswith("text/html"):
+            # Files are static, served the way nginx serves them: with validators,
+            # answering a conditional request for an unchanged file with 304.
+            stat = (host.dir / route["file"]).stat()
+            etag = f'"{int(stat.st_mtime):x}-{stat.st_size:x}"'
+            headers["ETag"] = etag
+            headers["Last-Modified"] = formatdate(int(stat.st_mtime), usegmt=True)
+            if request is not None and _not_modified(request, etag, int(stat.st_mtime)):
+                return web.Response(status=304, headers={k: v for k, v in headers.items() if k != "Content-Type"})
+        return web.Response(body=self._body(host, route), status=status, headers=headers)
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         name = (request.host or "").rsplit(":", 1)[0].lower().rstrip(".")
@@ -98,7 +111,7 @@ class RegionApp:
         for key in (raw, unquote(raw)):
             route = host.routes.get(key)
             if route:
-                return self._response(host, route)
+                return self._response(host, route, request=request)
         path, _, query = raw.partition("?")
         # Like most CMSs: the other form of a page URL (with or without the slash) redirects to the real one.
         alt = path[:-1] if path.endswith("/") and path != "/" else path + "/"
@@ -108,6 +121,19 @@ class RegionApp:
         if host.not_found:
             return self._response(host, host.not_found, status=404)
         return web.Response(body=_GENERIC_404, status=404, content_type="text/html")
+
+
+def _not_modified(request: web.Request, etag: str, mtime: int) -> bool:
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        return etag in [tag.strip() for tag in if_none_match.split(",")] or if_none_match.strip() == "*"
+    since = request.headers.get("If-Modified-Since")
+    if since:
+        try:
+            return mtime <= int(parsedate_to_datetime(since).timestamp())
+        except (TypeError, ValueError):
+            return False
+    return False
 
 
 def _reset(request: web.Request) -> None:

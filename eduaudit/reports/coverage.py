@@ -74,6 +74,7 @@ def region_summary(store: Store, run_id: int) -> list[str]:
         "doc.roadmap": "Дорожная карта размещена",
         "doc.order": "Приказ размещён",
         "doc.program": "Персонализированная программа размещена",
+        "site.moved": "Адрес сайта в реестре актуален",
     }
     for rule in all_rules():
         passed = int(((frame["rule_id"] == rule.id) & (frame["status"] == "pass")).sum())

@@ -1,0 +1,33 @@
+"""site.moved: the registry address still leads to the school's site, not to a new host."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from audit_rules.base import PASS, WARN, Finding, Rule, SchoolEvidence
+
+
+def _host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+class SiteMovedRule(Rule):
+    id = "site.moved"
+    title = "Адрес сайта в реестре актуален"
+    checks = ("Адрес сайта из реестра открывает сайт школы без переадресации на другой домен "
+              "(например, после переезда на платформу Госвеб).")
+    what_to_do = "Обновите адрес сайта в реестре: укажите новый адрес, на который ведёт переадресация."
+    basis = "Ведение реестра сайтов образовательных организаций региональным оператором"
+
+    def judge(self, evidence: SchoolEvidence) -> Finding:
+        site = evidence.site or {}
+        start, final = site.get("start_url") or evidence.school.get("url", ""), site.get("final_url", "")
+        if final and _host(final) != _host(start):
+            return Finding(self.id, WARN, final, f"{start} → {final}", site.get("fetched_at", ""),
+                           f"Сайт переехал: адрес из реестра переадресует на {final}. Обновите реестр.")
+        return Finding(self.id, PASS, final or start, "переадресации на другой домен нет",
+                       site.get("fetched_at", ""), "Адрес в реестре актуален.")
+
+
+RULE = SiteMovedRule()
