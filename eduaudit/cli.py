@@ -228,5 +228,14 @@ def _print_summary(db: Path, run_id: int) -> None:
         click.echo("  " + line)
 
 
+def _register_commands() -> None:
+    # Commands that live with the stage they belong to.
+    from eduaudit.extraction.commands import extract_command
+
+    main.add_command(extract_command)
+
+
+_register_commands()
+
 if __name__ == "__main__":
     main()

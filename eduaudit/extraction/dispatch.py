@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .academic_year import academic_year
 from .htmltext import extract_html
 from .images import extract_image
 from .model import DEFAULT_SETTINGS, Extraction, ExtractionSettings
@@ -11,6 +12,7 @@ from .opendoc import extract_odt
 from .pdf import extract_pdf
 from .plaintext import extract_txt, looks_like_text
 from .rtf import extract_rtf
+from .signatures import stamp_evidence
 from .sniffing import Sniffed, format_from_content_type, format_from_filename, sniff_format
 from .wordml import extract_docx
 from .worddoc import extract_doc
@@ -39,9 +41,22 @@ def extract_bytes(data: bytes, *, filename: str | None = None, content_type: str
             return Extraction.failed(
                 fmt, f"file too large: {len(data) / 1048576:.1f} MB, limit "
                      f"{settings.max_bytes / 1048576:.0f} MB")
-        return _route(data, sniffed, content_type, settings)
+        return annotate(_route(data, sniffed, content_type, settings))
     except Exception as exc:  # noqa: BLE001 - a bad file must become a record, not a crash
         return Extraction.failed(fmt, f"{fmt} extractor error: {type(exc).__name__}: {exc}")
+
+
+def annotate(result: Extraction) -> Extraction:
+    """Add what the text itself says: the academic year and a visible signature stamp."""
+    if not result.text:
+        return result
+    result.academic_year = academic_year(result.text)
+    stamp = [phrase for phrase in stamp_evidence(result.text)
+             if phrase not in result.signature_evidence]
+    if stamp:
+        result.signature_evidence.extend(stamp)
+        result.signature = result.signature or "stamp"
+    return result
 
 
 def _route(data: bytes, sniffed: Sniffed, content_type: str | None,
@@ -61,7 +76,11 @@ def _route(data: bytes, sniffed: Sniffed, content_type: str | None,
     if fmt == "zip":
         if sniffed.detail == "damaged":
             return Extraction.failed("zip", "damaged zip archive")
-        name = _UNSUPPORTED_NAMES.get(sniffed.detail or "", "zip archive")
+        if sniffed.detail is None:
+            return Extraction.unsupported(
+                "zip", "zip archive of documents: its members are extracted one by one "
+                       "(extract_archive_members), not the archive as a whole")
+        name = _UNSUPPORTED_NAMES.get(sniffed.detail, "zip archive")
         return Extraction.unsupported("zip", f"unsupported format: {name}")
     if sniffed.detail == "encrypted-office":
         return Extraction.failed("unknown", "encrypted Office document (password protected) / "

@@ -8,7 +8,8 @@ import warnings
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .model import Extraction, ExtractionSettings
-from .ocr import OcrError, ocr_image
+from .ocr import OcrError
+from .scanpage import ocr_page_image
 from .textclean import clean_text
 
 # Scans are rarely under 150 dpi; tesseract needs a resolution hint when the file has none.
@@ -37,18 +38,22 @@ def extract_image(data: bytes, settings: ExtractionSettings) -> Extraction:
                                  extractor="Pillow")
     if not settings.ocr_enabled:
         return Extraction("empty", "image", "", frames, False, "", "image needs OCR, which is disabled")
-    texts = []
+    readings = []
     try:
         for page in pages:
-            texts.append(ocr_image(page, language=settings.ocr_language, dpi=dpi,
-                                   timeout=settings.ocr_page_timeout))
+            readings.append(ocr_page_image(page, dpi, settings))
     except OcrError as exc:
         return Extraction.failed("image", f"OCR failed: {exc}", extractor="tesseract",
                                  page_count=frames)
-    text = clean_text("\n\n".join(texts), max_chars=settings.max_chars)
+    text = clean_text("\n\n".join(r.text for r in readings), max_chars=settings.max_chars)
+    words = sum(r.words for r in readings)
+    confidence = round(sum((r.confidence or 0.0) * r.words for r in readings) / words, 1) \
+        if words else None
     if not text:
-        return Extraction("empty", "image", "", frames, True, "tesseract", "OCR found no text")
-    return Extraction("ok", "image", text, frames, True, "tesseract", None)
+        return Extraction("empty", "image", "", frames, True, "tesseract", "OCR found no text",
+                          ocr_confidence=confidence)
+    return Extraction("ok", "image", text, frames, True, "tesseract", None,
+                      ocr_confidence=confidence)
 
 
 def _image_dpi(image: Image.Image) -> int:

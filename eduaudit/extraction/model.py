@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 STATUSES = ("ok", "empty", "unsupported", "failed")
 FORMATS = ("pdf", "docx", "doc", "rtf", "odt", "html", "txt", "image", "zip", "unknown")
@@ -17,6 +17,14 @@ class Extraction:
     ocr_used: bool
     extractor: str  # e.g. "pypdfium2", "pypdfium2+tesseract", "python-docx", "antiword"
     error: str | None  # human-readable reason when status != "ok"
+    # Metadata read at extraction time; the defaults keep positional callers working.
+    academic_year: str | None = None  # "2023/2024"
+    ocr_confidence: float | None = None  # mean tesseract word confidence (0..100) of OCR'd pages
+    # Strongest electronic-signature evidence: "pdf-signature" (a signed /Sig field),
+    # "stamp" (visible text of a signature stamp) or None; "detached" is set by callers
+    # that found a .sig file beside the document (see signatures.is_detached_signature).
+    signature: str | None = None
+    signature_evidence: list[str] = field(default_factory=list)
 
     @classmethod
     def failed(cls, fmt: str, error: str, *, extractor: str = "",
@@ -39,7 +47,12 @@ class ExtractionSettings:
     # OCR is the slow part (seconds per page), so only the first pages that need it are OCR'd.
     max_ocr_pages: int = 3
     ocr_language: str = "rus"
+    # Scans are rendered at the resolution of their page image, within these bounds: OCR
+    # time grows with the pixel count and more pixels than the scan has add nothing.
     ocr_dpi: int = 300
+    ocr_min_dpi: int = 150
+    # Straighten skewed pages and turn sideways/upside-down ones before OCR.
+    ocr_deskew: bool = True
     # Very large pages (posters, A1 drawings) are rendered smaller than ocr_dpi to bound memory.
     ocr_max_side_px: int = 5000
     ocr_page_timeout: float = 90.0
@@ -47,6 +60,11 @@ class ExtractionSettings:
     min_page_letters: int = 20
     # Guards against zip bombs in DOCX/ODT containers.
     max_unpacked_bytes: int = 300 * 1024 * 1024
+    # ZIP archives of documents: each member is extracted on its own, within these limits.
+    max_archive_members: int = 50
+    max_member_bytes: int = 50 * 1024 * 1024
+    # Deflate reaches about 1000:1 only on degenerate input; real documents stay far below.
+    max_compression_ratio: int = 200
     max_chars: int = 2_000_000
     # Per-process address-space cap for pool workers (MiB); None leaves it unlimited.
     worker_memory_mb: int | None = 3072

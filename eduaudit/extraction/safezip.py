@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -18,6 +19,7 @@ class UnsafeDocument(Exception):
     """The container is malformed or hostile; the message is meant for people."""
 
 
+_CHUNK = 1024 * 1024
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
@@ -35,15 +37,29 @@ def open_archive(data: bytes, max_unpacked_bytes: int) -> zipfile.ZipFile:
     return archive
 
 
-def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
+def read_member(archive: zipfile.ZipFile, name: str | zipfile.ZipInfo) -> bytes:
+    """A member's bytes, read in chunks so a lying size header cannot inflate memory.
+
+    zipfile stops at the declared size and then checks the CRC, but reading a whole member
+    at once decompresses everything the stream holds in one call; chunked reads do not.
+    """
+    label = name.filename if isinstance(name, zipfile.ZipInfo) else name
     try:
-        return archive.read(name)
+        info = name if isinstance(name, zipfile.ZipInfo) else archive.getinfo(name)
+        chunks = []
+        with archive.open(info) as stream:
+            while True:
+                chunk = stream.read(_CHUNK)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        return b"".join(chunks)
     except KeyError as exc:
-        raise UnsafeDocument(f"missing part {name}") from exc
+        raise UnsafeDocument(f"missing part {label}") from exc
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
-            RuntimeError) as exc:
+            RuntimeError, zlib.error) as exc:
         # RuntimeError: encrypted member; NotImplementedError: exotic compression.
-        raise UnsafeDocument(f"cannot read part {name}: {exc}") from exc
+        raise UnsafeDocument(f"cannot read part {label}: {exc}") from exc
 
 
 def reject_dtd(xml: bytes, part: str) -> None:

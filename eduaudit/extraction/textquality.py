@@ -61,19 +61,22 @@ class TextProfile:
         return self.cyr_letters / self.letters if self.letters else 0.0
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_CYR_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LATIN_LETTER = re.compile(r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+# A character that is neither a letter nor allowed inside a word («-», apostrophes, dots).
+_NOT_WORDISH = re.compile(r"[^\w\-'’.]|[\d_]")
+
+
 def profile(text: str) -> TextProfile:
-    letters = cyr = latin = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            if _is_cyr(ch):
-                cyr += 1
-            elif _is_latin(ch):
-                latin += 1
+    # Regular expressions do the per-character work in C: this runs on every PDF page.
+    letters = len(_LETTER.findall(text))
+    cyr = len(_CYR_LETTER.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
     word_tokens = russian = common_ru = common_en = mixed = noisy = 0
     for raw in _TOKEN.findall(text):
         token = raw.strip(_EDGE_PUNCT)
-        if not token or not any(ch.isalpha() for ch in token):
+        if not token or not _LETTER.search(token):
             continue
         word_tokens += 1
         lower = token.lower()
@@ -81,16 +84,14 @@ def profile(text: str) -> TextProfile:
             common_ru += 1
         elif lower in _EN_COMMON:
             common_en += 1
-        has_cyr = any(_is_cyr(ch) for ch in token)
-        has_lat = any(_is_latin(ch) for ch in token)
-        if has_cyr and has_lat:
+        if _CYR_LETTER.search(token) and _LATIN_LETTER.search(token):
             mixed += 1
         if _CYR_WORD.fullmatch(token):
             if len(token) == 1:
                 russian += token in _CYR_SHORT
-            elif any(ch in _CYR_VOWELS for ch in token) or token.isupper():
+            elif token.isupper() or any(ch in _CYR_VOWELS for ch in token):
                 russian += 1
-        elif any(not (ch.isalpha() or ch in "-'’.") for ch in token):
+        elif _NOT_WORDISH.search(token):
             # "Ilo:roxesue", "rloJlox<eHHe", "HacTaBHu4ecTBa": junk, not a word.
             noisy += 1
     return TextProfile(letters, cyr, latin, word_tokens, russian, common_ru, common_en,
@@ -103,9 +104,10 @@ def russian_score(text: str) -> float:
     return p.russian_words + 2.0 * p.common_ru - 1.0 * p.noisy - 1.0 * p.mixed_script
 
 
-def is_garbage_layer(text: str, *, min_tokens: int = 6) -> bool:
+def is_garbage_layer(text: str, *, min_tokens: int = 6,
+                     measured: TextProfile | None = None) -> bool:
     """True when a text layer is junk that only OCR can fix (not when it is plain English)."""
-    p = profile(text)
+    p = measured or profile(text)
     if p.word_tokens < min_tokens:
         return False
     if p.mixed_script / p.word_tokens > 0.2:
@@ -127,7 +129,7 @@ def repair_mojibake(text: str) -> str:
     if not text:
         return text
     candidates = [text]
-    letters = sum(1 for ch in text if ch.isalpha()) or 1
+    letters = len(_LETTER.findall(text)) or 1
     if len(_MOJIBAKE_LATIN1.findall(text)) / letters > 0.3:
         # cp1251 bytes shown as Latin-1/cp1252: «Ïîëîæåíèå».
         for codec in ("cp1252", "latin-1"):

@@ -44,9 +44,12 @@ def extract_docx(data: bytes, settings: ExtractionSettings) -> Extraction:
 def _check_parts(archive: zipfile.ZipFile) -> None:
     # python-docx already parses without resolving entities; refusing any DTD up front
     # keeps that guarantee independent of library versions.
+    # Every part is read once here, in chunks: python-docx reads parts whole, and a part
+    # whose size header lies would otherwise inflate in memory before its CRC fails.
     for info in archive.infolist():
+        content = read_member(archive, info)
         if info.filename.endswith((".xml", ".rels")):
-            reject_dtd(read_member(archive, info.filename), info.filename)
+            reject_dtd(content, info.filename)
 
 
 def _declared_pages(archive: zipfile.ZipFile) -> int | None:
