@@ -33,6 +33,8 @@ class PageItem:
     referer: str = ""
     anchor_text: str = ""
     fetched_at: str = ""
+    headers: str = ""       # response headers as JSON, kept for the evidence archive (WARC)
+    via: str = ""           # what led here: the link's promise, "probe" or "sitemap"
 
 
 @dataclass
@@ -48,6 +50,7 @@ class DocumentItem:
     page_role: str = ""
     error: str = ""
     fetched_at: str = ""
+    headers: str = ""
 
 
 @dataclass

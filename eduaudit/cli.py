@@ -187,6 +187,22 @@ def report(db, out, run):
         click.echo(str(path))
 
 
+@main.command("export-warc")
+@click.option("--db", type=click.Path(path_type=Path))
+@click.option("--out", default=DEFAULT_OUT, type=click.Path(path_type=Path), show_default=True)
+@click.option("--run", "run", type=int, help="Номер запуска (по умолчанию последний).")
+@click.option("--output", type=click.Path(path_type=Path), help="Файл WARC (по умолчанию OUT/warc/run-N.warc.gz).")
+def export_warc_command(db, out, run, output):
+    """Записать все загруженные страницы и документы запуска в архив WARC (доказательства)."""
+    from eduaudit.warc import export_warc
+
+    store = _open_store(_db_path(db, out))
+    run_id = _resolve_run(store, run)
+    output = output or Path(out) / "warc" / f"run-{run_id}.warc.gz"
+    count = export_warc(store, run_id, output)
+    click.echo(f"{output}: {count} записей")
+
+
 @main.command()
 @click.option("--schools", default=340, show_default=True, help="Число школ демо-региона.")
 @click.option("--seed", default=66, show_default=True, help="Зерно генератора (детерминированность).")

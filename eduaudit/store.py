@@ -45,14 +45,14 @@ TABLES: dict[str, tuple[dict, dict]] = {
         {"run_id": int, "school_id": str, "url": str, "http_status": int,
          "content_type": str, "sha256": str, "size": int, "title": str,
          "heading": str, "role": str, "depth": int, "referer": str,
-         "anchor_text": str, "fetched_at": str},
+         "anchor_text": str, "fetched_at": str, "headers": str, "via": str},
         {"pk": ("run_id", "school_id", "url")},
     ),
     "documents": (
         {"run_id": int, "school_id": str, "url": str, "sha256": str, "size": int,
          "content_type": str, "filename": str, "anchor_text": str,
          "page_url": str, "page_role": str, "http_status": int, "error": str,
-         "fetched_at": str},
+         "fetched_at": str, "headers": str},
         {"pk": ("run_id", "school_id", "url")},
     ),
     "blobs": (

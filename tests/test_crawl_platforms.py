@@ -249,3 +249,28 @@ def test_findings_command_prints_contract_fields(crawled, tmp_path):
     assert len(rows) == 5 * len({r["rule_id"] for r in rows}) and len(rows) >= 35
     assert {"school_id", "municipality", "rule_id", "status", "evidence_url", "evidence_text"} <= set(rows[0])
     assert {r["municipality"] for r in rows if r["school_id"] == "u"} == {"Велижский район"}
+
+
+def test_warc_export_reads_back(crawled, tmp_path):
+    from warcio.archiveiterator import ArchiveIterator
+
+    db, _, _ = crawled
+    db_path = db.conn.execute("pragma database_list").fetchone()[2]
+    output = tmp_path / "run.warc.gz"
+    proc = subprocess.run([sys.executable, "-m", "eduaudit.cli", "export-warc", "--db", db_path,
+                           "--output", str(output)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    responses = {}
+    with output.open("rb") as fh:
+        for record in ArchiveIterator(fh):
+            if record.rec_type == "response":
+                responses[record.rec_headers.get_header("WARC-Target-URI")] = (
+                    record.http_headers.get_statuscode(), record.http_headers.get_header("Content-Type"),
+                    record.content_stream().read())
+    stored = {r["url"]: r for r in db.query("select url, sha256 from documents where sha256 is not null")}
+    assert set(stored) <= set(responses)
+    url = next(u for u in stored if u.endswith("Polozhenie_o_sisteme_nastavnichestva.pdf"))
+    status, ctype, body = responses[url]
+    assert status == "200" and ctype == "application/pdf" and body.startswith(b"%PDF")
+    pages = {r["url"] for r in db.query("select url from pages")}
+    assert pages <= set(responses)

@@ -8,6 +8,7 @@ where mentoring pages hide — downloads the documents linked there, and stops.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from urllib.parse import unquote, urlsplit
@@ -47,6 +48,11 @@ def failure_reason(failure) -> str:
             return "доступ запрещён файлом robots.txt"
         return f"запрос отменён: {message}"
     return f"ошибка загрузки: {failure.type.__name__}: {failure.getErrorMessage()}"[:300]
+
+
+def response_headers(response) -> str:
+    return json.dumps({k.decode("latin-1"): [v.decode("latin-1") for v in vs]
+                       for k, vs in response.headers.items()}, ensure_ascii=False)
 
 
 def response_filename(response) -> str:
@@ -161,6 +167,7 @@ class SchoolSiteSpider(scrapy.Spider):
             depth=response.meta.get("depth", 0),
             referer=(response.request.headers.get(b"Referer") or b"").decode("latin-1"),
             anchor_text=response.meta.get("anchor", ""), fetched_at=utcnow(),
+            headers=response_headers(response), via=via or "",
         )
         for link in nav.extract_links(response.selector, response.url):
             yield from self._follow(response, role, link)
@@ -237,7 +244,7 @@ class SchoolSiteSpider(scrapy.Spider):
             body=response.body, filename=response_filename(response),
             anchor_text=meta.get("anchor", ""),
             page_url=meta.get("page_url") or (response.request.headers.get(b"Referer") or b"").decode("latin-1"),
-            page_role=meta.get("page_role", ""), fetched_at=utcnow(),
+            page_role=meta.get("page_role", ""), fetched_at=utcnow(), headers=response_headers(response),
         )
 
     def document_failed(self, failure):
