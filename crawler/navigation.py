@@ -148,8 +148,14 @@ def link_target(link: Link) -> str | None:
     return None
 
 
+# Words of the teacher-mentoring package (brief §2): a link outside the document
+# sections that carries one of them is worth downloading.
+_MENTORING_PACKAGE = re.compile(r"наставни|nastavni|дорожн\w* карт|dorozh|doroj|персонализированн|personalizir|"
+                                r"куратор|kurator|молод\w* (?:специалист|педагог)|molod\w*_(?:spetsialist|pedagog)")
+
+
 def mentions_mentoring(link: Link) -> bool:
-    return bool(_MENTORING.search(link.words))
+    return bool(_MENTORING_PACKAGE.search(link.words))
 
 
 # -- what a fetched page is ---------------------------------------------------
@@ -200,10 +206,6 @@ def page_role(selector: Selector, url: str, via: str | None) -> str:
     itemprops = sum(1 for p in _DOCUMENT_ITEMPROPS if selector.css(f'[itemprop="{p}"]'))
     in_sveden = bool(re.search(r"sveden|svedeniya|сведения", path)) or "сведения об" in crumbs or via == SVEDEN
 
-    if itemprops >= 2 or "/sveden/document" in path:
-        return DOCUMENTS
-    if _DOCUMENTS_TEXT.match(heading):
-        return DOCUMENTS if in_sveden else DOCUMENT_LIST
     about = heading or title
     if _MENTORING.search(about):
         if _DOCUMENT_TITLE.match(about) or _NEWS_URL.search(path):
@@ -211,9 +213,13 @@ def page_role(selector: Selector, url: str, via: str | None) -> str:
         if _SECTION_HEADING.search(about):
             return MENTORING
         return MENTORING_DOCUMENT
+    if itemprops >= 2 or re.search(r"/sveden/document/?(?:$|\?)", path):
+        return DOCUMENTS
+    if _DOCUMENTS_TEXT.match(heading):
+        return DOCUMENTS if in_sveden else DOCUMENT_LIST
     if _SVEDEN_TEXT.search(heading) or _SVEDEN_URL.search(urlsplit(url).path.lower()):
         return SVEDEN
-    if via in (DOCUMENTS, LOCAL_ACTS, DOCUMENT_LIST) and _LOCAL_ACTS.search(heading):
+    if "/sveden/document/" in path or (via in (DOCUMENTS, LOCAL_ACTS, DOCUMENT_LIST) and _LOCAL_ACTS.search(heading)):
         return LOCAL_ACTS
     return "other"
 

@@ -105,3 +105,14 @@ def test_resolve_overrides_like_curl():
     assert lookup(overrides, "example.org") is None
     with pytest.raises(ValueError):
         parse_overrides(["nonsense"])
+
+
+@pytest.mark.parametrize("text, url, expected", [
+    ("Дорожная карта (план мероприятий) по реализации Положения", "/f/Dorozhnaya_karta.pdf", True),
+    ("Скачать", "/files/Personalizirovannaya_programma.docx", True),
+    ("Положение о системе наставничества", "/files/doc12.pdf", True),
+    ("План работы школы", "/files/plan.pdf", False),
+    ("Меню", "/food/menu.pdf", False),
+])
+def test_links_worth_downloading_outside_document_sections(text, url, expected):
+    assert nav.mentions_mentoring(link(text, "http://s.ru" + url)) is expected
