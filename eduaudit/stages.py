@@ -65,6 +65,10 @@ def crawl(store: Store, run_id: int, *, resolve: list[str] = (), delay: float | 
     if delay is not None:
         settings.set("DOWNLOAD_DELAY", delay, priority="cmdline")
         settings.set("AUTOTHROTTLE_START_DELAY", max(delay, 0.1), priority="cmdline")
+        if delay == 0:
+            # No delay asked for (loopback tests): latency-driven throttling would
+            # only measure our own CPU load.
+            settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
     settings.set("HTTPCACHE_DIR", str(store.path.parent / "httpcache"), priority="cmdline")
     for key, value in (extra_settings or {}).items():
         settings.set(key, value, priority="cmdline")
