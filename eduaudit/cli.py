@@ -107,10 +107,17 @@ def _load_or_fail(registry: Path):
               help="Продолжить прерванный запуск этого реестра: готовые сайты не обходятся заново.")
 def crawl(registry, db, out, resolve, delay, max_pages, max_documents, workers, quiet, resume):
     """Обойти сайты из реестра, извлечь документы и проверить правила."""
+    from eduaudit.runlock import RunLocked, run_lock
+
     _load_or_fail(registry)
     db = _db_path(db, out)
-    run_id = run_audit(registry, db, out, resolve=resolve, delay=delay, max_pages=max_pages,
-                       max_documents=max_documents, workers=workers, quiet=quiet, resume=resume)
+    try:
+        # Two runs on one results folder would interleave their rows: one at a time.
+        with run_lock(db.parent, what="crawl"):
+            run_id = run_audit(registry, db, out, resolve=resolve, delay=delay, max_pages=max_pages,
+                               max_documents=max_documents, workers=workers, quiet=quiet, resume=resume)
+    except RunLocked as exc:
+        raise click.ClickException(str(exc)) from None
     if not quiet:
         _print_summary(db, run_id)
 
@@ -171,22 +178,6 @@ def classify_command(paths, fmt):
         click.echo(json.dumps(record, ensure_ascii=False))
 
 
-@main.command()
-@click.option("--db", type=click.Path(path_type=Path))
-@click.option("--out", default=DEFAULT_OUT, type=click.Path(path_type=Path), show_default=True,
-              help="Папка, где лежит база и куда пишутся отчёты.")
-@click.option("--run", "run", type=int)
-def report(db, out, run):
-    """Записать отчёты (свод по муниципалитетам) для последнего запуска."""
-    from eduaudit.reports.coverage import write_coverage
-
-    store = _open_store(_db_path(db, out))
-    run_id = _resolve_run(store, run)
-    paths = write_coverage(store, run_id, Path(out) / "reports" / f"run-{run_id}")
-    for path in paths:
-        click.echo(str(path))
-
-
 @main.command("export-warc")
 @click.option("--db", type=click.Path(path_type=Path))
 @click.option("--out", default=DEFAULT_OUT, type=click.Path(path_type=Path), show_default=True)
@@ -214,7 +205,7 @@ def demo(schools, seed, out, cache, delay):
     """Сгенерировать демо-регион, обойти его, проверить и построить отчёты."""
     from eduaudit.demo_region.generate import generate_region, write_registry
     from eduaudit.demo_region.server import RegionServer
-    from eduaudit.reports.coverage import write_coverage
+    from eduaudit.reports.build import write_reports
     from eduaudit.store import Store
 
     click.echo(f"Генерация демо-региона ({schools} школ, seed {seed})…", err=True)
@@ -228,9 +219,9 @@ def demo(schools, seed, out, cache, delay):
         click.echo(f"Демо-регион на 127.0.0.1:{server.port}; реестр: {registry}", err=True)
         run_id = run_audit(registry, db, out, resolve=("*.test=127.0.0.1",), delay=delay)
     store = Store(db)
-    paths = write_coverage(store, run_id, out / "reports" / f"run-{run_id}")
+    reports = write_reports(store, run_id, out / "reports" / f"run-{run_id}")
     click.echo(f"База результатов: {db}")
-    for path in paths:
+    for path in reports.paths():
         click.echo(f"Отчёт: {path}")
     _print_summary(db, run_id)
 
@@ -247,8 +238,11 @@ def _print_summary(db: Path, run_id: int) -> None:
 def _register_commands() -> None:
     # Commands that live with the stage they belong to.
     from eduaudit.extraction.commands import extract_command
+    from eduaudit.reports.commands import ALL_COMMANDS  # report, diff, browse, schedule, scheduled-run
 
     main.add_command(extract_command)
+    for command in ALL_COMMANDS:
+        main.add_command(command)
 
 
 _register_commands()

@@ -1,0 +1,128 @@
+"""`eduaudit browse`: Datasette on the results database, with Russian labels and ready queries.
+
+Bound to 127.0.0.1 by default: the database holds the full text of school
+documents and is meant for the analyst's own machine, not the network.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+TABLES = {
+    "runs": ("Запуски проверки", "Один запуск — один обход всех школ реестра.", {
+        "id": "Номер запуска", "started_at": "Начат (UTC)", "finished_at": "Завершён (UTC)",
+        "status": "Состояние", "registry_path": "Файл реестра", "registry_sha256": "SHA-256 реестра",
+        "schools": "Школ в реестре", "ruleset_version": "Версия правил", "settings": "Настройки обхода"}),
+    "schools": ("Школы", "Школы из реестра в каждом запуске.", {
+        "run_id": "Запуск", "school_id": "Код школы", "name": "Полное название", "short_name": "Краткое название",
+        "municipality": "Муниципальное образование (как в реестре)", "municipality_key": "Ключ муниципалитета",
+        "url": "Адрес сайта", "inn": "ИНН", "kind": "Тип ОО", "registry_line": "Строка реестра"}),
+    "sites": ("Сайты", "Итог обращения к главной странице сайта.", {
+        "run_id": "Запуск", "school_id": "Код школы", "start_url": "Адрес из реестра", "final_url": "Итоговый адрес",
+        "reachable": "Доступен (1/0)", "http_status": "Код ответа HTTP", "error": "Ошибка", "platform": "Платформа",
+        "fetched_at": "Загружено (UTC)"}),
+    "pages": ("Страницы", "Загруженные страницы сайтов.", {
+        "run_id": "Запуск", "school_id": "Код школы", "url": "Адрес", "http_status": "Код ответа HTTP",
+        "content_type": "Тип содержимого", "sha256": "SHA-256", "size": "Размер, байт", "title": "Заголовок окна",
+        "heading": "Заголовок страницы", "role": "Роль страницы", "depth": "Глубина", "referer": "Откуда пришли",
+        "anchor_text": "Текст ссылки", "fetched_at": "Загружено (UTC)"}),
+    "documents": ("Документы", "Файлы документов, найденные на сайтах.", {
+        "run_id": "Запуск", "school_id": "Код школы", "url": "Адрес файла", "sha256": "SHA-256", "size": "Размер, байт",
+        "content_type": "Тип содержимого", "filename": "Имя файла", "anchor_text": "Текст ссылки",
+        "page_url": "Страница со ссылкой", "page_role": "Роль страницы", "http_status": "Код ответа HTTP",
+        "error": "Ошибка", "fetched_at": "Загружено (UTC)"}),
+    "blobs": ("Хранилище файлов", "Содержимое файлов по SHA-256 (папка blobs/).", {
+        "sha256": "SHA-256", "size": "Размер, байт", "path": "Путь в blobs/", "first_seen_at": "Впервые загружен"}),
+    "extractions": ("Извлечённый текст", "Текст документа по SHA-256 (общий для всех запусков).", {
+        "sha256": "SHA-256", "status": "Результат", "format": "Формат", "text": "Текст", "page_count": "Страниц",
+        "ocr_used": "Распознавание (OCR)", "extractor": "Чем извлечено", "error": "Ошибка",
+        "extracted_at": "Извлечено (UTC)"}),
+    "classifications": ("Классификация документов", "Тип, адресат и издатель каждого документа.", {
+        "run_id": "Запуск", "school_id": "Код школы", "sha256": "SHA-256", "source": "Источник (файл/страница)",
+        "url": "Адрес", "urls": "Все адреса", "link_text": "Текст ссылки", "doc_type": "Тип документа",
+        "audience": "Адресат", "issuer": "Издатель", "about_mentoring": "О наставничестве (1/0)",
+        "confidence": "Уверенность", "title": "Название", "date": "Дата", "number": "Номер",
+        "contains": "Содержит также", "evidence": "Решающие фразы", "extraction_status": "Извлечение текста",
+        "fetched_at": "Загружено (UTC)"}),
+    "findings": ("Результаты проверки", "Вердикт по каждой школе и каждому правилу с доказательством.", {
+        "run_id": "Запуск", "school_id": "Код школы", "municipality": "Муниципальное образование",
+        "rule_id": "Правило", "status": "Вердикт (pass/fail/warn/error)", "evidence_url": "Доказательство: ссылка",
+        "evidence_text": "Доказательство: цитата", "fetched_at": "Загружено (UTC)", "detail": "Пояснение",
+        "ruleset_version": "Версия правил"}),
+}
+
+_LATEST = "(select max(id) from runs where status = 'finished')"
+_STATUS_RU = ("case f.status when 'pass' then 'выполнено' when 'fail' then 'не выполнено' "
+              "when 'warn' then 'требует проверки' when 'error' then 'не удалось проверить' else f.status end")
+
+QUERIES = {
+    "gaps_by_municipality": {
+        "title": "Пробелы по муниципалитету",
+        "description": "Что не выполнено в школах муниципального образования (последний запуск, если номер не указан). "
+                       "Муниципалитет — часть названия, например «Вяземский».",
+        "sql": ("select s.short_name as \"Школа\", s.url as \"Сайт\", f.rule_id as \"Правило\", "
+                f"{_STATUS_RU} as \"Вердикт\", f.evidence_url as \"Доказательство\", f.detail as \"Пояснение\", "
+                "f.school_id as \"Код школы\", f.municipality as \"Муниципальное образование\" "
+                "from findings f join schools s on s.run_id = f.run_id and s.school_id = f.school_id "
+                f"where f.run_id = coalesce(nullif(:run_id, ''), {_LATEST}) and f.status != 'pass' "
+                "and f.municipality like '%' || :municipality || '%' "
+                "order by f.municipality, s.short_name, f.rule_id"),
+    },
+    "school_card": {
+        "title": "Карточка школы",
+        "description": "Все вердикты и доказательства по одной школе (код школы из реестра).",
+        "sql": ("select f.rule_id as \"Правило\", " f"{_STATUS_RU} as \"Вердикт\", "
+                "f.evidence_url as \"Доказательство\", f.evidence_text as \"Цитата\", f.detail as \"Пояснение\", "
+                "f.fetched_at as \"Загружено\", s.name as \"Школа\", s.municipality as \"Муниципальное образование\", "
+                "s.url as \"Сайт\", f.run_id as \"Запуск\" "
+                "from findings f join schools s on s.run_id = f.run_id and s.school_id = f.school_id "
+                f"where f.run_id = coalesce(nullif(:run_id, ''), {_LATEST}) and f.school_id = :school_id "
+                "order by f.rule_id"),
+    },
+    "coverage": {
+        "title": "Свод по муниципалитетам",
+        "description": "Сколько школ выполнили каждое правило (последний запуск, если номер не указан).",
+        "sql": ("select f.municipality as \"Муниципальное образование\", f.rule_id as \"Правило\", "
+                "count(*) as \"Школ\", sum(f.status = 'pass') as \"Выполнено\", "
+                "round(100.0 * sum(f.status = 'pass') / count(*), 1) as \"%\" from findings f "
+                f"where f.run_id = coalesce(nullif(:run_id, ''), {_LATEST}) "
+                "group by f.municipality, f.rule_id order by f.municipality, f.rule_id"),
+    },
+}
+
+
+def metadata(database_name: str = "eduaudit") -> dict:
+    """Datasette metadata: Russian titles and column descriptions, and the canned queries."""
+    return {
+        "title": "eduaudit: наставничество на сайтах школ",
+        "description": "Результаты проверки сайтов школ: запуски, школы, страницы, документы, вердикты.",
+        "databases": {
+            database_name: {
+                "title": "База результатов",
+                "tables": {name: {"title": title, "description": description, "columns": columns}
+                           for name, (title, description, columns) in TABLES.items()},
+                "queries": QUERIES,
+            }
+        },
+    }
+
+
+def write_metadata(db_path: str | Path, path: str | Path) -> Path:
+    path = Path(path)
+    path.write_text(json.dumps(metadata(Path(db_path).stem), ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def datasette_command(db_path: str | Path, metadata_path: str | Path, *, host: str = "127.0.0.1",
+                      port: int = 8001) -> list[str]:
+    return [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata_path),
+            "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
+
+
+def serve(db_path: str | Path, metadata_path: str | Path, *, host: str = "127.0.0.1", port: int = 8001,
+          **popen) -> subprocess.Popen:
+    """Start Datasette in a child process; the caller waits for or stops it."""
+    return subprocess.Popen(datasette_command(db_path, metadata_path, host=host, port=port), **popen)

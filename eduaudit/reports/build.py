@@ -1,0 +1,56 @@
+"""Write every report of one run into one folder."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eduaudit.diff import RunDiff, diff_runs, previous_run
+from eduaudit.reports.coverage import write_coverage
+from eduaudit.reports.dashboard import write_dashboard
+from eduaudit.reports.data import load_run, trend
+from eduaudit.reports.gaps import write_gap_files
+from eduaudit.reports.summary import write_summary
+from eduaudit.reports.workbook import write_workbook
+from eduaudit.store import Store
+
+
+@dataclass
+class ReportSet:
+    run_id: int
+    out_dir: Path
+    previous_run: int | None
+    svod: Path
+    summary: Path
+    dashboard: Path
+    coverage: list[Path]
+    gaps: dict[str, tuple[Path, Path]] = field(default_factory=dict)
+    diff_json: Path | None = None
+
+    def paths(self) -> list[Path]:
+        out = [self.svod, self.summary, self.dashboard, *self.coverage]
+        out += [p for pair in self.gaps.values() for p in pair]
+        return out + ([self.diff_json] if self.diff_json else [])
+
+
+def write_reports(store: Store, run_id: int, out_dir: str | Path, *, compare_with: int | None = None,
+                  compare: bool = True) -> ReportSet:
+    """All reports of the run; changes are shown against `compare_with` or the previous finished run."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    data = load_run(store, run_id)
+    before = compare_with if compare_with is not None else (previous_run(store, run_id) if compare else None)
+    diff: RunDiff | None = diff_runs(store, before, run_id) if before is not None else None
+    reports = ReportSet(
+        run_id=run_id, out_dir=out_dir, previous_run=before,
+        svod=write_workbook(data, out_dir / "svod.xlsx", diff),
+        summary=write_summary(data, out_dir / "summary.md", diff),
+        dashboard=write_dashboard(data, out_dir / "index.html", trend(store), diff),
+        coverage=write_coverage(store, run_id, out_dir),
+        gaps=write_gap_files(data, out_dir / "gaps", diff),
+    )
+    if diff is not None:
+        reports.diff_json = out_dir / "diff.json"
+        reports.diff_json.write_text(json.dumps(diff.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    return reports

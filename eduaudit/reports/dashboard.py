@@ -1,0 +1,103 @@
+"""index.html: a self-contained static dashboard (no network: inline CSS, JS and SVG).
+
+Everything from the web (titles, link texts, URLs, quotes) goes through
+Jinja2's autoescaping, and links are only made from http(s) URLs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from eduaudit.diff import RunDiff
+from eduaudit.reports.data import RunData, safe_url
+from eduaudit.reports.summary import KEY_RULE, lagging
+
+BAR_HEIGHT, BAR_GAP, LABEL_WIDTH, PLOT_WIDTH = 18, 6, 230, 380
+TREND_WIDTH, TREND_HEIGHT, TREND_PAD = 640, 220, 40
+TREND_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2"]
+
+
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("eduaudit.reports", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["safe_url"] = safe_url
+    env.filters["pct"] = lambda value: f"{value:.1f}"
+    return env
+
+
+def bar_chart(data: RunData, rule_id: str) -> dict:
+    """Geometry of a horizontal bar chart of the rule's share per municipality."""
+    bars = []
+    for i, municipality in enumerate(data.municipalities):
+        share = data.share(rule_id, municipality)
+        y = i * (BAR_HEIGHT + BAR_GAP)
+        bars.append({"label": municipality, "y": y, "text_y": y + BAR_HEIGHT - 4,
+                     "width": round(PLOT_WIDTH * share.percent / 100, 1), "percent": share.percent,
+                     "passed": share.passed, "total": share.total})
+    region = data.share(rule_id).percent
+    height = len(bars) * (BAR_HEIGHT + BAR_GAP)
+    return {"bars": bars, "height": height + 20, "label_width": LABEL_WIDTH, "plot_width": PLOT_WIDTH,
+            "bar_height": BAR_HEIGHT, "region_x": LABEL_WIDTH + round(PLOT_WIDTH * region / 100, 1),
+            "region": region, "axis_y": height + 14}
+
+
+def trend_chart(trend: list[dict], rules: list) -> dict:
+    """Lines of each rule's share across runs (x: run order, y: %)."""
+    n = len(trend)
+    inner_w, inner_h = TREND_WIDTH - 2 * TREND_PAD, TREND_HEIGHT - 2 * TREND_PAD
+    xs = [TREND_PAD + (inner_w * i / (n - 1) if n > 1 else inner_w / 2) for i in range(n)]
+    series = []
+    for k, rule in enumerate(rules):
+        points = []
+        for x, run in zip(xs, trend):
+            if rule.id not in run["passed"] or not run["schools"]:
+                continue
+            share = 100 * run["passed"][rule.id] / run["schools"]
+            points.append({"x": round(x, 1), "y": round(TREND_PAD + inner_h * (1 - share / 100), 1),
+                           "percent": round(share, 1), "run_id": run["run_id"]})
+        series.append({"rule_id": rule.id, "title": rule.title, "colour": TREND_COLOURS[k % len(TREND_COLOURS)],
+                       "points": points, "path": " ".join(f"{p['x']},{p['y']}" for p in points)})
+    ticks = [{"y": round(TREND_PAD + inner_h * (1 - v / 100), 1), "value": v} for v in (0, 25, 50, 75, 100)]
+    labels = [{"x": round(x, 1), "run_id": run["run_id"], "date": (run["at"] or "")[:10]} for x, run in zip(xs, trend)]
+    return {"width": TREND_WIDTH, "height": TREND_HEIGHT, "series": series, "ticks": ticks, "labels": labels,
+            "pad": TREND_PAD, "right": TREND_WIDTH - TREND_PAD, "runs": n}
+
+
+def heat_colour(percent: float) -> str:
+    """Red (0 %) → yellow (50 %) → green (100 %), as in the workbook."""
+    p = max(0.0, min(100.0, percent)) / 100
+    if p < 0.5:
+        a, b, t = (248, 105, 107), (255, 235, 132), p / 0.5
+    else:
+        a, b, t = (255, 235, 132), (99, 190, 123), (p - 0.5) / 0.5
+    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(a, b))
+
+
+def render_dashboard(data: RunData, trend: list[dict], diff: RunDiff | None = None) -> str:
+    env = _environment()
+    key_rule = KEY_RULE if KEY_RULE in data.rule_by_id else (data.rules[0].id if data.rules else "")
+    heat = []
+    for municipality in data.municipalities:
+        cells = [{"rule_id": s.rule_id, "passed": s.passed, "total": s.total, "percent": s.percent,
+                  "colour": heat_colour(s.percent)} for s in data.shares(municipality)]
+        heat.append({"municipality": municipality, "schools": data.school_count(municipality), "cells": cells})
+    region_cells = [{"rule_id": s.rule_id, "passed": s.passed, "total": s.total, "percent": s.percent,
+                     "colour": heat_colour(s.percent)} for s in data.shares()]
+    schools = data.school_rows()
+    names = {s["school_id"]: s["short_name"] for s in schools}
+    return env.get_template("dashboard.html").render(
+        data=data, run=data.run, rules=data.rules, shares=data.shares(), schools=schools,
+        school_total=data.school_count(), heat=heat, region_cells=region_cells,
+        key_rule=data.rule_by_id.get(key_rule), chart=bar_chart(data, key_rule) if key_rule else None,
+        trend=trend_chart(trend, data.rules), diff=diff, diff_counts=diff.counts() if diff else None,
+        alerted=diff.alerted() if diff else {}, names=names, lagging=lagging(data),
+        status_counts=data.status_counts())
+
+
+def write_dashboard(data: RunData, path: str | Path, trend: list[dict], diff: RunDiff | None = None) -> Path:
+    path = Path(path)
+    path.write_text(render_dashboard(data, trend, diff), encoding="utf-8")
+    return path

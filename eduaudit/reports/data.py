@@ -1,0 +1,165 @@
+"""One run's results, loaded once and shaped for every report.
+
+All reports (the workbook, the gap files, the dashboard, the summary) read
+the same `RunData`, so the numbers they show cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from audit_rules import all_rules
+from audit_rules.base import ERROR, FAIL, PASS, STATUS_RU, WARN
+from eduaudit.store import Store
+
+# What a coordinator should do when the site could not be checked at all:
+# the gap is ours to re-check, not the school's document to write.
+ERROR_WHAT_TO_DO = ("Сайт не удалось проверить. Убедитесь, что сайт открывается по адресу из реестра, "
+                    "и дождитесь повторной проверки.")
+STATUS_ORDER = (PASS, WARN, FAIL, ERROR)
+
+
+def safe_url(url: str | None) -> str:
+    """The URL if it is a web address, else "" (a `javascript:` link must never become clickable)."""
+    if not url:
+        return ""
+    try:
+        scheme = urlsplit(str(url).strip()).scheme.lower()
+    except ValueError:
+        return ""
+    return str(url).strip() if scheme in ("http", "https") else ""
+
+
+def what_to_do(rule, status: str) -> str:
+    if status == PASS:
+        return ""
+    if status == ERROR:
+        return ERROR_WHAT_TO_DO
+    return rule.what_to_do if rule is not None else ""
+
+
+@dataclass
+class RuleShare:
+    rule_id: str
+    title: str
+    passed: int
+    total: int
+
+    @property
+    def percent(self) -> float:
+        return round(100 * self.passed / self.total, 1) if self.total else 0.0
+
+
+@dataclass
+class RunData:
+    run_id: int
+    run: dict
+    rules: list                      # audit rules present in this run, in report order
+    schools: pd.DataFrame            # one row per school: school_id, name, short_name, municipality, url, ...
+    findings: pd.DataFrame           # one row per school × rule, with school columns and Russian labels
+    municipalities: list[str] = field(default_factory=list)
+
+    @property
+    def rule_by_id(self) -> dict:
+        return {r.id: r for r in self.rules}
+
+    def shares(self, municipality: str | None = None) -> list[RuleShare]:
+        frame = self.findings
+        if municipality is not None:
+            frame = frame[frame["municipality"] == municipality]
+        total = frame["school_id"].nunique()
+        out = []
+        for rule in self.rules:
+            passed = int(((frame["rule_id"] == rule.id) & (frame["status"] == PASS)).sum())
+            out.append(RuleShare(rule.id, rule.title, passed, total))
+        return out
+
+    def share(self, rule_id: str, municipality: str | None = None) -> RuleShare:
+        return next(s for s in self.shares(municipality) if s.rule_id == rule_id)
+
+    def school_count(self, municipality: str | None = None) -> int:
+        frame = self.findings
+        if municipality is not None:
+            frame = frame[frame["municipality"] == municipality]
+        return int(frame["school_id"].nunique())
+
+    def status_counts(self) -> dict[str, dict[str, int]]:
+        """rule_id → status → number of schools."""
+        counts: dict[str, dict[str, int]] = {}
+        for rule in self.rules:
+            sub = self.findings[self.findings["rule_id"] == rule.id]["status"].value_counts()
+            counts[rule.id] = {s: int(sub.get(s, 0)) for s in STATUS_ORDER}
+        return counts
+
+    def school_rows(self, municipality: str | None = None) -> list[dict]:
+        """One dict per school with its findings by rule id, sorted by municipality and name."""
+        frame = self.findings
+        if municipality is not None:
+            frame = frame[frame["municipality"] == municipality]
+        rows = []
+        for school_id, group in frame.groupby("school_id", sort=False):
+            first = group.iloc[0]
+            rows.append({
+                "school_id": school_id,
+                "name": first["name"],
+                "short_name": first["short_name"] or first["name"],
+                "municipality": first["municipality"],
+                "url": first["url"],
+                "findings": {r["rule_id"]: r for r in group.to_dict("records")},
+            })
+        rows.sort(key=lambda r: (r["municipality"], r["short_name"], r["school_id"]))
+        return rows
+
+
+def finished_runs(store: Store) -> list[dict]:
+    return list(store.db.query("select * from runs where status = 'finished' order by id"))
+
+
+def load_run(store: Store, run_id: int) -> RunData:
+    run = next(store.db.query("select * from runs where id = ?", [run_id]), None)
+    if run is None:
+        raise ValueError(f"run {run_id} not found")
+    schools = pd.read_sql_query(
+        "select school_id, name, short_name, municipality as registry_municipality, url, inn "
+        "from schools where run_id = ?", store.db.conn, params=[run_id])
+    findings = pd.read_sql_query(
+        "select f.school_id, f.municipality, f.rule_id, f.status, f.evidence_url, f.evidence_text, "
+        "f.fetched_at, f.detail from findings f where f.run_id = ?", store.db.conn, params=[run_id])
+    findings = findings.merge(schools, on="school_id", how="left")
+    for column in ("name", "short_name", "url", "evidence_url", "evidence_text", "detail", "fetched_at"):
+        findings[column] = findings[column].fillna("").astype(str)
+    findings["short_name"] = findings["short_name"].where(findings["short_name"] != "", findings["name"])
+    rules = [r for r in all_rules() if r.id in set(findings["rule_id"])]
+    by_id = {r.id: r for r in rules}
+    findings["rule_title"] = findings["rule_id"].map(lambda rid: by_id[rid].title if rid in by_id else rid)
+    findings["status_ru"] = findings["status"].map(lambda s: STATUS_RU.get(s, s))
+    findings["what_to_do"] = [what_to_do(by_id.get(rid), st) for rid, st in
+                              zip(findings["rule_id"], findings["status"])]
+    findings["safe_evidence_url"] = findings["evidence_url"].map(safe_url)
+    rank = {r.id: i for i, r in enumerate(rules)}
+    findings = findings.assign(_rank=findings["rule_id"].map(lambda r: rank.get(r, 99)))
+    findings = findings.sort_values(["municipality", "short_name", "school_id", "_rank"]).drop(columns="_rank")
+    findings = findings.reset_index(drop=True)
+    school_table = (findings.drop_duplicates("school_id")[["school_id", "name", "short_name", "municipality", "url"]]
+                    .reset_index(drop=True))
+    municipalities = sorted(findings["municipality"].dropna().unique())
+    return RunData(run_id=run_id, run=run, rules=rules, schools=school_table, findings=findings,
+                   municipalities=municipalities)
+
+
+def trend(store: Store) -> list[dict]:
+    """Per finished run: date, schools, and pass counts per rule (for the trend chart and notebook)."""
+    rows = store.db.query(
+        "select r.id as run_id, coalesce(r.finished_at, r.started_at) as at, f.rule_id, "
+        "count(distinct f.school_id) as schools, sum(f.status = 'pass') as passed "
+        "from runs r join findings f on f.run_id = r.id where r.status = 'finished' "
+        "group by r.id, f.rule_id order by r.id")
+    out: dict[int, dict] = {}
+    for row in rows:
+        entry = out.setdefault(row["run_id"], {"run_id": row["run_id"], "at": row["at"], "schools": 0, "passed": {}})
+        entry["schools"] = max(entry["schools"], row["schools"])
+        entry["passed"][row["rule_id"]] = row["passed"]
+    return list(out.values())

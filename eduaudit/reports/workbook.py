@@ -1,0 +1,212 @@
+"""svod.xlsx: the region workbook — summary, chart, every school, changes, a sheet per municipality."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from eduaudit.diff import RunDiff, STRUCTURE_CHANGED
+from eduaudit.reports.coverage import REGION_TOTAL
+from eduaudit.reports.data import RunData, safe_url as _url
+from eduaudit.reports.names import UniqueNames, sheet_title
+from eduaudit.reports.xlsx import STATUS_FILL, finish_table, header, put
+
+SUMMARY_SHEET = "Свод"
+CHART_SHEET = "Диаграмма"
+ALL_SCHOOLS_SHEET = "Все школы"
+CHANGES_SHEET = "Изменения"
+DOCUMENTS_SHEET = "Документы изменились"
+ALERTS_SHEET = "Проверьте вручную"
+ABOUT_SHEET = "О проверке"
+SCHOOL_COLUMNS = ["Школа", "Сайт", "Правило", "Вердикт", "Доказательство (ссылка)", "Что найдено",
+                  "Пояснение", "Что сделать"]
+
+
+def write_workbook(data: RunData, path: str | Path, diff: RunDiff | None = None) -> Path:
+    path = Path(path)
+    book = Workbook()
+    summary = book.active
+    summary.title = SUMMARY_SHEET
+    _summary_sheet(summary, data)
+    _chart_sheet(book.create_sheet(CHART_SHEET), data)
+    _all_schools_sheet(book.create_sheet(ALL_SCHOOLS_SHEET), data, diff)
+    if diff is not None:
+        _changes_sheets(book, data, diff)
+    titles = UniqueNames()
+    reserved = [SUMMARY_SHEET, CHART_SHEET, ALL_SCHOOLS_SHEET, CHANGES_SHEET, DOCUMENTS_SHEET, ALERTS_SHEET,
+                ABOUT_SHEET]
+    for name in reserved:
+        titles.take(name)
+    for municipality in data.municipalities:
+        sheet = book.create_sheet(titles.take(sheet_title(municipality), max_length=31))
+        _municipality_sheet(sheet, data, municipality, diff)
+    _about_sheet(book.create_sheet(ABOUT_SHEET), data, diff)
+    book.save(path)
+    return path
+
+
+def _summary_sheet(sheet, data: RunData) -> None:
+    titles = ["Муниципальное образование", "Школ в реестре"]
+    for rule in data.rules:
+        titles += [f"{rule.title}: выполнено", f"{rule.title}: %"]
+    header(sheet, titles)
+    rows = [(m, data.school_count(m), data.shares(m)) for m in data.municipalities]
+    rows.append((REGION_TOTAL, data.school_count(), data.shares()))
+    for i, (name, schools, shares) in enumerate(rows, start=2):
+        bold = name == REGION_TOTAL
+        put(sheet, i, 1, name, bold=bold)
+        put(sheet, i, 2, schools, bold=bold)
+        for j, share in enumerate(shares):
+            put(sheet, i, 3 + 2 * j, share.passed, bold=bold)
+            cell = put(sheet, i, 4 + 2 * j, share.percent, bold=bold)
+            cell.number_format = "0.0"
+    last_municipal = len(rows)  # header is row 1, region total is the last row
+    for j in range(len(data.rules)):
+        column = get_column_letter(4 + 2 * j)
+        # Red → yellow → green by share; the region row is coloured too, on the same scale.
+        sheet.conditional_formatting.add(
+            f"{column}2:{column}{last_municipal + 1}",
+            ColorScaleRule(start_type="num", start_value=0, start_color="F8696B",
+                           mid_type="num", mid_value=50, mid_color="FFEB84",
+                           end_type="num", end_value=100, end_color="63BE7B"))
+    finish_table(sheet, [30, 10] + [14, 9] * len(data.rules))
+    # The filter must not sort the region total in among the municipalities.
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(titles))}{last_municipal}"
+
+
+def _chart_sheet(sheet, data: RunData) -> None:
+    document_rules = [r for r in data.rules if r.id.startswith("doc.")] or data.rules
+    header(sheet, ["Муниципальное образование"] + [r.title for r in document_rules])
+    for i, municipality in enumerate(data.municipalities, start=2):
+        put(sheet, i, 1, municipality)
+        shares = {s.rule_id: s for s in data.shares(municipality)}
+        for j, rule in enumerate(document_rules, start=2):
+            put(sheet, i, j, shares[rule.id].percent).number_format = "0.0"
+    finish_table(sheet, [30] + [18] * len(document_rules))
+    n = len(data.municipalities)
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = "Доля школ, разместивших документы, % (по муниципалитетам)"
+    chart.y_axis.title = "%"
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100
+    chart.add_data(Reference(sheet, min_col=2, max_col=1 + len(document_rules), min_row=1, max_row=1 + n),
+                   titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=1 + n))
+    chart.height = max(10, 0.9 * n + 4)
+    chart.width = 26
+    sheet.add_chart(chart, f"{get_column_letter(len(document_rules) + 3)}2")
+
+
+def _all_schools_sheet(sheet, data: RunData, diff: RunDiff | None) -> None:
+    titles = ["Муниципальное образование", "Школа", "Сайт"] + [r.title for r in data.rules]
+    alerted = diff.alerted() if diff else {}
+    if alerted:
+        titles.append("Внимание")
+    header(sheet, titles)
+    for i, school in enumerate(data.school_rows(), start=2):
+        put(sheet, i, 1, school["municipality"])
+        put(sheet, i, 2, school["short_name"])
+        put(sheet, i, 3, school["url"], url=_url(school["url"]))
+        for j, rule in enumerate(data.rules, start=4):
+            finding = school["findings"].get(rule.id)
+            if finding:
+                put(sheet, i, j, finding["status_ru"], url=finding["safe_evidence_url"],
+                    fill=STATUS_FILL.get(finding["status"]))
+        if school["school_id"] in alerted:
+            put(sheet, i, len(titles), STRUCTURE_CHANGED)
+    finish_table(sheet, [24, 40, 30] + [16] * len(data.rules) + ([30] if alerted else []), freeze="C2")
+
+
+def _municipality_sheet(sheet, data: RunData, municipality: str, diff: RunDiff | None) -> None:
+    titles = list(SCHOOL_COLUMNS)
+    changes = _change_index(diff)
+    alerted = diff.alerted() if diff else {}
+    if diff is not None:
+        titles += ["С прошлой проверки", "Внимание"]
+    header(sheet, titles)
+    row = 2
+    for school in data.school_rows(municipality):
+        for rule in data.rules:
+            f = school["findings"].get(rule.id)
+            if f is None:
+                continue
+            put(sheet, row, 1, school["short_name"], wrap=True)
+            put(sheet, row, 2, school["url"], url=_url(school["url"]))
+            put(sheet, row, 3, rule.title, wrap=True)
+            put(sheet, row, 4, f["status_ru"], fill=STATUS_FILL.get(f["status"]))
+            put(sheet, row, 5, f["safe_evidence_url"] or f["evidence_url"], url=f["safe_evidence_url"])
+            put(sheet, row, 6, f["evidence_text"], wrap=True)
+            put(sheet, row, 7, f["detail"], wrap=True)
+            put(sheet, row, 8, f["what_to_do"], wrap=True)
+            if diff is not None:
+                put(sheet, row, 9, changes.get((school["school_id"], rule.id), ""))
+                if school["school_id"] in alerted and f["status"] != "pass":
+                    put(sheet, row, 10, alerted[school["school_id"]].message, wrap=True)
+            row += 1
+    finish_table(sheet, [34, 28, 30, 16, 36, 50, 40, 50] + ([18, 40] if diff is not None else []))
+
+
+def _changes_sheets(book, data: RunData, diff: RunDiff) -> None:
+    names = {s["school_id"]: s["short_name"] for s in data.school_rows()}
+    rules = data.rule_by_id
+    sheet = book.create_sheet(CHANGES_SHEET)
+    header(sheet, ["Муниципальное образование", "Школа", "Правило", "Было", "Стало", "Изменение"])
+    for i, change in enumerate(diff.verdicts, start=2):
+        d = change.to_dict()
+        put(sheet, i, 1, change.municipality)
+        put(sheet, i, 2, names.get(change.school_id, change.name))
+        put(sheet, i, 3, rules[change.rule_id].title if change.rule_id in rules else change.rule_id)
+        put(sheet, i, 4, d["before_ru"], fill=STATUS_FILL.get(change.before))
+        put(sheet, i, 5, d["after_ru"], fill=STATUS_FILL.get(change.after))
+        put(sheet, i, 6, d["kind_ru"])
+    finish_table(sheet, [26, 40, 40, 18, 18, 16])
+    sheet = book.create_sheet(DOCUMENTS_SHEET)
+    header(sheet, ["Муниципальное образование", "Школа", "Изменение", "Документ", "SHA-256 было", "SHA-256 стало"])
+    for i, doc in enumerate(diff.documents, start=2):
+        put(sheet, i, 1, doc.municipality)
+        put(sheet, i, 2, names.get(doc.school_id, doc.school_id))
+        put(sheet, i, 3, doc.to_dict()["change_ru"])
+        put(sheet, i, 4, doc.url, url=_url(doc.url))
+        put(sheet, i, 5, doc.sha256_before)
+        put(sheet, i, 6, doc.sha256_after)
+    finish_table(sheet, [26, 40, 12, 60, 20, 20])
+    sheet = book.create_sheet(ALERTS_SHEET)
+    header(sheet, ["Муниципальное образование", "Школа", "Сайт", "Что изменилось"])
+    for i, alert in enumerate(diff.alerts, start=2):
+        put(sheet, i, 1, alert.municipality)
+        put(sheet, i, 2, names.get(alert.school_id, alert.name))
+        put(sheet, i, 3, alert.url, url=_url(alert.url))
+        put(sheet, i, 4, alert.message, wrap=True)
+    finish_table(sheet, [26, 40, 30, 80])
+
+
+def _about_sheet(sheet, data: RunData, diff: RunDiff | None) -> None:
+    run = data.run
+    facts = [("Запуск", data.run_id), ("Начат", run.get("started_at")), ("Завершён", run.get("finished_at")),
+             ("Версия правил", run.get("ruleset_version")), ("Школ", data.school_count()),
+             ("Сравнение с запуском", diff.run_a if diff else "— (первая проверка)")]
+    for i, (label, value) in enumerate(facts, start=1):
+        put(sheet, i, 1, label, bold=True)
+        put(sheet, i, 2, value)
+    start = len(facts) + 2
+    header(sheet, ["Правило", "Название", "Что проверяется", "Что сделать, если не выполнено"], row=start)
+    for i, rule in enumerate(data.rules, start=start + 1):
+        put(sheet, i, 1, rule.id)
+        put(sheet, i, 2, rule.title, wrap=True)
+        put(sheet, i, 3, rule.checks, wrap=True)
+        put(sheet, i, 4, rule.what_to_do, wrap=True)
+    for column, width in zip("ABCD", (22, 40, 60, 60)):
+        sheet.column_dimensions[column].width = width
+    sheet["A1"].font = Font(bold=True)
+
+
+def _change_index(diff: RunDiff | None) -> dict[tuple[str, str], str]:
+    if diff is None:
+        return {}
+    return {(c.school_id, c.rule_id): c.to_dict()["kind_ru"] for c in diff.verdicts}
