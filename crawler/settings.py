@@ -39,7 +39,10 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SiteSlotMiddleware": 50,
     # below HttpCacheMiddleware (900): sees 304s before the cache swaps in the stored body
     "crawler.middlewares.TransferStatsMiddleware": 950,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.RetryAfterMiddleware": 550,
 }
+RETRY_AFTER_MAX = 120.0
 ITEM_PIPELINES = {
     "crawler.pipelines.StorePipeline": 300,
 }

@@ -32,21 +32,27 @@ class Resource:
 class LoopbackSites:
     """Serve ``{host: {path_and_query: Resource | str}}``; records every request."""
 
-    def __init__(self, sites: dict[str, dict[str, Resource | str]]):
-        self.sites = {h.lower(): {p: (r if isinstance(r, Resource) else Resource(r)) for p, r in pages.items()}
+    def __init__(self, sites: dict[str, dict[str, Resource | str | list[Resource]]]):
+        # A list of resources is served in turn (the last one repeats): a host
+        # that first answers 429 and then the page.
+        self.sites = {h.lower(): {p: (r if isinstance(r, (Resource, list)) else Resource(r)) for p, r in pages.items()}
                       for h, pages in sites.items()}
         self.requests: list[tuple[str, str]] = []
+        self.times: list[tuple[str, str, float]] = []
         self._lock = threading.Lock()
 
     def __enter__(self) -> "LoopbackSites":
-        sites, requests, lock = self.sites, self.requests, self._lock
+        sites, requests, times, lock = self.sites, self.requests, self.times, self._lock
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 (http.server naming)
                 host = (self.headers.get("Host") or "").split(":")[0].lower()
                 with lock:
                     requests.append((host, self.path))
-                resource = sites.get(host, {}).get(self.path)
+                    times.append((host, self.path, time.monotonic()))
+                    resource = sites.get(host, {}).get(self.path)
+                    if isinstance(resource, list):
+                        resource = resource.pop(0) if len(resource) > 1 else resource[0]
                 if resource is None:
                     resource = Resource("<html><body><h1>404 Страница не найдена</h1></body></html>", status=404)
                 payload = resource.payload()

@@ -1,0 +1,43 @@
+"""Politeness: Retry-After is honoured on 429/503 (within a cap), robots.txt is obeyed."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+from crawler.middlewares import retry_after_seconds
+from tests.sitekit import LoopbackSites, Resource
+
+PAGE = "<html><body><h1>Школа</h1><a href='/private/nastavnichestvo'>Наставничество</a></body></html>"
+
+
+def test_retry_after_parsing():
+    assert retry_after_seconds(b"5") == 5.0
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412470) == 10.0
+    assert retry_after_seconds(b"soon") is None and retry_after_seconds(None) is None
+
+
+def test_retry_after_and_robots(tmp_path):
+    busy = [Resource("Too Many Requests", "text/plain", status=429, headers={"Retry-After": "1"}), Resource(PAGE)]
+    forever = Resource("Service Unavailable", "text/plain", status=503, headers={"Retry-After": "86400"})
+    robots = Resource("User-agent: *\nDisallow: /private/\n", "text/plain")
+    with LoopbackSites({"busy.test": {"/": busy, "/robots.txt": robots},
+                        "closed.test": {"/": forever}}) as sites:
+        registry = tmp_path / "registry.csv"
+        registry.write_text("school_id,name,municipality,url\n"
+                            f"b,Школа,Велижский район,{sites.url('busy.test')}\n"
+                            f"c,Школа,Велижский район,{sites.url('closed.test')}\n")
+        proc = subprocess.run([sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry),
+                               "--out", str(tmp_path), "--resolve", "*.test=127.0.0.1", "--delay", "0"],
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        homes = [t for host, path, t in sites.times if host == "busy.test" and path == "/"]
+        assert len(homes) == 2 and homes[1] - homes[0] >= 0.9
+        # a wait longer than RETRY_AFTER_MAX is not waited for: no retries at all
+        assert [p for h, p in sites.requests if h == "closed.test" and p == "/"] == ["/"]
+        # robots.txt disallows the mentoring page: it is not fetched
+        assert ("busy.test", "/private/nastavnichestvo") not in sites.requests
+    with sqlite3.connect(tmp_path / "eduaudit.db") as conn:
+        status = dict(conn.execute("select school_id, status from findings where rule_id = 'site.reachable'"))
+    assert status == {"b": "pass", "c": "fail"}
