@@ -43,6 +43,12 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RetryAfterMiddleware": 550,
 }
 RETRY_AFTER_MAX = 120.0
+EXTENSIONS = {
+    "crawler.extensions.ProgressExtension": 500,
+}
+EDUAUDIT_PROGRESS = False
+EDUAUDIT_PROGRESS_INTERVAL = 10.0
+
 ITEM_PIPELINES = {
     "crawler.pipelines.StorePipeline": 300,
 }

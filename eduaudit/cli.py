@@ -66,7 +66,7 @@ def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] =
     log_file = Path(out) / "logs" / f"run-{run_id}-crawl.log"
     stages.crawl(store, run_id, resolve=list(resolve), delay=delay, max_pages=max_pages,
                  max_documents=max_documents, log_file=log_file, extra_settings=extra_settings,
-                 only=only)
+                 only=only, progress=not quiet)
     counts = store.db.execute(
         "select (select count(*) from sites where run_id = :r and reachable = 1), "
         "(select count(*) from pages where run_id = :r), "

@@ -43,7 +43,7 @@ def start_run(store: Store, registry_path: Path, schools: list[School], settings
 def crawl(store: Store, run_id: int, *, resolve: list[str] = (), delay: float | None = None,
           max_pages: int = 40, max_documents: int = 80, log_level: str = "INFO",
           log_file: Path | None = None, extra_settings: dict | None = None,
-          only: set[str] | None = None) -> None:
+          only: set[str] | None = None, progress: bool = False) -> None:
     """Run the Scrapy spider over every school of the run, in this process."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
@@ -56,6 +56,7 @@ def crawl(store: Store, run_id: int, *, resolve: list[str] = (), delay: float | 
     settings.set("EDUAUDIT_RUN_ID", run_id, priority="cmdline")
     settings.set("EDUAUDIT_RESOLVE", list(resolve), priority="cmdline")
     settings.set("LOG_LEVEL", log_level, priority="cmdline")
+    settings.set("EDUAUDIT_PROGRESS", progress, priority="cmdline")
     if log_file is not None:
         # Scrapy's own log (retries, give-ups) is for analysis; the console gets our summary.
         Path(log_file).parent.mkdir(parents=True, exist_ok=True)

@@ -41,3 +41,19 @@ def test_retry_after_and_robots(tmp_path):
     with sqlite3.connect(tmp_path / "eduaudit.db") as conn:
         status = dict(conn.execute("select school_id, status from findings where rule_id = 'site.reachable'"))
     assert status == {"b": "pass", "c": "fail"}
+
+
+def test_progress_line_and_quiet(tmp_path):
+    site = {"/": Resource("<html><body><h1>Школа</h1></body></html>")}
+    with LoopbackSites({"a.test": site, "b.test": site}) as sites:
+        registry = tmp_path / "registry.csv"
+        registry.write_text("school_id,name,municipality,url\n"
+                            f"a,Школа,Велижский район,{sites.url('a.test')}\n"
+                            f"b,Школа,Велижский район,{sites.url('b.test')}\n")
+        base = [sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry),
+                "--resolve", "*.test=127.0.0.1", "--delay", "0"]
+        loud = subprocess.run(base + ["--out", str(tmp_path / "loud")], capture_output=True, text=True, timeout=300)
+        quiet = subprocess.run(base + ["--out", str(tmp_path / "quiet"), "--quiet"], capture_output=True, text=True,
+                               timeout=300)
+    assert "сайтов 2/2, страниц 2" in loud.stderr
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == ""
