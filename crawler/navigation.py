@@ -34,8 +34,10 @@ _SVEDEN_URL = re.compile(r"/sveden(?:/(?:common)?)?/?$|/svedeniya-ob-[a-z-]*orga
 _DOCUMENTS_URL = re.compile(r"/sveden/document|/dokument|/документы|/docs?/?$")
 _DOCUMENTS_TEXT = re.compile(r"^(?:\d+\.\s*)?документы(?:\s+(?:образовательной\s+)?организации|\s+школы|\s+оо)?$")
 _LOCAL_ACTS = re.compile(r"локальн|нормативн|положени|приказ|распорядительн|lokaln|normativ|polozhen|prikaz")
-_HUB = re.compile(r"педагог|учител|сотрудник|методическ|кадр|наша школа|о школе|об организации|"
-                  r"деятельност|pedagog|uchitel|sotrudnik|metodich|nasha-shkola|o-shkole")
+# Pages where mentoring hides on sites without a menu entry for it.
+_HUB = re.compile(r"^(?:педагогам|учителям?|учительская|сотрудникам|работникам|методическ|кадр|наша школа|о школе|"
+                  r"pedagog|uchitel|sotrudnik|metodich|nasha-shkola|o-shkole)|педагогам|методическая работа")
+_NOT_HUB = re.compile(r"состав|аттестац|attestac|attestats|sostav")
 _WS = re.compile(r"\s+")
 
 
@@ -143,8 +145,10 @@ def link_target(link: Link) -> str | None:
         return LOCAL_ACTS
     if _LOCAL_ACTS.search(text) or _LOCAL_ACTS.search(path_words):
         return LOCAL_ACTS
-    if _HUB.search(text) or _HUB.search(path_words):
-        return HUB
+    if not _NEWS_URL.search(path_words) and not _NOT_HUB.search(text + " " + path_words):
+        last_segment = path_words.rstrip("/").rsplit("/", 1)[-1]
+        if _HUB.search(text) or _HUB.search(last_segment):
+            return HUB
     return None
 
 

@@ -45,7 +45,7 @@ def main() -> None:
 def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] = (),
               delay: float | None = None, max_pages: int = 40, max_documents: int = 80,
               workers: int | None = None, quiet: bool = False, extra_settings: dict | None = None,
-              resume: bool = False) -> int:
+              resume: bool = False, focused: bool = True) -> int:
     """Crawl, extract, classify and judge every school of the registry; return the run id."""
     from eduaudit import stages
     from eduaudit.store import Store
@@ -66,7 +66,7 @@ def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] =
     log_file = Path(out) / "logs" / f"run-{run_id}-crawl.log"
     stages.crawl(store, run_id, resolve=list(resolve), delay=delay, max_pages=max_pages,
                  max_documents=max_documents, log_file=log_file, extra_settings=extra_settings,
-                 only=only, progress=not quiet)
+                 only=only, progress=not quiet, focused=focused)
     counts = store.db.execute(
         "select (select count(*) from sites where run_id = :r and reachable = 1), "
         "(select count(*) from pages where run_id = :r), "
@@ -103,9 +103,11 @@ def _load_or_fail(registry: Path):
 @click.option("--max-documents", default=80, show_default=True, help="Предел документов на сайт.")
 @click.option("--workers", type=int, help="Процессов для извлечения текста (по умолчанию по числу ядер).")
 @click.option("--quiet", is_flag=True, help="Без сообщений о ходе работы (для cron).")
+@click.option("--unfocused", is_flag=True, hidden=True,
+              help="Обходить сайты целиком (для сравнения в бенчмарке).")
 @click.option("--resume", is_flag=True,
               help="Продолжить прерванный запуск этого реестра: готовые сайты не обходятся заново.")
-def crawl(registry, db, out, resolve, delay, max_pages, max_documents, workers, quiet, resume):
+def crawl(registry, db, out, resolve, delay, max_pages, max_documents, workers, quiet, unfocused, resume):
     """Обойти сайты из реестра, извлечь документы и проверить правила."""
     from eduaudit.runlock import RunLocked, run_lock
 
@@ -115,7 +117,8 @@ def crawl(registry, db, out, resolve, delay, max_pages, max_documents, workers, 
         # Two runs on one results folder would interleave their rows: one at a time.
         with run_lock(db.parent, what="crawl"):
             run_id = run_audit(registry, db, out, resolve=resolve, delay=delay, max_pages=max_pages,
-                               max_documents=max_documents, workers=workers, quiet=quiet, resume=resume)
+                               max_documents=max_documents, workers=workers, quiet=quiet, resume=resume,
+                               focused=not unfocused)
     except RunLocked as exc:
         raise click.ClickException(str(exc)) from None
     if not quiet:

@@ -43,7 +43,7 @@ def start_run(store: Store, registry_path: Path, schools: list[School], settings
 def crawl(store: Store, run_id: int, *, resolve: list[str] = (), delay: float | None = None,
           max_pages: int = 40, max_documents: int = 80, log_level: str = "INFO",
           log_file: Path | None = None, extra_settings: dict | None = None,
-          only: set[str] | None = None, progress: bool = False) -> None:
+          only: set[str] | None = None, progress: bool = False, focused: bool = True) -> None:
     """Run the Scrapy spider over every school of the run, in this process."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
@@ -77,7 +77,8 @@ def crawl(store: Store, run_id: int, *, resolve: list[str] = (), delay: float | 
     if only is not None:
         schools = [s for s in schools if s["school_id"] in only]
     process = CrawlerProcess(settings)
-    process.crawl(SchoolSiteSpider, schools=schools, max_pages=max_pages, max_documents=max_documents)
+    process.crawl(SchoolSiteSpider, schools=schools, max_pages=max_pages, max_documents=max_documents,
+                  focused=focused)
     process.start()
     _close_unfinished_sites(store, run_id)
 
@@ -208,8 +209,13 @@ def load_evidence(store: Store, run_id: int) -> list[SchoolEvidence]:
     pages: dict[str, list[dict]] = {}
     for row in store.db.query("select * from pages where run_id = ? order by depth, url", [run_id]):
         pages.setdefault(row["school_id"], []).append(row)
+    # select *: databases made before a metadata column was added simply lack it.
+    extracted = {r["sha256"]: r for r in store.db.query(
+        "select * from extractions where sha256 in "
+        "(select sha256 from classifications where run_id = ?)", [run_id])}
     documents: dict[str, list[ClassifiedDocument]] = {}
     for row in store.db.query("select * from classifications where run_id = ? order by url", [run_id]):
+        extraction = extracted.get(row["sha256"], {})
         documents.setdefault(row["school_id"], []).append(ClassifiedDocument(
             sha256=row["sha256"], source=row["source"], url=row["url"], urls=json.loads(row["urls"]),
             link_text=row["link_text"] or "", doc_type=row["doc_type"], audience=row["audience"],
@@ -217,26 +223,42 @@ def load_evidence(store: Store, run_id: int) -> list[SchoolEvidence]:
             confidence=row["confidence"] or 0.0, title=row["title"] or "", date=row["date"] or "",
             number=row["number"] or "", contains=json.loads(row["contains"] or "[]"),
             evidence=json.loads(row["evidence"] or "[]"), extraction_status=row["extraction_status"] or "",
-            fetched_at=row["fetched_at"] or ""))
+            fetched_at=row["fetched_at"] or "",
+            academic_year=extraction.get("academic_year") or "",
+            ocr_used=bool(extraction.get("ocr_used")),
+            extraction_format=extraction.get("format") or "",
+            signature=extraction.get("signature") or "",
+            signature_evidence=json.loads(extraction.get("signature_evidence") or "[]")))
+    run = store.db["runs"].get(run_id) if store.db["runs"].count_where("id = ?", [run_id]) else {}
     return [SchoolEvidence(school=school, site=sites.get(school["school_id"]),
                            pages=pages.get(school["school_id"], []),
-                           documents=documents.get(school["school_id"], []), read_blob=store.read_blob)
+                           documents=documents.get(school["school_id"], []), read_blob=store.read_blob,
+                           run_started_at=run.get("started_at") or "")
             for school in store.db.query("select * from schools where run_id = ? order by school_id", [run_id])]
 
 
+def finding_row(run_id: int, evidence: SchoolEvidence, finding) -> dict:
+    return {"run_id": run_id, "school_id": evidence.school["school_id"],
+            "municipality": display_name(evidence.school["municipality_key"]), "rule_id": finding.rule_id,
+            "status": finding.status, "computed_status": finding.status, "evidence_url": finding.evidence_url,
+            "evidence_text": finding.evidence_text[:1000], "fetched_at": finding.fetched_at,
+            "detail": finding.detail, "ruleset_version": RULESET_VERSION}
+
+
 def judge(store: Store, run_id: int) -> int:
-    """Apply every rule to every school of the run and store the findings."""
+    """Apply every rule to every school of the run and store the findings.
+
+    Experts' overrides are applied while the evidence they were made on is unchanged.
+    """
+    from eduaudit.overrides import apply_overrides
+
     rules = all_rules()
     store.db.execute("delete from findings where run_id = ?", [run_id])
     rows = []
     for evidence in load_evidence(store, run_id):
-        municipality = display_name(evidence.school["municipality_key"])
         for rule in rules:
-            finding = rule.evaluate(evidence)
-            rows.append({"run_id": run_id, "school_id": evidence.school["school_id"],
-                         "municipality": municipality, "rule_id": finding.rule_id,
-                         "status": finding.status, "evidence_url": finding.evidence_url,
-                         "evidence_text": finding.evidence_text[:1000], "fetched_at": finding.fetched_at,
-                         "detail": finding.detail, "ruleset_version": RULESET_VERSION})
-    store.db["findings"].insert_all(rows, pk=("run_id", "school_id", "rule_id"), replace=True)
+            rows.append(finding_row(run_id, evidence, rule.evaluate(evidence)))
+    apply_overrides(store, run_id, rows)
+    # alter: databases made before the override columns existed get them here.
+    store.db["findings"].insert_all(rows, pk=("run_id", "school_id", "rule_id"), replace=True, alter=True)
     return len(rows)

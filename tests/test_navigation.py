@@ -116,3 +116,16 @@ def test_resolve_overrides_like_curl():
 ])
 def test_links_worth_downloading_outside_document_sections(text, url, expected):
     assert nav.mentions_mentoring(link(text, "http://s.ru" + url)) is expected
+
+
+@pytest.mark.parametrize("text, url, target", [
+    ("Педагогам и сотрудникам", "/pedagogam-i-sotrudnikam/", nav.HUB),
+    ("Методическая работа", "/pedagogam/metodicheskaya-rabota/", nav.HUB),
+    # a hub's children and news are not hubs themselves
+    ("Фотогалерея", "/nasha-shkola/fotogalereya/", None),
+    ("С Днём учителя!", "/nasha-shkola/novosti/s-dnem-uchitelya/", None),
+    ("Педагогический состав", "/sveden/employees", None),
+    ("Финансово-хозяйственная деятельность", "/sveden/budget", None),
+])
+def test_hubs_are_few(text, url, target):
+    assert nav.link_target(link(text, "http://s.ru" + url)) == target

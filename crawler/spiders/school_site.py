@@ -74,8 +74,11 @@ class SchoolSiteSpider(scrapy.Spider):
     name = "school_site"
 
     def __init__(self, schools: list[dict] | None = None, max_pages: int = 40,
-                 max_documents: int = 80, max_depth: int = 5, **kwargs):
+                 max_documents: int = 80, max_depth: int = 5, focused: bool = True, **kwargs):
         super().__init__(**kwargs)
+        # focused=False crawls whole sites (within the budgets): the baseline the
+        # focused crawl is measured against, never the way audits run.
+        self.focused = focused
         self.schools = schools or []
         self.max_pages = int(max_pages)
         self.max_documents = int(max_documents)
@@ -180,13 +183,13 @@ class SchoolSiteSpider(scrapy.Spider):
         download_url = nav.card_to_download(link.url) or (
             link.url if nav.is_document_url(link.url) else None)
         if download_url:
-            if role in nav.DOCUMENT_PAGES or nav.mentions_mentoring(link):
+            if not self.focused or role in nav.DOCUMENT_PAGES or nav.mentions_mentoring(link):
                 yield from self._download(response, role, link, download_url)
             return
         if urlsplit(link.url).netloc.lower() not in self.site_hosts[school_id]:
             return
         target = nav.link_target(link)
-        if not self._worth_following(role, target, link):
+        if self.focused and not self._worth_following(role, target, link):
             return
         depth = response.meta.get("depth", 0) + 1
         if depth > self.max_depth or self.pages_scheduled[school_id] >= self.max_pages:
