@@ -13,7 +13,8 @@ RULESET_VERSION = "2026.11-1"
 
 # The order reports show rules in; rules not listed come after, by id.
 ORDER = ("site.reachable", "section.documents", "section.mentoring",
-         "doc.regulation", "doc.roadmap", "doc.order", "doc.program", "site.moved")
+         "doc.regulation", "doc.roadmap", "doc.order", "doc.program", "site.moved",
+         "doc.freshness", "doc.readable", "doc.signed")
 
 
 def all_rules() -> list:

@@ -41,6 +41,13 @@ class ClassifiedDocument:
     evidence: list[str]
     extraction_status: str
     fetched_at: str
+    # Extraction metadata (joined from the extractions table); the defaults keep
+    # rules and tests that build documents by hand working.
+    academic_year: str = ""            # "2025/2026" named in the text, or ""
+    ocr_used: bool = False             # the text came (at least partly) from OCR of page images
+    extraction_format: str = ""        # "pdf", "docx", "image", …
+    signature: str = ""                # "pdf-signature" | "stamp" | "detached" | ""
+    signature_evidence: list[str] = field(default_factory=list)
 
     def is_type(self, doc_type: str) -> bool:
         # Only an order carries other documents as annexes («Приложение к приказу»);
@@ -63,6 +70,9 @@ class SchoolEvidence:
     pages: list[dict]
     documents: list[ClassifiedDocument]
     read_blob: Callable[[str], bytes] = field(repr=False, default=lambda sha: b"")
+    # When the run started (ISO); rules that depend on "now" (the current academic
+    # year) take it from here so re-judging a past crawl gives the same verdicts.
+    run_started_at: str = ""
 
     @property
     def reachable(self) -> bool:

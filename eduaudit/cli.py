@@ -240,10 +240,14 @@ def _print_summary(db: Path, run_id: int) -> None:
 
 def _register_commands() -> None:
     # Commands that live with the stage they belong to.
+    from eduaudit.explain import explain_command
     from eduaudit.extraction.commands import extract_command
+    from eduaudit.overrides import override_command
     from eduaudit.reports.commands import ALL_COMMANDS  # report, diff, browse, schedule, scheduled-run
 
     main.add_command(extract_command)
+    main.add_command(explain_command)
+    main.add_command(override_command)
     for command in ALL_COMMANDS:
         main.add_command(command)
 

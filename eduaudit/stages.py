@@ -245,6 +245,18 @@ def finding_row(run_id: int, evidence: SchoolEvidence, finding) -> dict:
             "detail": finding.detail, "ruleset_version": RULESET_VERSION}
 
 
+def evaluate_safely(rule, evidence: SchoolEvidence):
+    """A rule that breaks on one school's evidence gives that school an explicit error, not a lost verdict."""
+    from audit_rules.base import ERROR, Finding
+
+    try:
+        return rule.evaluate(evidence)
+    except Exception as exc:  # noqa: BLE001 - any bug in a rule must not drop the other verdicts
+        log.exception("rule %s failed on school %s", rule.id, evidence.school.get("school_id"))
+        return Finding(rule.id, ERROR, evidence_text=f"{type(exc).__name__}: {exc}"[:300],
+                       detail="Не удалось проверить: внутренняя ошибка правила; сообщите разработчикам.")
+
+
 def judge(store: Store, run_id: int) -> int:
     """Apply every rule to every school of the run and store the findings.
 
@@ -257,7 +269,7 @@ def judge(store: Store, run_id: int) -> int:
     rows = []
     for evidence in load_evidence(store, run_id):
         for rule in rules:
-            rows.append(finding_row(run_id, evidence, rule.evaluate(evidence)))
+            rows.append(finding_row(run_id, evidence, evaluate_safely(rule, evidence)))
     apply_overrides(store, run_id, rows)
     # alter: databases made before the override columns existed get them here.
     store.db["findings"].insert_all(rows, pk=("run_id", "school_id", "rule_id"), replace=True, alter=True)

@@ -78,8 +78,18 @@ TABLES: dict[str, tuple[dict, dict]] = {
     "findings": (
         {"run_id": int, "school_id": str, "municipality": str, "rule_id": str,
          "status": str, "evidence_url": str, "evidence_text": str,
-         "fetched_at": str, "detail": str, "ruleset_version": str},
+         "fetched_at": str, "detail": str, "ruleset_version": str,
+         # An expert's override (see eduaudit.overrides): applied, or waiting for review
+         # because the evidence changed; computed_status keeps the rule's own verdict.
+         "overridden": int, "override_stale": int, "computed_status": str},
         {"pk": ("run_id", "school_id", "rule_id")},
+    ),
+    "overrides": (
+        {"id": int, "school_id": str, "rule_id": str, "status": str, "reason": str,
+         "by": str, "created_at": str, "run_id": int, "original_status": str,
+         "evidence_url": str, "evidence_text": str, "evidence_sha256": str,
+         "fingerprint": str},
+        {"pk": "id"},
     ),
 }
 

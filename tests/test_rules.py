@@ -129,3 +129,17 @@ def test_moved_site_is_reported_with_its_new_address():
     www = dict(SITE, start_url="http://school.test/", final_url="http://www.school.test/index.php")
     assert verdict("site.moved", evidence(site=www)).status == "pass"
     assert verdict("site.moved", evidence(site=DOWN)).status == "error"
+
+
+def test_a_broken_rule_gives_an_explicit_error():
+    from audit_rules.base import Rule
+    from eduaudit.stages import evaluate_safely
+
+    class BrokenRule(Rule):
+        id = "test.broken"
+
+        def judge(self, evidence):
+            raise KeyError("missing field")
+
+    finding = evaluate_safely(BrokenRule(), evidence([doc()]))
+    assert finding.status == "error" and "KeyError" in finding.evidence_text
