@@ -125,6 +125,44 @@ def _close_unfinished_sites(store: Store, run_id: int) -> None:
 
 
 # -- extraction --------------------------------------------------------------
+def unpack_archives(store: Store, run_id: int) -> int:
+    """Make every member of a downloaded ZIP archive a document of its own (``URL#member``).
+
+    The archive row stays (its extraction says it is an archive); members get
+    their own blobs and rows, so they are extracted, classified and cited like
+    any other file. Limits against zip bombs are those of the extraction settings.
+    """
+    from eduaudit.extraction import ArchiveRefused, is_document_archive, unpack_archive
+
+    added = 0
+    rows = list(store.db.query(
+        "select * from documents where run_id = ? and sha256 is not null and instr(url, '#') = 0", [run_id]))
+    for row in rows:
+        path = store.blob_path(row["sha256"])
+        with path.open("rb") as fh:
+            if fh.read(2) != b"PK":
+                continue
+        data = path.read_bytes()
+        if not is_document_archive(data):
+            continue
+        try:
+            members = unpack_archive(data)
+        except ArchiveRefused as exc:
+            store.db["documents"].upsert({**row, "url": row["url"] + "#", "sha256": None, "size": None,
+                                          "error": f"архив не распакован: {exc}"}, pk=("run_id", "school_id", "url"))
+            continue
+        for member in members:
+            member_row = {**row, "url": f"{row['url']}#{member.name}", "filename": member.name.rsplit("/", 1)[-1],
+                          "content_type": "", "headers": "", "error": member.error or ""}
+            if member.data is not None:
+                member_row.update(sha256=store.put_blob(member.data), size=len(member.data))
+            else:
+                member_row.update(sha256=None, size=None)
+            store.db["documents"].upsert(member_row, pk=("run_id", "school_id", "url"))
+            added += 1
+    return added
+
+
 def extract(store: Store, run_id: int, workers: int | None = None, *, force: bool = False) -> int:
     """Extract text of every new document and mentoring page of the run (cached by SHA-256).
 
@@ -132,6 +170,8 @@ def extract(store: Store, run_id: int, workers: int | None = None, *, force: boo
     """
     from eduaudit.extraction import extract_many
     from eduaudit.extraction.records import extraction_record
+
+    unpack_archives(store, run_id)
 
     cached = "" if force else "and sha256 not in (select sha256 from extractions) "
     rows = store.db.execute(

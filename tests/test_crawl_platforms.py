@@ -274,3 +274,28 @@ def test_warc_export_reads_back(crawled, tmp_path):
     assert status == "200" and ctype == "application/pdf" and body.startswith(b"%PDF")
     pages = {r["url"] for r in db.query("select url from pages")}
     assert pages <= set(responses)
+
+
+def test_zip_archive_members_are_documents(tmp_path):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Документы по наставничеству/Положение.pdf", text_pdf(TEACHER_REGULATION))
+        archive.writestr("Устав.pdf", text_pdf(CHARTER))
+    site = {"/": page("Школа", "<a href='/nastavnichestvo/'>Наставничество</a>"),
+            "/nastavnichestvo/": page("Наставничество", "<a href='/files/nastavnichestvo.zip'>Архив документов</a>"),
+            "/files/nastavnichestvo.zip": Resource(buffer.getvalue(), "application/zip")}
+    with LoopbackSites({"zip-school.test": site}) as sites:
+        registry = tmp_path / "registry.csv"
+        registry.write_text(f"school_id,name,municipality,url\nz,Школа,Велижский район,{sites.url('zip-school.test')}\n")
+        proc = subprocess.run([sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry),
+                               "--out", str(tmp_path), "--resolve", "*.test=127.0.0.1", "--delay", "0"],
+                              capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    db = sqlite_utils.Database(tmp_path / "eduaudit.db")
+    urls = {r["url"].split("#", 1)[1] for r in db.query("select url from documents where url like '%#%'")}
+    assert urls == {"Документы по наставничеству/Положение.pdf", "Устав.pdf"}
+    regulation = finding(db, "z", "doc.regulation")
+    assert regulation["status"] == "pass" and regulation["evidence_url"].endswith("#Документы по наставничеству/Положение.pdf")

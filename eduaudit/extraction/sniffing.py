@@ -115,13 +115,17 @@ def sniff_format(data: bytes, filename: str | None = None,
 
 def sniff_magic(data: bytes) -> Sniffed | None:
     head = data[:1024]
-    # The PDF header may legally follow a little junk; readers look in the first kilobyte.
-    if b"%PDF-" in head:
+    if head.startswith(b"%PDF-"):
         return Sniffed("pdf")
+    # Containers are recognised by their first bytes before looking further in:
+    # a ZIP that stores a PDF uncompressed has "%PDF-" in its first kilobyte too.
     if head.startswith(_ZIP_MAGICS):
         return _sniff_zip(data)
     if head.startswith(_OLE_MAGIC):
         return _sniff_ole(data)
+    # The PDF header may legally follow a little junk; readers look in the first kilobyte.
+    if b"%PDF-" in head:
+        return Sniffed("pdf")
     stripped = _strip_bom_and_space(head)
     if stripped.startswith(b"{\\rtf"):
         return Sniffed("rtf")
