@@ -22,6 +22,8 @@ from eduaudit.store import Store, utcnow
 
 log = logging.getLogger(__name__)
 
+SIGNATURE_SUFFIXES = (".sig", ".p7s", ".sgn")
+
 # Pages whose own text may be a document (a regulation pasted as HTML).
 PAGE_DOCUMENT_ROLES = ("mentoring", "mentoring_document")
 
@@ -206,6 +208,8 @@ def classify(store: Store, run_id: int) -> int:
     candidates: dict[tuple[str, str], dict] = {}
     for row in store.db.query(
             "select * from documents where run_id = ? and sha256 is not null order by url", [run_id]):
+        if row["url"].lower().endswith(SIGNATURE_SUFFIXES):
+            continue  # a detached signature is evidence about a document, not a document
         key = (row["school_id"], row["sha256"])
         entry = candidates.setdefault(key, {"source": "file", "url": row["url"], "urls": [],
                                             "link_text": row["anchor_text"] or "",
@@ -269,12 +273,48 @@ def load_evidence(store: Store, run_id: int) -> list[SchoolEvidence]:
             extraction_format=extraction.get("format") or "",
             signature=extraction.get("signature") or "",
             signature_evidence=json.loads(extraction.get("signature_evidence") or "[]")))
+    _link_detached_signatures(store, run_id, documents)
     run = store.db["runs"].get(run_id) if store.db["runs"].count_where("id = ?", [run_id]) else {}
     return [SchoolEvidence(school=school, site=sites.get(school["school_id"]),
                            pages=pages.get(school["school_id"], []),
                            documents=documents.get(school["school_id"], []), read_blob=store.read_blob,
                            run_started_at=run.get("started_at") or "")
             for school in store.db.query("select * from schools where run_id = ? order by school_id", [run_id])]
+
+
+def _link_detached_signatures(store: Store, run_id: int, documents: dict[str, list[ClassifiedDocument]]) -> None:
+    """A document with a detached signature beside it («Положение.pdf.sig») counts as signed.
+
+    The link lives here, per school and run, not in ``extractions``: that table is
+    keyed by content and shared by every school that published the same bytes.
+    """
+    from pathlib import PurePosixPath
+    from urllib.parse import unquote, urlsplit
+
+    from eduaudit.extraction import is_detached_signature, signed_document_name
+
+    def name(url: str) -> str:
+        return PurePosixPath(unquote(urlsplit(url).path)).name
+
+    signatures: dict[str, list[tuple[str, str]]] = {}
+    for row in store.db.query(
+            "select school_id, url, filename, sha256 from documents where run_id = ? and sha256 is not null "
+            "and (lower(url) like '%.sig' or lower(url) like '%.p7s' or lower(url) like '%.sgn')", [run_id]):
+        # the same suffixes as SIGNATURE_SUFFIXES
+        sig_name = row["filename"] or name(row["url"])
+        if is_detached_signature(sig_name, store.read_blob(row["sha256"])):
+            signatures.setdefault(row["school_id"], []).append((row["url"], sig_name))
+    for school_id, sigs in signatures.items():
+        for doc in documents.get(school_id, []):
+            if doc.signature or doc.source != "file":
+                continue
+            doc_name = name(doc.url)
+            for sig_url, sig_name in sigs:
+                signed = signed_document_name(sig_name)
+                if signed == doc_name or (signed is None and PurePosixPath(sig_name).stem == PurePosixPath(doc_name).stem):
+                    doc.signature = "detached"
+                    doc.signature_evidence = [f"открепленная подпись: {sig_url}"]
+                    break
 
 
 def finding_row(run_id: int, evidence: SchoolEvidence, finding) -> dict:

@@ -299,3 +299,30 @@ def test_zip_archive_members_are_documents(tmp_path):
     assert urls == {"Документы по наставничеству/Положение.pdf", "Устав.pdf"}
     regulation = finding(db, "z", "doc.regulation")
     assert regulation["status"] == "pass" and regulation["evidence_url"].endswith("#Документы по наставничеству/Положение.pdf")
+
+
+def test_detached_signature_beside_a_document(tmp_path):
+    # a DER SignedData header (OID 1.2.840.113549.1.7.2), as CryptoPro and OpenSSL write it
+    signature = b"\x30\x82\x01\x00\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02\xa0\x82" + bytes(240)
+    site = {"/": page("Школа", "<a href='/nastavnichestvo/'>Наставничество</a>"),
+            "/nastavnichestvo/": page("Наставничество",
+                                      "<a href='/files/polozhenie.pdf'>Положение о системе наставничества</a> "
+                                      "<a href='/files/polozhenie.pdf.sig'>Подпись</a>"),
+            "/files/polozhenie.pdf": Resource(text_pdf(TEACHER_REGULATION), PDF),
+            "/files/polozhenie.pdf.sig": Resource(signature, "application/pkcs7-signature")}
+    unsigned = dict(site)
+    unsigned["/nastavnichestvo/"] = page("Наставничество", "<a href='/files/polozhenie.pdf'>Положение</a>")
+    with LoopbackSites({"signed.test": site, "unsigned.test": unsigned}) as sites:
+        registry = tmp_path / "registry.csv"
+        registry.write_text("school_id,name,municipality,url\n"
+                            f"s,Школа,Велижский район,{sites.url('signed.test')}\n"
+                            f"u,Школа,Велижский район,{sites.url('unsigned.test')}\n")
+        proc = subprocess.run([sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry),
+                               "--out", str(tmp_path), "--resolve", "*.test=127.0.0.1", "--delay", "0"],
+                              capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    db = sqlite_utils.Database(tmp_path / "eduaudit.db")
+    signed = finding(db, "s", "doc.signed")
+    assert signed["status"] == "pass", signed
+    assert "polozhenie.pdf.sig" in signed["evidence_text"] + signed["detail"]
+    assert finding(db, "u", "doc.signed")["status"] == "warn"
