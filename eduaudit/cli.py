@@ -9,31 +9,10 @@ from pathlib import Path
 
 import click
 
+from eduaudit.cli_common import DEFAULT_OUT, db_path, open_store, resolve_run
 from eduaudit.registry import RegistryError, load_registry
 
-DEFAULT_OUT = Path("results")
 DEFAULT_CACHE = Path(".cache") / "demo-region"
-
-
-def _db_path(db: str | None, out: str | Path) -> Path:
-    return Path(db) if db else Path(out) / "eduaudit.db"
-
-
-def _open_store(db: Path, must_exist: bool = True):
-    from eduaudit.store import Store
-
-    if must_exist and not db.exists():
-        raise click.ClickException(f"база результатов не найдена: {db}")
-    return Store(db)
-
-
-def _resolve_run(store, run: int | None) -> int:
-    run_id = run if run is not None else store.latest_run()
-    if run_id is None:
-        raise click.ClickException("в базе нет завершённых запусков")
-    if not store.db["runs"].count_where("id = ?", [run_id]):
-        raise click.ClickException(f"запуск {run_id} не найден")
-    return run_id
 
 
 @click.group()
@@ -112,7 +91,7 @@ def crawl(registry, db, out, resolve, delay, max_pages, max_documents, workers, 
     from eduaudit.runlock import RunLocked, run_lock
 
     _load_or_fail(registry)
-    db = _db_path(db, out)
+    db = db_path(db, out)
     try:
         # Two runs on one results folder would interleave their rows: one at a time.
         with run_lock(db.parent, what="crawl"):
@@ -133,8 +112,8 @@ def audit(db, out, run):
     """Заново классифицировать документы и применить правила к сохранённому обходу."""
     from eduaudit import stages
 
-    store = _open_store(_db_path(db, out))
-    run_id = _resolve_run(store, run)
+    store = open_store(db, out)
+    run_id = resolve_run(store, run)
     stages.extract(store, run_id)
     stages.classify(store, run_id)
     count = stages.judge(store, run_id)
@@ -148,8 +127,8 @@ def audit(db, out, run):
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
 def findings(db, out, run, fmt):
     """Вывести результаты проверки последнего (или указанного) запуска."""
-    store = _open_store(_db_path(db, out))
-    run_id = _resolve_run(store, run)
+    store = open_store(db, out)
+    run_id = resolve_run(store, run)
     rows = list(store.db.query(
         "select school_id, municipality, rule_id, status, evidence_url, evidence_text, fetched_at, "
         "detail, ruleset_version, run_id from findings where run_id = ? order by school_id, rule_id",
@@ -190,8 +169,8 @@ def export_warc_command(db, out, run, output):
     """Записать все загруженные страницы и документы запуска в архив WARC (доказательства)."""
     from eduaudit.warc import export_warc
 
-    store = _open_store(_db_path(db, out))
-    run_id = _resolve_run(store, run)
+    store = open_store(db, out)
+    run_id = resolve_run(store, run)
     output = output or Path(out) / "warc" / f"run-{run_id}.warc.gz"
     count = export_warc(store, run_id, output)
     click.echo(f"{output}: {count} записей")

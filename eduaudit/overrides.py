@@ -17,6 +17,7 @@ import click
 
 from audit_rules.base import FAIL, PASS, STATUS_RU, WARN
 from eduaudit.store import Store, utcnow
+from eduaudit.cli_common import open_store, resolve_run
 
 STATUSES = (PASS, FAIL, WARN)
 
@@ -122,22 +123,6 @@ def _rejudge_one(store: Store, run_id: int, school_id: str, rule_id: str) -> Non
     row = stages.finding_row(run_id, evidence, rule.evaluate(evidence))
     apply_overrides(store, run_id, [row])
     store.db["findings"].upsert(row, pk=("run_id", "school_id", "rule_id"), alter=True)
-
-
-def open_store(db: Path | None, out: Path) -> Store:
-    path = Path(db) if db else Path(out) / "eduaudit.db"
-    if not path.exists():
-        raise click.ClickException(f"база результатов не найдена: {path}")
-    return Store(path)
-
-
-def resolve_run(store: Store, run: int | None) -> int:
-    run_id = run if run is not None else store.latest_run()
-    if run_id is None:
-        raise click.ClickException("в базе нет завершённых запусков")
-    if not store.db["runs"].count_where("id = ?", [run_id]):
-        raise click.ClickException(f"запуск {run_id} не найден")
-    return run_id
 
 
 @click.command("override")

@@ -11,7 +11,6 @@ import hashlib
 import json
 import logging
 import os
-from dataclasses import asdict
 from pathlib import Path
 
 from audit_rules import RULESET_VERSION, all_rules

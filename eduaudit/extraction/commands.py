@@ -19,10 +19,10 @@ import click
 def extract_command(db, out, run, force, workers, then_audit):
     """Извлечь текст документов сохранённого обхода (после улучшения извлечения — с --force)."""
     from eduaudit import stages
-    from eduaudit.cli import _db_path, _open_store, _resolve_run
+    from eduaudit.cli_common import open_store, resolve_run
 
-    store = _open_store(_db_path(db, out))
-    run_id = _resolve_run(store, run)
+    store = open_store(db, out)
+    run_id = resolve_run(store, run)
     count = stages.extract(store, run_id, workers=workers, force=force)
     summary = store.db.execute(
         "select e.status, count(*) from extractions e where e.sha256 in "

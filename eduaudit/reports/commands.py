@@ -12,25 +12,7 @@ from pathlib import Path
 
 import click
 
-DEFAULT_OUT = Path("results")
-
-
-def _store(db: Path | None, out: Path):
-    from eduaudit.store import Store
-
-    path = Path(db) if db else Path(out) / "eduaudit.db"
-    if not path.exists():
-        raise click.ClickException(f"база результатов не найдена: {path}")
-    return Store(path)
-
-
-def _run(store, run: int | None) -> int:
-    run_id = run if run is not None else store.latest_run()
-    if run_id is None:
-        raise click.ClickException("в базе нет завершённых запусков")
-    if not store.db["runs"].count_where("id = ?", [run_id]):
-        raise click.ClickException(f"запуск {run_id} не найден")
-    return run_id
+from eduaudit.cli_common import DEFAULT_OUT, open_store, resolve_run
 
 
 db_option = click.option("--db", type=click.Path(path_type=Path), help="Файл базы (по умолчанию OUT/eduaudit.db).")
@@ -49,8 +31,8 @@ def report_command(db, out, run, reports_dir, compare_with, no_compare):
     """Записать отчёты: svod.xlsx, gaps/, index.html, summary.md, coverage.csv/xlsx."""
     from eduaudit.reports.build import write_reports
 
-    store = _store(db, out)
-    run_id = _run(store, run)
+    store = open_store(db, out)
+    run_id = resolve_run(store, run)
     target = Path(reports_dir) if reports_dir else Path(out) / "reports" / f"run-{run_id}"
     reports = write_reports(store, run_id, target, compare_with=compare_with, compare=not no_compare)
     for path in (reports.svod, reports.summary, reports.dashboard, *reports.coverage):
@@ -70,7 +52,7 @@ def diff_command(run_a, run_b, db, out, fmt):
     """Что изменилось между запусками RUN_A и RUN_B: вердикты, документы, структура сайтов."""
     from eduaudit.diff import diff_runs, format_text
 
-    store = _store(db, out)
+    store = open_store(db, out)
     for run_id in (run_a, run_b):
         if not store.db["runs"].count_where("id = ?", [run_id]):
             raise click.ClickException(f"запуск {run_id} не найден")
@@ -91,7 +73,7 @@ def browse_command(db, out, host, port):
     """Открыть базу результатов в Datasette (просмотр, фильтры, SQL, готовые запросы)."""
     from eduaudit.browse import serve, write_metadata
 
-    store = _store(db, out)
+    store = open_store(db, out)
     with tempfile.TemporaryDirectory(prefix="eduaudit-browse-") as tmp:
         metadata = write_metadata(store.path, Path(tmp) / "metadata.json")
         click.echo(f"Datasette: http://{host}:{port}/ (Ctrl+C — остановить)", err=True)
