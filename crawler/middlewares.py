@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.task import deferLater
 from scrapy.utils.httpobj import urlparse_cached
 
 
@@ -73,7 +75,7 @@ class RetryAfterMiddleware(RetryMiddleware):
         super().__init__(settings)
         self.max_wait = settings.getfloat("RETRY_AFTER_MAX", 120.0)
 
-    def process_response(self, request, response, spider=None):
+    async def process_response(self, request, response, spider=None):
         if response.status in (429, 503) and not request.meta.get("dont_retry", False):
             wait = retry_after_seconds(response.headers.get(b"Retry-After"))
             if wait is not None:
@@ -84,4 +86,10 @@ class RetryAfterMiddleware(RetryMiddleware):
                 if slot is not None:
                     slot.delay = max(slot.delay, wait)
                 self.crawler.stats.inc_value("eduaudit/retry_after")
+                # The slot delay is jittered by Scrapy (0.5–1.5×); the retry itself
+                # waits the full time the host asked for. The reactor is imported
+                # here: importing it at module level could install the wrong one.
+                from twisted.internet import reactor
+
+                await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
         return super().process_response(request, response)
