@@ -54,8 +54,13 @@ class ClassifiedDocument:
         # a regulation "approved by an order" does not contain that order.
         return self.doc_type == doc_type or (self.doc_type == "order" and doc_type in self.contains)
 
+    @property
+    def name(self) -> str:
+        """What a person would call the document: its title, else its link text, else its URL."""
+        return self.title or self.link_text or self.url
+
     def quote(self) -> str:
-        head = self.title or self.link_text or self.url
+        head = self.name
         if self.evidence:
             return f"{head} — «{self.evidence[0]}»"
         return head
@@ -143,7 +148,7 @@ class MentoringDocumentRule(Rule):
         if found:
             doc = best(found)
             return Finding(self.id, PASS, doc.url, doc.quote(), doc.fetched_at,
-                           f"Найден документ: {doc.title or doc.link_text or doc.url}")
+                           f"Найден документ: {doc.name}")
         return self.not_found(evidence)
 
     def not_found(self, evidence: SchoolEvidence) -> Finding:

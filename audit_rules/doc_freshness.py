@@ -26,10 +26,6 @@ def _counts(doc: ClassifiedDocument, doc_type: str) -> bool:
             and doc.audience in ("teachers", "both"))
 
 
-def _name(doc: ClassifiedDocument) -> str:
-    return doc.title or doc.link_text or doc.url
-
-
 class DocumentFreshnessRule(Rule):
     id = "doc.freshness"
     title = "Дорожная карта и программы наставничества актуальны"
@@ -67,20 +63,20 @@ class DocumentFreshnessRule(Rule):
         if stale:
             kind_ru, doc, year, how = stale[0]
             if year is None:
-                reason = (f"{kind_ru.capitalize()} «{_name(doc)}»: не указан учебный год и не определена "
+                reason = (f"{kind_ru.capitalize()} «{doc.name}»: не указан учебный год и не определена "
                           "дата утверждения; проверьте актуальность вручную.")
                 text = doc.quote()
             else:
-                reason = (f"{kind_ru.capitalize()} «{_name(doc)}» относится к {academic_years.label(year)} "
+                reason = (f"{kind_ru.capitalize()} «{doc.name}» относится к {academic_years.label(year)} "
                           f"учебному году ({how}); на {accepted} учебный год документ не найден.")
-                text = f"{_name(doc)} — {how}"
+                text = f"{doc.name} — {how}"
             others = [k for k, *_ in stale[1:]]
             if others:
                 reason += " Также устарели: " + ", ".join(others) + "."
             return Finding(self.id, WARN, doc.url, text, doc.fetched_at, reason)
         doc, how = fresh[0]
-        names = "; ".join(f"{_name(d)} ({h})" for d, h in fresh)
-        return Finding(self.id, PASS, doc.url, f"{_name(doc)} — {how}", doc.fetched_at,
+        names = "; ".join(f"{d.name} ({h})" for d, h in fresh)
+        return Finding(self.id, PASS, doc.url, f"{doc.name} — {how}", doc.fetched_at,
                        f"Документы актуальны: {names}.")
 
 

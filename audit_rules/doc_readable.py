@@ -20,10 +20,6 @@ from audit_rules.base import (FAIL, OWN_ISSUERS, PASS, WARN, ClassifiedDocument,
 UNREADABLE = ("failed", "empty")
 
 
-def _name(doc: ClassifiedDocument) -> str:
-    return doc.title or doc.link_text or doc.url
-
-
 def is_scan(doc: ClassifiedDocument) -> bool:
     return doc.source == "file" and (doc.ocr_used or doc.extraction_format == "image")
 
@@ -48,19 +44,19 @@ class DocumentReadableRule(Rule):
         broken = [d for d in docs if d.source == "file" and d.extraction_status in UNREADABLE]
         if broken:
             doc = broken[0]
-            return Finding(self.id, FAIL, doc.url, f"{_name(doc)} — текст не читается",
+            return Finding(self.id, FAIL, doc.url, f"{doc.name} — текст не читается",
                            doc.fetched_at,
                            f"Текст документа не удалось прочитать (файл повреждён или скан без распознаваемого "
                            f"текста): {', '.join(d.url for d in broken)}.")
         scans = [d for d in docs if is_scan(d)]
         if scans:
             doc = scans[0]
-            return Finding(self.id, WARN, doc.url, f"{_name(doc)} — скан, текст получен распознаванием (OCR)",
+            return Finding(self.id, WARN, doc.url, f"{doc.name} — скан, текст получен распознаванием (OCR)",
                            doc.fetched_at,
                            f"Размещены сканы без текстового слоя ({len(scans)} из {len(docs)}): "
                            + ", ".join(d.url for d in scans) + ".")
         doc = docs[0]
-        return Finding(self.id, PASS, doc.url, f"{_name(doc)} — текстовый слой есть", doc.fetched_at,
+        return Finding(self.id, PASS, doc.url, f"{doc.name} — текстовый слой есть", doc.fetched_at,
                        f"Все документы о наставничестве ({len(docs)}) содержат текстовый слой.")
 
 

@@ -25,10 +25,6 @@ def _counts(doc: ClassifiedDocument) -> bool:
             and doc.issuer in OWN_ISSUERS and doc.audience != "students")
 
 
-def _name(doc: ClassifiedDocument) -> str:
-    return doc.title or doc.link_text or doc.url
-
-
 class DocumentSignedRule(Rule):
     id = "doc.signed"
     title = "Положение и приказы о наставничестве подписаны"
@@ -50,14 +46,14 @@ class DocumentSignedRule(Rule):
         if unsigned:
             doc = unsigned[0]
             detail = (f"Нет признаков подписи у документов ({len(unsigned)} из {len(docs)}): "
-                      + "; ".join(_name(d) for d in unsigned) + ".")
-            return Finding(self.id, WARN, doc.url, f"{_name(doc)} — признаков подписи нет", doc.fetched_at,
+                      + "; ".join(d.name for d in unsigned) + ".")
+            return Finding(self.id, WARN, doc.url, f"{doc.name} — признаков подписи нет", doc.fetched_at,
                            detail)
         doc = signed[0]
         proof = SIGNATURE_RU.get(doc.signature, doc.signature)
         if doc.signature_evidence:
             proof += ": " + "; ".join(doc.signature_evidence[:3])
-        return Finding(self.id, PASS, doc.url, f"{_name(doc)} — {proof}", doc.fetched_at,
+        return Finding(self.id, PASS, doc.url, f"{doc.name} — {proof}", doc.fetched_at,
                        f"Все документы ({len(docs)}) подписаны.")
 
 
