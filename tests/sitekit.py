@@ -84,3 +84,20 @@ class LoopbackSites:
 
     def paths(self, host: str) -> set[str]:
         return {p for h, p in self.requests if h == host.lower()}
+
+
+def write_registry(path, sites: "LoopbackSites", schools: dict[str, str]) -> None:
+    """A registry CSV of ``{school_id: host}`` served by ``sites`` (all in one municipality)."""
+    path.write_text("school_id,name,municipality,url\n" + "".join(
+        f"{school_id},Школа {school_id},Велижский район,{sites.url(host)}\n" for school_id, host in schools.items()),
+        encoding="utf-8")
+
+
+def run_crawl(registry, out, *extra: str, timeout: float = 300):
+    """``eduaudit crawl`` as a user runs it, against loopback ``*.test`` hosts without delay."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry),
+                           "--out", str(out), "--resolve", "*.test=127.0.0.1", "--delay", "0", *extra],
+                          capture_output=True, text=True, timeout=timeout)

@@ -17,7 +17,7 @@ import pytest
 import sqlite_utils
 
 from tests.docmaker import CHARTER, STUDENT_REGULATION, TEACHER_REGULATION, docx, text_pdf
-from tests.sitekit import LoopbackSites, Resource
+from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry
 
 GOSWEB = "sh3-test-r66.gosweb.gosuslugi.test"
 SCHOOLRU = "school3-test.smolschool.test"
@@ -288,11 +288,8 @@ def test_zip_archive_members_are_documents(tmp_path):
             "/nastavnichestvo/": page("Наставничество", "<a href='/files/nastavnichestvo.zip'>Архив документов</a>"),
             "/files/nastavnichestvo.zip": Resource(buffer.getvalue(), "application/zip")}
     with LoopbackSites({"zip-school.test": site}) as sites:
-        registry = tmp_path / "registry.csv"
-        registry.write_text(f"school_id,name,municipality,url\nz,Школа,Велижский район,{sites.url('zip-school.test')}\n")
-        proc = subprocess.run([sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry),
-                               "--out", str(tmp_path), "--resolve", "*.test=127.0.0.1", "--delay", "0"],
-                              capture_output=True, text=True, timeout=300)
+        write_registry(tmp_path / "registry.csv", sites, {"z": "zip-school.test"})
+        proc = run_crawl(tmp_path / "registry.csv", tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     db = sqlite_utils.Database(tmp_path / "eduaudit.db")
     urls = {r["url"].split("#", 1)[1] for r in db.query("select url from documents where url like '%#%'")}
@@ -313,13 +310,8 @@ def test_detached_signature_beside_a_document(tmp_path):
     unsigned = dict(site)
     unsigned["/nastavnichestvo/"] = page("Наставничество", "<a href='/files/polozhenie.pdf'>Положение</a>")
     with LoopbackSites({"signed.test": site, "unsigned.test": unsigned}) as sites:
-        registry = tmp_path / "registry.csv"
-        registry.write_text("school_id,name,municipality,url\n"
-                            f"s,Школа,Велижский район,{sites.url('signed.test')}\n"
-                            f"u,Школа,Велижский район,{sites.url('unsigned.test')}\n")
-        proc = subprocess.run([sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry),
-                               "--out", str(tmp_path), "--resolve", "*.test=127.0.0.1", "--delay", "0"],
-                              capture_output=True, text=True, timeout=300)
+        write_registry(tmp_path / "registry.csv", sites, {"s": "signed.test", "u": "unsigned.test"})
+        proc = run_crawl(tmp_path / "registry.csv", tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     db = sqlite_utils.Database(tmp_path / "eduaudit.db")
     signed = finding(db, "s", "doc.signed")

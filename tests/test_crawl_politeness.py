@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 
 from crawler.middlewares import retry_after_seconds
-from tests.sitekit import LoopbackSites, Resource
+from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry
 
 PAGE = "<html><body><h1>Школа</h1><a href='/private/nastavnichestvo'>Наставничество</a></body></html>"
 
@@ -24,13 +22,8 @@ def test_retry_after_and_robots(tmp_path):
     robots = Resource("User-agent: *\nDisallow: /private/\n", "text/plain")
     with LoopbackSites({"busy.test": {"/": busy, "/robots.txt": robots},
                         "closed.test": {"/": forever}}) as sites:
-        registry = tmp_path / "registry.csv"
-        registry.write_text("school_id,name,municipality,url\n"
-                            f"b,Школа,Велижский район,{sites.url('busy.test')}\n"
-                            f"c,Школа,Велижский район,{sites.url('closed.test')}\n")
-        proc = subprocess.run([sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry),
-                               "--out", str(tmp_path), "--resolve", "*.test=127.0.0.1", "--delay", "0"],
-                              capture_output=True, text=True, timeout=300)
+        write_registry(tmp_path / "registry.csv", sites, {"b": "busy.test", "c": "closed.test"})
+        proc = run_crawl(tmp_path / "registry.csv", tmp_path)
         assert proc.returncode == 0, proc.stderr[-2000:]
         homes = [t for host, path, t in sites.times if host == "busy.test" and path == "/"]
         assert len(homes) == 2 and homes[1] - homes[0] >= 0.9
@@ -46,14 +39,8 @@ def test_retry_after_and_robots(tmp_path):
 def test_progress_line_and_quiet(tmp_path):
     site = {"/": Resource("<html><body><h1>Школа</h1></body></html>")}
     with LoopbackSites({"a.test": site, "b.test": site}) as sites:
-        registry = tmp_path / "registry.csv"
-        registry.write_text("school_id,name,municipality,url\n"
-                            f"a,Школа,Велижский район,{sites.url('a.test')}\n"
-                            f"b,Школа,Велижский район,{sites.url('b.test')}\n")
-        base = [sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry),
-                "--resolve", "*.test=127.0.0.1", "--delay", "0"]
-        loud = subprocess.run(base + ["--out", str(tmp_path / "loud")], capture_output=True, text=True, timeout=300)
-        quiet = subprocess.run(base + ["--out", str(tmp_path / "quiet"), "--quiet"], capture_output=True, text=True,
-                               timeout=300)
+        write_registry(tmp_path / "registry.csv", sites, {"a": "a.test", "b": "b.test"})
+        loud = run_crawl(tmp_path / "registry.csv", tmp_path / "loud")
+        quiet = run_crawl(tmp_path / "registry.csv", tmp_path / "quiet", "--quiet")
     assert "сайтов 2/2, страниц 2" in loud.stderr
     assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == ""
