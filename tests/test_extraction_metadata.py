@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import json
 
-import docx
 import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner
@@ -23,7 +22,8 @@ from eduaudit.extraction.pdf import render_dpi
 from eduaudit.extraction.scanpage import ink_mask, skew_angle
 from eduaudit.extraction.signatures import stamp_evidence
 from eduaudit.store import Store
-from tests.docmaker import TEACHER_REGULATION
+from tests.docmaker import TEACHER_REGULATION, text_pdf
+from tests.docmaker import docx as docx_bytes
 from tests.test_extraction import FONT, HTML_1251, image_only_pdf, norm, odt_document, \
     render_lines, rtf_cp1251_escapes
 
@@ -34,23 +34,8 @@ STAMP = ["ДОКУМЕНТ ПОДПИСАН ЭЛЕКТРОННОЙ ПОДПИС�
          "Действителен с 01.09.2024 по 01.12.2025"]
 
 
-def regulation_pdf(lines: list[str]) -> bytes:
-    pdf = FPDF(format="A4")
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.set_font("DejaVu", size=11)
-    pdf.add_page()
-    for line in lines:
-        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
-
-
-def regulation_docx(lines: list[str]) -> bytes:
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+regulation_pdf = text_pdf
+regulation_docx = docx_bytes
 
 
 def signed_pdf(line: str) -> bytes:
