@@ -124,13 +124,19 @@ _MOJIBAKE_LATIN1 = re.compile(r"[\u00c0-\u00ff]")
 _MOJIBAKE_UTF8_AS_1251 = re.compile(r"[РС][\u0400-\u045f\u0490\u0491\u2018-\u201e\u2020-\u203a\u00a0-\u00bb№]")
 
 
+# Mis-decoding affects a whole text the same way, so a sample is enough to detect it;
+# counting every letter of a 300-page PDF would cost more than reading it.
+MOJIBAKE_SAMPLE = 4000
+
+
 def repair_mojibake(text: str) -> str:
     """Undo the two common code-page mix-ups of Russian text; return the text unchanged otherwise."""
     if not text:
         return text
     candidates = [text]
-    letters = len(_LETTER.findall(text)) or 1
-    if len(_MOJIBAKE_LATIN1.findall(text)) / letters > 0.3:
+    sample = text[:MOJIBAKE_SAMPLE]
+    letters = len(_LETTER.findall(sample)) or 1
+    if len(_MOJIBAKE_LATIN1.findall(sample)) / letters > 0.3:
         # cp1251 bytes shown as Latin-1/cp1252: «Ïîëîæåíèå».
         for codec in ("cp1252", "latin-1"):
             try:
@@ -138,7 +144,7 @@ def repair_mojibake(text: str) -> str:
                 break
             except (UnicodeEncodeError, UnicodeDecodeError):
                 continue
-    if len(_MOJIBAKE_UTF8_AS_1251.findall(text)) * 2 / letters > 0.3:
+    if len(_MOJIBAKE_UTF8_AS_1251.findall(sample)) * 2 / letters > 0.3:
         # UTF-8 bytes shown as cp1251: «РџРѕР»РѕР¶РµРЅРёРµ».
         try:
             candidates.append(text.encode("cp1251").decode("utf-8"))
