@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 PASS, FAIL, WARN, ERROR = "pass", "fail", "warn", "error"
+# Kinds of registry rows (eduaudit.registry.KINDS): a school, or a municipal education authority.
+SCHOOL, MUNICIPALITY = "school", "municipality"
+BOTH_KINDS = frozenset({SCHOOL, MUNICIPALITY})
 STATUS_RU = {PASS: "выполнено", FAIL: "не выполнено", WARN: "требует проверки", ERROR: "не удалось проверить"}
 
 # Issuers whose documents count as the school's own. A document that does not
@@ -75,9 +78,15 @@ class SchoolEvidence:
     pages: list[dict]
     documents: list[ClassifiedDocument]
     read_blob: Callable[[str], bytes] = field(repr=False, default=lambda sha: b"")
+    # The extracted text of a document or page by SHA-256 ("" when none was extracted).
+    read_text: Callable[[str], str] = field(repr=False, default=lambda sha: "")
     # When the run started (ISO); rules that depend on "now" (the current academic
     # year) take it from here so re-judging a past crawl gives the same verdicts.
     run_started_at: str = ""
+
+    @property
+    def kind(self) -> str:
+        return self.school.get("kind") or SCHOOL
 
     @property
     def reachable(self) -> bool:
@@ -106,6 +115,8 @@ class Rule:
     what_to_do: str = ""   # Russian: what the school should do when it fails
     basis: str = ""        # legal or methodological basis
     needs_site: bool = True
+    # Which registry rows the rule judges: schools, municipal authorities, or both.
+    applies_to: frozenset = frozenset({SCHOOL})
 
     def evaluate(self, evidence: SchoolEvidence) -> Finding:
         if self.needs_site and not evidence.reachable:

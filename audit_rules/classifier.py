@@ -70,13 +70,15 @@ class _Zones:
 
 
 def _score(prep: Prepared, cues: tuple[Cue, ...], zones: _Zones | None,
-           span: tuple[int, int] | None = None) -> list[_Hit]:
-    """Match cues; a hit inside the title zone is multiplied by TITLE_WEIGHT."""
+           span: tuple[int, int] | None = None, skip: list[tuple[int, int]] = ()) -> list[_Hit]:
+    """Match cues; a hit inside the title zone is multiplied by TITLE_WEIGHT; hits in `skip` spans do not count."""
     hits: list[_Hit] = []
     lo, hi = span if span else (0, len(prep.match))
     for cue in cues:
         count = 0
         for m in cue.pattern.finditer(prep.match, lo, hi):
+            if any(a <= m.start() < b for a, b in skip):
+                continue
             if count >= cue.cap:
                 break
             count += 1
@@ -135,7 +137,11 @@ def _title_about_mentoring(title_match: str) -> bool:
 
 def _audience(prep: Prepared, zones: _Zones | None, extra: list[_Hit]) -> tuple[str, list[str], float]:
     """Return (audience, evidence quotes, clarity 0..1)."""
-    hits = _score(prep, lexicon.TEACHER_CUES, zones) + _score(prep, lexicon.STUDENT_CUES, zones) + extra
+    # The title of a cited act («№ 3273-р "Об утверждении … педагогических работников …"») is the
+    # act's wording, not the document's: its reference number already votes once.
+    cited = [m.span(1) for m in lexicon.CITED_TITLE_RE.finditer(prep.match)]
+    hits = (_score(prep, lexicon.TEACHER_CUES, zones, skip=cited)
+            + _score(prep, lexicon.STUDENT_CUES, zones, skip=cited) + extra)
     t, s = _total(hits, "teachers"), _total(hits, "students")
     title_t = title_s = False
     if zones and zones.title:
@@ -149,11 +155,21 @@ def _audience(prep: Prepared, zones: _Zones | None, extra: list[_Hit]) -> tuple[
     if scope:
         return ("both", [prep.quote(scope.start(), scope.end())] + _best_quotes(hits, "teachers")
                 + _best_quotes(hits, "students"), 0.85)
+    if s > t and _only_students_model(prep, cited):
+        return "students", _best_quotes(hits, "students", 3), 0.85
     if (title_t and title_s) or (low >= 4 and low / high >= 0.35):
         return "both", _best_quotes(hits, "teachers") + _best_quotes(hits, "students"), 0.85
     side = "teachers" if t > s else "students"
     clarity = 1.0 if low / high < 0.25 else 0.85
     return side, _best_quotes(hits, side, 3), clarity
+
+
+def _only_students_model(prep: Prepared, cited: list[tuple[int, int]]) -> bool:
+    """The document implements the students' target model and never speaks of the teachers' system itself."""
+    def own(pattern: re.Pattern[str]) -> bool:
+        return any(not any(a <= m.start() < b for a, b in cited) for m in pattern.finditer(prep.match))
+
+    return own(lexicon.STUDENT_MODEL_RE) and not own(lexicon.TEACHER_SYSTEM_RE)
 
 
 def _line_org(match_line: str) -> str | None:

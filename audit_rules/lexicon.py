@@ -92,6 +92,24 @@ BOTH_SCOPE_RE = re.compile(
     rf"наставничеств\w*\s+(?:[^\s.;]+\s+){{0,2}}?(?:{_STAFF}\s+и\s+{_PUPILS}|{_PUPILS}\s+и\s+{_STAFF})\b"
     rf"|как\s+в\s+отношении\s+(?:{_STAFF}|{_PUPILS})[^.;]{{0,120}}?так\s+и\s+в\s+отношении\s+(?:{_STAFF}|{_PUPILS})")
 
+# The quoted or bracketed title right after a cited act's number: «№ 3273-р "Об утверждении …"»,
+# «№ 3273-р (основные принципы …)»; group 1 is the title.
+# The space before the title keeps a closing quote («СШ № 5»») from opening one.
+CITED_TITLE_RE = re.compile(r"№\s*[\w./-]*\d[\w./-]*(?:\s+г\.)?,?\s+(\"[^\"]{5,300}\"|\([^()]{5,300}\))")
+
+# Phrases only a document of the teachers' system uses in its own words (not in a cited act's title),
+# and the phrases by which a document declares it implements the students' target model (Р-145).
+# That model has an «учитель – учитель» form and admits young teachers as mentees, so teacher words
+# in such a document do not make it a teachers' document unless it also speaks of the teachers' system.
+TEACHER_SYSTEM_RE = re.compile(
+    r"\b[аa][з3]\s*-\s*1128\b|персонализированн\w*\)?\s+программ\w*"
+    r"|наставничеств\w*\s+(?:[^\s.;]+\s+){0,2}педагогическ\w*\s+работник\w*"
+    r"|наставничеств\w*\s+(?:в отношении\s+|для\s+|среди\s+)?(?:педагог(?:ов|ам|ами)|учител(?:ей|ям)|работник\w*|"
+    r"сотрудник\w*|молод\w+\s+специалист\w*)\b|\bпедагог\s*-\s*(?:молод\w*\s+)?(?:педагог|специалист)\w*\b")
+STUDENT_MODEL_RE = re.compile(
+    r"\b[рp]\s*-\s*145\b|(?:целев\w*\s+модел\w*|методологи\w*)\s+(?:\(\s*целев\w*\s+модел\w*\s*\)\s+)?"
+    r"наставничеств\w*\s+(?:[^\s.;]+\s+){0,4}?(?:обучающ|учащ)\w*")
+
 # --- Kinds of documents ----------------------------------------------------------------------
 
 # A heading line names the document's kind.  Genres: order, regulation, plan, program, other.

@@ -1,6 +1,6 @@
 """section.mentoring: a page dedicated to mentoring exists on the site."""
 
-from audit_rules.base import FAIL, PASS, Finding, Rule, SchoolEvidence, looked_at
+from audit_rules.base import BOTH_KINDS, FAIL, PASS, Finding, Rule, SchoolEvidence, looked_at
 
 
 class MentoringSectionRule(Rule):
@@ -11,6 +11,8 @@ class MentoringSectionRule(Rule):
                   "и разместите на ней документы системы наставничества педагогических работников.")
     basis = ("Методические рекомендации по разработке и внедрению системы (целевой модели) наставничества "
              "педагогических работников (письмо Минпросвещения России № АЗ-1128/08 от 21.12.2021)")
+    # Authorities keep a «Наставничество» page for their schools as well.
+    applies_to = BOTH_KINDS
 
     def judge(self, evidence: SchoolEvidence) -> Finding:
         pages = evidence.pages_with_role("mentoring")

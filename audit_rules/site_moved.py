@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from audit_rules.base import PASS, WARN, Finding, Rule, SchoolEvidence
+from audit_rules.base import BOTH_KINDS, PASS, WARN, Finding, Rule, SchoolEvidence
 
 
 def _host(url: str) -> str:
@@ -19,6 +19,7 @@ class SiteMovedRule(Rule):
               "(например, после переезда на платформу Госвеб).")
     what_to_do = "Обновите адрес сайта в реестре: укажите новый адрес, на который ведёт переадресация."
     basis = "Ведение реестра сайтов образовательных организаций региональным оператором"
+    applies_to = BOTH_KINDS
 
     def judge(self, evidence: SchoolEvidence) -> Finding:
         site = evidence.site or {}

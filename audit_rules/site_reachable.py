@@ -1,6 +1,7 @@
-"""site.reachable: the school's home page answered."""
+"""site.reachable: the school's home page answered, and the robot could read the site."""
 
-from audit_rules.base import FAIL, PASS, Finding, Rule, SchoolEvidence
+from audit_rules.base import BOTH_KINDS, ERROR, FAIL, PASS, WARN, Finding, Rule, SchoolEvidence
+from crawler.diagnosis import is_unauditable, link_trap
 
 
 class SiteReachableRule(Rule):
@@ -11,16 +12,26 @@ class SiteReachableRule(Rule):
                   "если адрес сменился, сообщите новый адрес оператору.")
     basis = "Постановление Правительства РФ № 1802 от 20.10.2021"
     needs_site = False
+    applies_to = BOTH_KINDS
 
     def judge(self, evidence: SchoolEvidence) -> Finding:
         site = evidence.site or {}
+        reason = site.get("error") or ""
         if evidence.reachable:
-            return Finding(self.id, PASS, site.get("final_url", ""),
-                           f"HTTP {site.get('http_status')}", site.get("fetched_at", ""),
-                           "Сайт открывается.")
-        reason = site.get("error") or "сайт не был загружен"
-        return Finding(self.id, FAIL, site.get("start_url") or evidence.school.get("url", ""),
-                       reason, site.get("fetched_at", ""), "Сайт недоступен: " + reason)
+            url, when = site.get("final_url", ""), site.get("fetched_at", "")
+            # A problem of a site that still works (an expired certificate, an
+            # endless calendar that ate the page budget) is worth a look, not a failure.
+            warning = reason or link_trap([p.get("url", "") for p in evidence.pages])
+            if warning:
+                return Finding(self.id, WARN, url, warning, when, "Сайт открывается, но: " + warning)
+            return Finding(self.id, PASS, url, f"HTTP {site.get('http_status')}", when, "Сайт открывается.")
+        reason = reason or "сайт не был загружен"
+        where = site.get("start_url") or evidence.school.get("url", "")
+        if is_unauditable(reason):
+            # The site may work for people; the robot could not read it.
+            return Finding(self.id, ERROR, where, reason, site.get("fetched_at", ""),
+                           "Не удалось проверить: " + reason)
+        return Finding(self.id, FAIL, where, reason, site.get("fetched_at", ""), "Сайт недоступен: " + reason)
 
 
 RULE = SiteReachableRule()

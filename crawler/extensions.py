@@ -32,6 +32,9 @@ class ProgressExtension:
         self.interval = interval
         self.total = 0
         self.sites = self.pages = self.documents = self.errors = 0
+        # Requests answered for the sites already finished: the measured size of a site.
+        self.finished_site_requests = 0
+        self.spider = None
         self.started = time.monotonic()
         self.loop: task.LoopingCall | None = None
         if not log.handlers:
@@ -51,6 +54,7 @@ class ProgressExtension:
 
     def spider_opened(self, spider):
         self.total = len(getattr(spider, "schools", []))
+        self.spider = spider
         self.started = time.monotonic()
         self.loop = task.LoopingCall(self.report)
         self.loop.start(self.interval, now=False)
@@ -63,6 +67,7 @@ class ProgressExtension:
     def item_scraped(self, item, response=None, spider=None):
         if isinstance(item, SiteDoneItem):
             self.sites += 1
+            self.finished_site_requests += item.pages + item.documents + item.errors
         elif isinstance(item, PageItem):
             self.pages += 1
         elif isinstance(item, DocumentItem):
@@ -74,11 +79,27 @@ class ProgressExtension:
     def line(self) -> str:
         elapsed = time.monotonic() - self.started
         eta = ""
-        if 0 < self.sites < self.total:
-            left = elapsed / self.sites * (self.total - self.sites)
+        left = self.seconds_left(elapsed)
+        if left is not None:
             eta = f", осталось ~{int(left // 60)} мин {int(left % 60)} с"
         return (f"  сайтов {self.sites}/{self.total}, страниц {self.pages}, документов {self.documents}, "
                 f"ошибок загрузки {self.errors}{eta}")
+
+    def seconds_left(self, elapsed: float) -> float | None:
+        """Requests still to come over the rate so far.
+
+        Sites are crawled side by side and finish late (the spider works by
+        priority across all of them), so finished sites alone say little early on;
+        requests answered are the measure of progress, and the sites finished so
+        far give the expected requests per site.
+        """
+        answered = self.pages + self.documents + self.errors
+        if not (0 < self.sites < self.total) or answered == 0 or elapsed <= 0:
+            return None
+        expected = self.finished_site_requests / self.sites * self.total
+        known = sum(getattr(self.spider, "outstanding", {}).values())
+        remaining = max(known, expected - answered)
+        return remaining / (answered / elapsed)
 
     def report(self):
         log.info(self.line())

@@ -34,7 +34,8 @@ class PageItem:
     anchor_text: str = ""
     fetched_at: str = ""
     headers: str = ""       # response headers as JSON, kept for the evidence archive (WARC)
-    via: str = ""           # what led here: the link's promise, "probe" or "sitemap"
+    via: str = ""           # what led here: the link's promise (a section name)
+    strategy: str = ""      # how the crawler came here: crawler.navigation.STRATEGIES
 
 
 @dataclass
@@ -51,6 +52,7 @@ class DocumentItem:
     error: str = ""
     fetched_at: str = ""
     headers: str = ""
+    hosted_on: str = ""     # a file-sharing service (Yandex Disk, Google Drive), or ""
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
@@ -93,3 +95,140 @@ class RetryAfterMiddleware(RetryMiddleware):
 
                 await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
         return super().process_response(request, response)
+
+
+def forbidden_address(address: str) -> bool:
+    """Whether an IP address is one a crawl of public sites must never reach.
+
+    Anything not globally routable — private (10/8, 172.16/12, 192.168/16,
+    fc00::/7), loopback, link-local (169.254/16, where cloud metadata lives),
+    carrier-grade NAT, unspecified, documentation and reserved ranges — and
+    multicast; an IPv6-mapped IPv4 address is judged as the IPv4 one.
+    """
+    import ipaddress
+
+    try:
+        ip = ipaddress.ip_address(address.strip("[]").split("%", 1)[0])
+    except ValueError:
+        return False
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return not ip.is_global or ip.is_multicast
+
+
+class PrivateAddressGuardMiddleware:
+    """Never let a link or a redirect lead from a school site into the operator's own network.
+
+    A request to a private, loopback or link-local IP literal, or to a host
+    name resolving to one, is refused with a Russian reason — unless the host
+    is a registry host (an address the operator listed) or matches an
+    ``EDUAUDIT_RESOLVE`` pattern (an address the operator mapped on purpose:
+    the demo region and the tests live on 127.0.0.1). Redirects pass through
+    here again as new requests, so they are checked the same way. The name is
+    resolved with the crawl's own caching resolver, so the download connects
+    to the address that was checked.
+    """
+
+    def __init__(self, crawler):
+        from crawler.resolver import parse_overrides
+
+        self.crawler = crawler
+        self.overrides = parse_overrides(crawler.settings.getlist("EDUAUDIT_RESOLVE"))
+        self._registry_hosts: set[str] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def registry_hosts(self) -> set[str]:
+        if self._registry_hosts is None:
+            spider = getattr(self.crawler, "spider", None)
+            schools = getattr(spider, "schools", None) or []
+            self._registry_hosts = {(url_host(s["url"]) or "") for s in schools}
+        return self._registry_hosts
+
+    async def process_request(self, request, spider=None):
+        from crawler.diagnosis import PRIVATE_ADDRESS, BlockedAddress
+        from crawler.resolver import lookup
+
+        host = (urlparse_cached(request).hostname or "").lower().rstrip(".")
+        if not host or host in self.registry_hosts() or lookup(self.overrides, host) is not None:
+            return None
+        address = host
+        if not _is_ip_literal(host):
+            address = await self._resolve(host)
+            if address is None:
+                return None  # the download fails with its own DNS error and reason
+        if forbidden_address(address):
+            self.crawler.stats.inc_value("eduaudit/blocked_private_address")
+            shown = host if address == host else f"{host} → {address}"
+            raise BlockedAddress(f"{PRIVATE_ADDRESS}: {shown} (внутренняя сеть или служебный адрес)")
+        return None
+
+    async def _resolve(self, host: str) -> str | None:
+        from twisted.internet import reactor
+
+        try:
+            return await maybe_deferred_to_future(reactor.resolve(host))
+        except Exception:  # noqa: BLE001 — any resolution failure is reported by the download itself
+            return None
+
+
+def url_host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return (urlsplit(url).hostname or "").lower().rstrip(".")
+
+
+def _is_ip_literal(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
+        return True
+    except ValueError:
+        return False
+
+
+class CharsetRepairMiddleware:
+    """Read windows-1251 pages right when their header lies (``charset=utf-8``) or is silent.
+
+    Old school sites send cp1251 bytes under a server default of UTF-8 and no
+    ``<meta charset>``; decoded as declared, every Russian word (menu items
+    included) turns into replacement characters and the crawler loses its way.
+    A body that is not valid UTF-8 but is valid cp1251 with Cyrillic letters
+    is re-read as windows-1251.
+    """
+
+    _META = re.compile(rb"<meta[^>]+charset", re.I)
+
+    def process_response(self, request, response, spider=None):
+        from scrapy.http import TextResponse
+
+        if not isinstance(response, TextResponse) or not response.body:
+            return response
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        if "html" not in content_type and "text/plain" not in content_type:
+            return response
+        declared = content_type.partition("charset=")[2].strip().strip('"')
+        if declared not in ("", "utf-8", "utf8") or self._META.search(response.body[:4096]):
+            return response
+        body = response.body
+        try:
+            body.decode("utf-8")
+            return response
+        except UnicodeDecodeError:
+            pass
+        try:
+            text = body.decode("cp1251")
+        except UnicodeDecodeError:
+            return response
+        cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+        letters = sum(1 for ch in text if ch.isalpha())
+        if not letters or cyrillic / letters < 0.3:
+            return response
+        # The stored page must say what its bytes are: text extraction reads this header too.
+        headers = response.headers.copy()
+        headers[b"X-Declared-Content-Type"] = headers.get(b"Content-Type", b"")
+        headers[b"Content-Type"] = b"text/html; charset=windows-1251"
+        return response.replace(headers=headers, encoding="cp1251")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 
 from parsel import Selector
 
@@ -104,6 +104,11 @@ class Link:
         return self.text + " " + url_words(self.url)
 
 
+_GENERIC_ANCHOR = re.compile(r"^(?:скачать|загрузить|открыть|просмотр\w*|подробнее|смотреть|читать|файл|документ|"
+                             r"ссылка|здесь|тут|download|pdf|docx?|rtf|odt)?(?:\s*(?:файл|документ|pdf|docx?))?"
+                             r"[\s.:»)(]*$")
+
+
 def extract_links(selector: Selector, base_url: str) -> list[Link]:
     links: list[Link] = []
     for a in selector.css("a[href]"):
@@ -113,6 +118,9 @@ def extract_links(selector: Selector, base_url: str) -> list[Link]:
         url = unwrap_viewer(urljoin(base_url, href))
         url = url.split("#", 1)[0]
         text = fold(" ".join(a.css("::text").getall()) + " " + (a.attrib.get("title") or ""))
+        if _GENERIC_ANCHOR.match(text):
+            # «Скачать» beside the document's title: a person reads the whole row.
+            text = fold(" ".join(a.xpath("../descendant::text()").getall()))[:300] or text
         in_nav = bool(a.xpath("ancestor::nav|ancestor::*[contains(@class,'menu') or contains(@id,'menu')]"))
         links.append(Link(url=url, text=text, itemprop=a.attrib.get("itemprop", ""), in_nav=in_nav))
     return links
@@ -246,3 +254,124 @@ def detect_platform(url: str, html: str) -> str:
         if marker.search(haystack):
             return name
     return "unknown"
+
+
+# -- known places of each platform ----------------------------------------------
+# Paths from the domain brief (§3 and "what this means for the crawler"). They are
+# tried right after the home page, before link scoring has found the way, and a
+# miss costs one request. The standard /sveden/ paths are Rosobrnadzor's
+# recommendation, so every platform but Gosweb (NetCat, own slugs) gets them.
+_SVEDEN_DOCUMENTS = ("/sveden/document",)
+PLATFORM_PROBES: dict[str, dict[str, tuple[str, ...]]] = {
+    "gosweb": {
+        DOCUMENTS: ("/svedeniya-ob-obrazovatelnoy-organizatsii/dokumenty/",),
+        MENTORING: ("/pedagogam-i-sotrudnikam/nastavnichestvo/", "/nasha-shkola/nastavnichestvo/"),
+    },
+    "school_ru": {DOCUMENTS: _SVEDEN_DOCUMENTS},
+    "edusite": {DOCUMENTS: _SVEDEN_DOCUMENTS},
+    "wordpress": {DOCUMENTS: _SVEDEN_DOCUMENTS},
+    "joomla": {DOCUMENTS: _SVEDEN_DOCUMENTS},
+    "bitrix": {DOCUMENTS: _SVEDEN_DOCUMENTS},
+    "ucoz": {DOCUMENTS: _SVEDEN_DOCUMENTS},
+    "unknown": {DOCUMENTS: _SVEDEN_DOCUMENTS},
+}
+# Tried only when a finished crawl found no mentoring page at all.
+LAST_RESORT_PATHS = {MENTORING: ("/nastavnichestvo/",)}
+
+
+def probe_paths(platform: str, section: str) -> tuple[str, ...]:
+    return PLATFORM_PROBES.get(platform, PLATFORM_PROBES["unknown"]).get(section, ())
+
+
+# -- how a page was reached ----------------------------------------------------------
+# Recorded for every page, so that "where do sections hide on platform X" is a query.
+STRATEGY_HOME = "home"
+STRATEGY_PROBE = "probe"            # a known path of the detected platform
+STRATEGY_SITEMAP = "sitemap"        # a URL listed in /sitemap.xml
+STRATEGY_LAST_RESORT = "last_resort"
+STRATEGY_ITEMPROP = "link:itemprop"  # microdata (addRef) said where it leads
+STRATEGY_ANCHOR = "link:anchor"     # the words a person reads on the link
+STRATEGY_SLUG = "link:slug"         # only the URL said it
+STRATEGIES = (STRATEGY_HOME, STRATEGY_PROBE, STRATEGY_SITEMAP, STRATEGY_LAST_RESORT,
+              STRATEGY_ITEMPROP, STRATEGY_ANCHOR, STRATEGY_SLUG)
+
+
+def link_strategy(link: Link, target: str | None) -> str:
+    """Which signal of the link made ``link_target`` choose ``target``."""
+    patterns = {MENTORING: (_MENTORING,), SVEDEN: (_SVEDEN_TEXT,), DOCUMENTS: (_DOCUMENTS_TEXT,),
+                LOCAL_ACTS: (_LOCAL_ACTS,), HUB: (_HUB,)}.get(target or "", ())
+    if any(p.search(link.text) for p in patterns):
+        return STRATEGY_ANCHOR
+    if target == LOCAL_ACTS and link.itemprop == "addRef":
+        return STRATEGY_ITEMPROP
+    return STRATEGY_SLUG
+
+
+def sitemap_target(url: str) -> str | None:
+    """The section a URL listed in a sitemap leads to, judged by its slug alone."""
+    return link_target(Link(url=url, text=""))
+
+
+# -- documents an audit never needs ----------------------------------------------
+# The mandatory documents of «Сведения → Документы» (brief §1) and the usual
+# neighbours on that page. A methodologist skips them by title; so does the
+# focused crawl, unless the link also names a mentoring word. Generic titles
+# («Приказ № 45», «Скачать») are always opened: the pairing order hides there.
+_UNRELATED_DOCUMENT = re.compile(
+    r"^(?:\d+[.)]?\s*)?(?:устав\b|изменени\w* в устав|правила внутреннего (?:трудового )?распорядка|"
+    r"коллективн\w* договор|отчет\w* о (?:результатах )?самообследовани|правила при[её]ма|"
+    r"лицензи|свидетельств\w* о (?:государственной )?аккредитаци|выписк\w* из реестра|"
+    r"предписани|план финансово|меню\b|ежедневное меню|типов\w* меню|расписани|"
+    r"положение о (?:комиссии по урегулированию|требованиях к одежде|формах,? периодичности|"
+    r"внутренней системе оценки|портфолио|языке образования|порядке при[её]ма|школьной форме|"
+    r"режиме занятий|совете родителей|родительском|платных|стипенди))")
+
+
+def names_unrelated_document(link: Link) -> bool:
+    return bool(_UNRELATED_DOCUMENT.search(link.text)) and not mentions_mentoring(link)
+
+
+# -- files on sharing services ------------------------------------------------------
+YANDEX_DISK, GOOGLE_DRIVE = "yandex_disk", "google_drive"
+_YANDEX_HOSTS = ("disk.yandex.ru", "disk.yandex.com", "yadi.sk", "disk.360.yandex.ru")
+_GDRIVE_FILE = re.compile(r"^/file/d/([\w-]{10,})")
+_GDOCS_FILE = re.compile(r"^/(document|spreadsheets|presentation)/d/([\w-]{10,})")
+
+
+@dataclass(frozen=True)
+class SharedFile:
+    service: str       # YANDEX_DISK | GOOGLE_DRIVE
+    public_url: str    # the link as published: the evidence when no download is possible
+    download_url: str  # where the bytes (or, for Yandex, the download address) come from
+    via_api: bool      # the download URL answers JSON with an "href" to the file
+
+
+def shared_file(url: str) -> SharedFile | None:
+    """A public Yandex Disk / Google Drive link, with the address that downloads it.
+
+    The scheme and port of the link are kept (real links have neither
+    unusual), so the same rewriting works on plain-HTTP loopback stand-ins for
+    these services in tests and the demo region.
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    scheme = parts.scheme
+    port = f":{parts.port}" if parts.port else ""
+    if host in _YANDEX_HOSTS and re.match(r"^/(?:i|d|public)/", parts.path):
+        api_host = "cloud-api.yandex.net" + port
+        download = (f"{scheme}://{api_host}/v1/disk/public/resources/download?public_key="
+                    f"{quote(url, safe='')}")
+        return SharedFile(YANDEX_DISK, url, download, via_api=True)
+    if host == "drive.google.com":
+        match = _GDRIVE_FILE.match(parts.path)
+        ids = [match.group(1)] if match else parse_qs(parts.query).get("id", [])
+        if parts.path.startswith(("/file/d/", "/open", "/uc")) and ids:
+            return SharedFile(GOOGLE_DRIVE, url,
+                              f"{scheme}://{parts.netloc}/uc?export=download&id={ids[0]}", via_api=False)
+    if host == "docs.google.com":
+        match = _GDOCS_FILE.match(parts.path)
+        if match and match.group(1) == "document":
+            return SharedFile(GOOGLE_DRIVE, url,
+                              f"{scheme}://{parts.netloc}/document/d/{match.group(2)}/export?format=docx",
+                              via_api=False)
+    return None

@@ -5,6 +5,8 @@ at a time per site, a delay between them, robots.txt obeyed; many sites in
 parallel. The CLI overrides the delay and budgets per run.
 """
 
+import os
+
 BOT_NAME = "eduaudit"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -15,9 +17,18 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 64
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
-DOWNLOAD_TIMEOUT = 30
+# The timeout bounds a whole download, not just silence: a host dripping one
+# byte a second is cut off like one that never answers. EDUAUDIT_DOWNLOAD_TIMEOUT
+# overrides it (fault tests; very slow links).
+DOWNLOAD_TIMEOUT = float(os.environ.get("EDUAUDIT_DOWNLOAD_TIMEOUT") or 30)
+# Size caps. DOWNLOAD_MAXSIZE also bounds the *decompressed* size of a gzip /
+# deflate / brotli / zstd body (Scrapy's HttpCompressionMiddleware checks it
+# while inflating), so a gzip bomb is abandoned at 50 MB; a 2 GB file is cut
+# off when its Content-Length is read or when 50 MB have arrived.
 DOWNLOAD_MAXSIZE = 50 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 20 * 1024 * 1024
+# A body shorter than its Content-Length is an error, not a document.
+DOWNLOAD_FAIL_ON_DATALOSS = True
 
 RETRY_ENABLED = True
 RETRY_TIMES = 2
@@ -36,6 +47,10 @@ TWISTED_DNS_RESOLVER = "crawler.resolver.OverridingResolver"
 EDUAUDIT_RESOLVE: list[str] = []
 
 DOWNLOADER_MIDDLEWARES = {
+    # first of all (before robots.txt is asked for): no request into the operator's own network
+    "crawler.middlewares.PrivateAddressGuardMiddleware": 40,
+    # after decompression (590): sees the page bytes, fixes a lying charset before parsing
+    "crawler.middlewares.CharsetRepairMiddleware": 560,
     "crawler.middlewares.SiteSlotMiddleware": 50,
     # below HttpCacheMiddleware (900): sees 304s before the cache swaps in the stored body
     "crawler.middlewares.TransferStatsMiddleware": 950,

@@ -28,12 +28,14 @@ TABLES = {
         "run_id": "Запуск", "school_id": "Код школы", "url": "Адрес", "http_status": "Код ответа HTTP",
         "content_type": "Тип содержимого", "sha256": "SHA-256", "size": "Размер, байт", "title": "Заголовок окна",
         "heading": "Заголовок страницы", "role": "Роль страницы", "depth": "Глубина", "referer": "Откуда пришли",
-        "anchor_text": "Текст ссылки", "fetched_at": "Загружено (UTC)"}),
+        "anchor_text": "Текст ссылки", "fetched_at": "Загружено (UTC)", "via": "Куда вела ссылка",
+        "strategy": "Как найдена (home / probe / sitemap / last_resort / link:anchor / link:slug / link:itemprop)"}),
     "documents": ("Документы", "Файлы документов, найденные на сайтах.", {
         "run_id": "Запуск", "school_id": "Код школы", "url": "Адрес файла", "sha256": "SHA-256", "size": "Размер, байт",
         "content_type": "Тип содержимого", "filename": "Имя файла", "anchor_text": "Текст ссылки",
         "page_url": "Страница со ссылкой", "page_role": "Роль страницы", "http_status": "Код ответа HTTP",
-        "error": "Ошибка", "fetched_at": "Загружено (UTC)"}),
+        "error": "Ошибка", "fetched_at": "Загружено (UTC)",
+        "hosted_on": "Файлообменник (yandex_disk / google_drive)"}),
     "blobs": ("Хранилище файлов", "Содержимое файлов по SHA-256 (папка blobs/).", {
         "sha256": "SHA-256", "size": "Размер, байт", "path": "Путь в blobs/", "first_seen_at": "Впервые загружен"}),
     "extractions": ("Извлечённый текст", "Текст документа по SHA-256 (общий для всех запусков).", {
@@ -81,6 +83,18 @@ QUERIES = {
                 "from findings f join schools s on s.run_id = f.run_id and s.school_id = f.school_id "
                 f"where f.run_id = coalesce(nullif(:run_id, ''), {_LATEST}) and f.school_id = :school_id "
                 "order by f.rule_id"),
+    },
+    "section_discovery": {
+        "title": "Как найдены разделы",
+        "description": "Для каждой платформы: сколько раз раздел («Сведения…», «Документы», «Наставничество») "
+                       "найден известным адресом платформы (probe), по карте сайта (sitemap), по тексту ссылки "
+                       "(link:anchor), по адресу ссылки (link:slug) или микроразметке (link:itemprop).",
+        "sql": ("select s.platform as \"Платформа\", p.role as \"Раздел\", p.strategy as \"Как найден\", "
+                "count(distinct p.school_id) as \"Сайтов\" from pages p "
+                "join sites s on s.run_id = p.run_id and s.school_id = p.school_id "
+                f"where p.run_id = coalesce(nullif(:run_id, ''), {_LATEST}) "
+                "and p.role in ('sveden', 'documents', 'mentoring', 'local_acts') "
+                "group by 1, 2, 3 order by 1, 2, 4 desc"),
     },
     "coverage": {
         "title": "Свод по муниципалитетам",

@@ -77,6 +77,13 @@ def explain(store: Store, run_id: int, school_id: str) -> dict:
                                                     "original_status", "evidence_url")}
                          if override and (f.get("overridden") or f.get("override_stale")) else None),
         })
+    signals = []
+    if store.db["signals"].exists():
+        signals = [{"signal_id": g["signal_id"], "title": g["title"], "detail": g["detail"],
+                    "evidence_url": g["evidence_url"] or "", "evidence_text": g["evidence_text"] or "",
+                    "fetched_at": g["fetched_at"] or "", "related": json.loads(g["related"] or "[]")}
+                   for g in store.db.query("select * from signals where run_id = ? and school_id = ? "
+                                           "order by signal_id, key", [run_id, school_id])]
     return {
         "school": {k: school[k] for k in ("school_id", "name", "municipality", "url", "kind")},
         "run": {"id": run_id, "started_at": run.get("started_at", ""), "status": run.get("status", ""),
@@ -84,7 +91,7 @@ def explain(store: Store, run_id: int, school_id: str) -> dict:
         "site": ({k: site.get(k) for k in ("start_url", "final_url", "reachable", "http_status", "error",
                                             "platform", "fetched_at", "pages", "documents")}
                  if site else None),
-        "verdicts": verdicts, "documents": documents, "pages": pages,
+        "verdicts": verdicts, "documents": documents, "pages": pages, "signals": signals,
     }
 
 
@@ -145,6 +152,17 @@ def render_text(report: dict) -> str:
                 out.append("    почему: " + "; ".join(f"«{e}»" for e in doc["evidence"]))
         if v["what_to_do"]:
             out.append(f"    что сделать: {v['what_to_do']}")
+    if report.get("signals"):
+        out += ["", "СИГНАЛЫ (для проверки специалистом; на вердикты не влияют)"]
+        for g in report["signals"]:
+            out.append(f"* {g['title']} [{g['signal_id']}]")
+            out.append(f"    {g['detail']}")
+            out.append(f"    доказательство: {g['evidence_url'] or '—'}")
+            if g["evidence_text"]:
+                out.append(f"    текст: {g['evidence_text']}")
+            for r in g["related"]:
+                if "url" in r:
+                    out.append(f"    также: {r.get('school_id', '')} — {r.get('title', '')} {r['url']}")
     out += ["", f"ДОКУМЕНТЫ ({len(report['documents'])})"]
     for doc in report["documents"]:
         out.append(f"* {doc['title'] or doc['link_text'] or doc['url']}")

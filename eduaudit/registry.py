@@ -65,15 +65,24 @@ def _read_text(path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    try:
         # Excel on Russian Windows saves CSV in windows-1251.
         return raw.decode("cp1251")
+    except UnicodeDecodeError:
+        raise RegistryError(str(path), ["файл реестра не в кодировке UTF-8 или Windows-1251 "
+                                        "(сохраните его из Excel как «CSV UTF-8»)"]) from None
 
 
 def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
     try:
-        return csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t")
+        dialect = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
         return csv.excel
+    # The header line has no quotes to learn from; values do, the way Excel
+    # writes them: «МБОУ ""СШ № 5""» inside double quotes.
+    dialect.quotechar, dialect.doublequote = '"', True
+    return dialect
 
 
 def check_url(url: str) -> str | None:
@@ -110,6 +119,13 @@ def load_registry(path: str | Path) -> list[School]:
     text = _read_text(path)
     if not text.strip():
         raise RegistryError(str(path), ["файл реестра пуст"])
+    try:
+        return _parse(path, text)
+    except csv.Error as exc:
+        raise RegistryError(str(path), [f"файл не читается как таблица CSV: {exc}"]) from None
+
+
+def _parse(path: Path, text: str) -> list[School]:
     reader = csv.DictReader(io.StringIO(text), dialect=_dialect(text))
     header = [h.strip() for h in (reader.fieldnames or [])]
     reader.fieldnames = header

@@ -16,7 +16,7 @@ from pathlib import Path
 from audit_rules import RULESET_VERSION, all_rules
 from audit_rules.base import ClassifiedDocument, SchoolEvidence
 from eduaudit.municipalities import display_name
-from eduaudit.registry import School
+from eduaudit.registry import KINDS, School
 from eduaudit.store import Store, utcnow
 
 log = logging.getLogger(__name__)
@@ -274,11 +274,25 @@ def load_evidence(store: Store, run_id: int) -> list[SchoolEvidence]:
             signature_evidence=json.loads(extraction.get("signature_evidence") or "[]")))
     _link_detached_signatures(store, run_id, documents)
     run = store.db["runs"].get(run_id) if store.db["runs"].count_where("id = ?", [run_id]) else {}
+    read_text = _text_reader(store)
     return [SchoolEvidence(school=school, site=sites.get(school["school_id"]),
                            pages=pages.get(school["school_id"], []),
                            documents=documents.get(school["school_id"], []), read_blob=store.read_blob,
-                           run_started_at=run.get("started_at") or "")
+                           read_text=read_text, run_started_at=run.get("started_at") or "")
             for school in store.db.query("select * from schools where run_id = ? order by school_id", [run_id])]
+
+
+def _text_reader(store: Store):
+    """Extracted text by SHA-256, read when a rule asks (most rules never need the text)."""
+    cache: dict[str, str] = {}
+
+    def read_text(sha256: str) -> str:
+        if sha256 not in cache:
+            row = store.db.execute("select text from extractions where sha256 = ?", [sha256]).fetchone()
+            cache[sha256] = (row[0] or "") if row else ""
+        return cache[sha256]
+
+    return read_text
 
 
 def _link_detached_signatures(store: Store, run_id: int, documents: dict[str, list[ClassifiedDocument]]) -> None:
@@ -337,19 +351,43 @@ def evaluate_safely(rule, evidence: SchoolEvidence):
 
 
 def judge(store: Store, run_id: int) -> int:
-    """Apply every rule to every school of the run and store the findings.
+    """Apply the rule pack of each row's kind (school or municipal authority) and store the findings.
 
     Experts' overrides are applied while the evidence they were made on is unchanged.
+    Consistency and formalism signals are computed from the same evidence and stored beside.
     """
     from eduaudit.overrides import apply_overrides
 
-    rules = all_rules()
+    packs: dict[str, list] = {}
     store.db.execute("delete from findings where run_id = ?", [run_id])
     rows = []
-    for evidence in load_evidence(store, run_id):
-        for rule in rules:
+    evidences = load_evidence(store, run_id)
+    for evidence in evidences:
+        kind = evidence.kind if evidence.kind in KINDS else "school"
+        for rule in packs.setdefault(kind, all_rules(kind)):
             rows.append(finding_row(run_id, evidence, evaluate_safely(rule, evidence)))
     apply_overrides(store, run_id, rows)
     # alter: databases made before the override columns existed get them here.
     store.db["findings"].insert_all(rows, pk=("run_id", "school_id", "rule_id"), replace=True, alter=True)
+    store_signals(store, run_id, evidences)
     return len(rows)
+
+
+def store_signals(store: Store, run_id: int, evidences: list[SchoolEvidence]) -> int:
+    """Compute the run's signals; a failure there is logged and never costs the verdicts."""
+    from audit_rules.signals import compute_signals
+
+    store.db.execute("delete from signals where run_id = ?", [run_id])
+    try:
+        signals = compute_signals(evidences)
+    except Exception:  # noqa: BLE001 - signals are advice; the findings are already stored
+        log.exception("signals of run %s could not be computed", run_id)
+        return 0
+    municipality = {e.school["school_id"]: display_name(e.school["municipality_key"]) for e in evidences}
+    store.db["signals"].insert_all(
+        ({"run_id": run_id, "school_id": s.school_id, "municipality": municipality.get(s.school_id, ""),
+          "signal_id": s.signal_id, "key": s.key, "title": s.title, "detail": s.detail,
+          "evidence_url": s.evidence_url, "evidence_text": s.evidence_text[:1000], "fetched_at": s.fetched_at,
+          "related": json.dumps(s.related, ensure_ascii=False), "ruleset_version": RULESET_VERSION}
+         for s in signals), pk=("run_id", "school_id", "signal_id", "key"), replace=True)
+    return len(signals)

@@ -45,14 +45,19 @@ TABLES: dict[str, tuple[dict, dict]] = {
         {"run_id": int, "school_id": str, "url": str, "http_status": int,
          "content_type": str, "sha256": str, "size": int, "title": str,
          "heading": str, "role": str, "depth": int, "referer": str,
-         "anchor_text": str, "fetched_at": str, "headers": str, "via": str},
+         "anchor_text": str, "fetched_at": str, "headers": str, "via": str,
+         # How the crawler came here (see crawler.navigation.STRATEGIES): kept so
+         # that a section missed on some platform can be analysed afterwards.
+         "strategy": str},
         {"pk": ("run_id", "school_id", "url")},
     ),
     "documents": (
         {"run_id": int, "school_id": str, "url": str, "sha256": str, "size": int,
          "content_type": str, "filename": str, "anchor_text": str,
          "page_url": str, "page_role": str, "http_status": int, "error": str,
-         "fetched_at": str, "headers": str},
+         "fetched_at": str, "headers": str,
+         # "yandex_disk" / "google_drive" when the file lives on a file-sharing service.
+         "hosted_on": str},
         {"pk": ("run_id", "school_id", "url")},
     ),
     "blobs": (
@@ -84,6 +89,14 @@ TABLES: dict[str, tuple[dict, dict]] = {
          "overridden": int, "override_stale": int, "computed_status": str},
         {"pk": ("run_id", "school_id", "rule_id")},
     ),
+    # Consistency and formalism signals (audit_rules.signals): for the operator to look at,
+    # never a verdict, so they stay out of findings and out of every pass/fail figure.
+    "signals": (
+        {"run_id": int, "school_id": str, "municipality": str, "signal_id": str, "key": str,
+         "title": str, "detail": str, "evidence_url": str, "evidence_text": str,
+         "fetched_at": str, "related": str, "ruleset_version": str},
+        {"pk": ("run_id", "school_id", "signal_id", "key")},
+    ),
     "overrides": (
         {"id": int, "school_id": str, "rule_id": str, "status": str, "reason": str,
          "by": str, "created_at": str, "run_id": int, "original_status": str,
@@ -111,6 +124,11 @@ class Store:
             table = self.db[name]
             if not table.exists():
                 table.create(columns, **options)
+            else:
+                # A database written by an older version gains the new columns.
+                missing = {c: t for c, t in columns.items() if c not in table.columns_dict}
+                for column, kind in missing.items():
+                    table.add_column(column, kind)
         self.db["findings"].create_index(["run_id", "rule_id"], if_not_exists=True)
         self.db["documents"].create_index(["sha256"], if_not_exists=True)
 

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SYSTEM_PACKAGES="tesseract-ocr tesseract-ocr-rus antiword catdoc libreoffice-writer-nogui fonts-dejavu-core chromium"
+SYSTEM_PACKAGES="tesseract-ocr tesseract-ocr-rus antiword catdoc libreoffice-writer-nogui fonts-dejavu-core chromium wget"
 missing=""
 for pkg in $SYSTEM_PACKAGES; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"

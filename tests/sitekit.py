@@ -101,3 +101,16 @@ def run_crawl(registry, out, *extra: str, timeout: float = 300):
     return subprocess.run([sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry),
                            "--out", str(out), "--resolve", "*.test=127.0.0.1", "--delay", "0", *extra],
                           capture_output=True, text=True, timeout=timeout)
+
+
+def write_registry_rows(path, sites: "LoopbackSites", rows: list[dict]) -> None:
+    """A registry CSV with a kind column: rows of ``{school_id, host, kind?, municipality?, name?}``."""
+    import csv
+
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["school_id", "name", "municipality", "kind", "url"])
+        for row in rows:
+            writer.writerow([row["school_id"], row.get("name") or f"Школа {row['school_id']}",
+                             row.get("municipality", "Велижский район"), row.get("kind", "school"),
+                             sites.url(row["host"])])

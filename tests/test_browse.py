@@ -90,3 +90,15 @@ def test_bound_to_loopback_by_default(tmp_path):
     assert command[command.index("--host") + 1] == "127.0.0.1"
     host_option = next(p for p in browse_command.params if p.name == "host")
     assert host_option.default == "127.0.0.1"
+
+
+def test_canned_query_section_discovery(datasette):
+    base, store = datasette
+    run_id = store.latest_run()
+    query = urllib.parse.urlencode({"run_id": "", "_shape": "array"})
+    rows = get_json(f"{base}/eduaudit/section_discovery.json?{query}")
+    assert rows and {r["Как найден"] for r in rows} <= {"home", "probe", "sitemap", "last_resort", "link:anchor",
+                                                        "link:slug", "link:itemprop"}
+    mentoring_sites = store.db.execute(
+        "select count(distinct school_id) from pages where run_id = ? and role = 'mentoring'", [run_id]).fetchone()[0]
+    assert sum(r["Сайтов"] for r in rows if r["Раздел"] == "mentoring") >= mentoring_sites > 0

@@ -44,7 +44,7 @@ def gosweb_site(port: int) -> dict:
             "<li><a href='/pedagogam-i-sotrudnikam/nastavnichestvo/'>Наставничество</a></li></ul></li>"
             "<li><a href='/novosti/'>Новости</a></li></ul>")
     news = "".join(f"<p><a href='/novosti/{i}/'>Новость {i}: спортивный праздник</a></p>" for i in range(1, 8))
-    docx_url = f"http://{GOSWEB}:{port}/netcat_files/7/8/Pravila_vnutrennego_rasporyadka.docx"
+    docx_url = f"http://{GOSWEB}:{port}/netcat_files/7/8/Prikaz_ob_organizatsii.docx"
     viewer = "https://view.officeapps.live.com/op/view.aspx?src=" + quote(docx_url, safe="")
     site = {
         "/robots.txt": Resource("User-agent: *\nDisallow: /search/\n", "text/plain"),
@@ -53,7 +53,7 @@ def gosweb_site(port: int) -> dict:
         "/svedeniya-ob-obrazovatelnoy-organizatsii/dokumenty/": page(
             "Документы",
             "<p><a href='/netcat_files/1/2/Ustav.pdf'>Устав школы</a></p>"
-            f"<p><a href='{viewer}'>Правила внутреннего распорядка обучающихся</a></p>"
+            f"<p><a href='{viewer}'>Приказ № 112 от 01.09.2025</a></p>"
             "<p><a href='/netcat_files/food/menu.xlsx'>Меню на неделю</a></p>", menu),
         "/pedagogam-i-sotrudnikam/nastavnichestvo/": page(
             "Наставничество",
@@ -61,8 +61,8 @@ def gosweb_site(port: int) -> dict:
             "<p><a href='/netcat_files/5/6/Polozhenie_o_sisteme_nastavnichestva.pdf'>Положение о системе "
             "наставничества педагогических работников</a></p>", menu),
         "/netcat_files/1/2/Ustav.pdf": Resource(text_pdf(CHARTER), PDF),
-        "/netcat_files/7/8/Pravila_vnutrennego_rasporyadka.docx": Resource(
-            docx(["Правила внутреннего распорядка обучающихся", "1. Общие положения"]), DOCX),
+        "/netcat_files/7/8/Prikaz_ob_organizatsii.docx": Resource(
+            docx(["Приказ № 112 от 01.09.2025", "Об организации наставничества педагогических работников"]), DOCX),
         "/netcat_files/5/6/Polozhenie_o_sisteme_nastavnichestva.pdf": Resource(text_pdf(TEACHER_REGULATION), PDF),
         "/netcat_files/food/menu.xlsx": Resource(b"PK\x03\x04 not really", "application/vnd.ms-excel"),
     }
@@ -90,9 +90,9 @@ def schoolru_site() -> dict:
             "Иные локальные нормативные акты",
             "<p><a href='/file/card?id=12'>Положение о наставничестве обучающихся</a></p>", side),
         "/file/card?id=11": page("Устав", "<a href='/file/download?id=11'>Скачать</a>"),
-        "/file/download?id=11": Resource(text_pdf(CHARTER), PDF,
-                                         headers={"Content-Disposition": "attachment; filename=\"ustav.pdf\""}),
-        "/file/download?id=12": Resource(docx(STUDENT_REGULATION), DOCX),
+        "/file/download?id=11": Resource(text_pdf(CHARTER), PDF),
+        "/file/download?id=12": Resource(docx(STUDENT_REGULATION), DOCX, headers={
+            "Content-Disposition": "attachment; filename*=UTF-8''%D0%BF%D0%BE%D0%BB%D0%BE%D0%B6%D0%B5%D0%BD%D0%B8%D0%B5.docx"}),
         "/file/download?id=13": Resource(text_pdf(["Правила внутреннего распорядка обучающихся"]), PDF),
         "/gallery": page("Фотогалерея", "<p>Фото</p>"),
     }
@@ -126,7 +126,7 @@ def ucoz_site() -> dict:
 def custom_site() -> dict:
     return {
         "/": page("Гимназия", "<p><a href='/documents.html'>Документы</a> <a href='/contacts.html'>Контакты</a></p>"),
-        "/documents.html": page("Документы", "<p><a href='/files/ustav.pdf'>Устав</a></p>"),
+        "/documents.html": page("Документы", "<p><a href='/files/ustav.pdf'>Скачать</a></p>"),
         "/files/ustav.pdf": Resource(text_pdf(CHARTER), PDF),
         "/contacts.html": page("Контакты", "<p>Телефон</p>"),
     }
@@ -171,7 +171,18 @@ def test_gosweb_sections_found_and_news_not_fetched(crawled):
     assert "/pedagogam-i-sotrudnikam/nastavnichestvo/" in fetched
     assert "/netcat_files/5/6/Polozhenie_o_sisteme_nastavnichestva.pdf" in fetched
     # the Office Online wrapper is unwrapped to the file itself
-    assert "/netcat_files/7/8/Pravila_vnutrennego_rasporyadka.docx" in fetched
+    assert "/netcat_files/7/8/Prikaz_ob_organizatsii.docx" in fetched
+    # the charter is a mandatory document that never carries mentoring: not downloaded
+    assert "/netcat_files/1/2/Ustav.pdf" not in fetched
+    # the platform's known paths were tried first; the one it does not have is a miss, not an error
+    assert "/nasha-shkola/nastavnichestvo/" in fetched
+    strategies = {row["url"].split("/", 3)[3]: row["strategy"]
+                  for row in db.query("select url, strategy from pages where school_id = 'g'")}
+    assert strategies["svedeniya-ob-obrazovatelnoy-organizatsii/dokumenty/"] == "probe"
+    assert strategies["pedagogam-i-sotrudnikam/nastavnichestvo/"] == "probe"
+    assert strategies[""] == "home"
+    # errors are the three menu pages this fixture lacks, not the missed probe
+    assert next(db.query("select errors from sites where school_id = 'g'"))["errors"] == 3
     assert not any(p.startswith("/novosti/") and p != "/novosti/" for p in fetched)
     assert "/netcat_files/food/menu.xlsx" not in fetched
     assert "/robots.txt" in fetched
@@ -189,15 +200,16 @@ def test_gosweb_sections_found_and_news_not_fetched(crawled):
 def test_schoolru_cards_itemprop_and_addref(crawled):
     db, sites, _ = crawled
     fetched = sites.paths(SCHOOLRU)
-    assert {"/sveden/document", "/sveden/document/other", "/file/download?id=11",
+    assert {"/sveden/document", "/sveden/document/other",
             "/file/download?id=12", "/file/download?id=13"} <= fetched
+    assert "/file/download?id=11" not in fetched  # «Устав»
     # cards are mapped straight to their downloads
     assert not any(p.startswith("/file/card") for p in fetched)
     assert "/gallery" not in fetched
     assert roles(db, "r")["sveden/document"] == "documents"
     names = {row["url"].rsplit("/", 1)[1]: row["filename"] for row in db.query(
         "select url, filename from documents where school_id = 'r'")}
-    assert names["download?id=11"] == "ustav.pdf"
+    assert names["download?id=12"] == "положение.docx"
     assert finding(db, "r", "doc.regulation")["status"] == "warn"
     assert finding(db, "r", "section.mentoring")["status"] == "fail"
 
@@ -236,7 +248,7 @@ def test_every_school_has_every_rule(crawled):
     db, _, _ = crawled
     from audit_rules import all_rules
 
-    n = len(all_rules())
+    n = len(all_rules("school"))
     counts = {r["school_id"]: r["n"] for r in db.query("select school_id, count(*) n from findings group by 1")}
     assert counts == {"g": n, "r": n, "u": n, "c": n, "d": n}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import sqlite3
 
 from crawler.middlewares import retry_after_seconds
@@ -44,3 +46,23 @@ def test_progress_line_and_quiet(tmp_path):
         quiet = run_crawl(tmp_path / "registry.csv", tmp_path / "quiet", "--quiet")
     assert "сайтов 2/2, страниц 2" in loud.stderr
     assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout == ""
+
+
+def test_progress_estimate_counts_requests_not_sites():
+    from crawler.extensions import ProgressExtension
+    from crawler.items import SiteDoneItem
+    from crawler.spiders.school_site import SchoolSiteSpider
+
+    spider = SchoolSiteSpider(schools=[{"school_id": f"s{i}", "url": f"http://s{i}.test/"} for i in range(10)])
+    progress = ProgressExtension(interval=10)
+    progress.spider_opened(spider)
+    progress.loop.stop()
+    assert progress.seconds_left(5.0) is None  # nothing finished: no guess
+    # One site of ten finished after 20 requests; 100 requests answered in 50 s
+    # (2 per second): 200 expected in all, 100 to go → 50 s, not 9 × 50 s.
+    progress.item_scraped(SiteDoneItem(school_id="s0", pages=8, documents=12, errors=0))
+    progress.pages, progress.documents = 40, 60
+    assert progress.seconds_left(50.0) == pytest.approx(50.0)
+    # requests the spider already knows it must still make count when they are more
+    spider.outstanding.update({f"s{i}": 30 for i in range(1, 10)})
+    assert progress.seconds_left(50.0) == pytest.approx(270 / 2)

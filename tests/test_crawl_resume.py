@@ -88,4 +88,66 @@ def test_killed_crawl_resumes(tmp_path):
     assert findings(interrupted / "eduaudit.db") == findings(clean / "eduaudit.db")
     from audit_rules import all_rules
 
-    assert len(findings(clean / "eduaudit.db")) == SITES * len(all_rules())
+    assert len(findings(clean / "eduaudit.db")) == SITES * len(all_rules("school"))
+
+
+def latest_rows(db):
+    """Findings, pages and documents of the latest run, and the count of rows with duplicate keys."""
+    with sqlite3.connect(db) as conn:
+        run_id = conn.execute("select max(id) from runs").fetchone()[0]
+        rows = {
+            "findings": sorted(conn.execute("select school_id, rule_id, status, evidence_url from findings "
+                                            "where run_id = ?", [run_id])),
+            "pages": sorted(conn.execute("select school_id, url, sha256 from pages where run_id = ?", [run_id])),
+            "documents": sorted(conn.execute("select school_id, url, sha256 from documents where run_id = ?",
+                                             [run_id])),
+        }
+        duplicates = sum(conn.execute(f"select count(*) - count(distinct school_id || ' ' || {key}) from {table} "
+                                      f"where run_id = ?", [run_id]).fetchone()[0]
+                         for table, key in (("findings", "rule_id"), ("pages", "url"), ("documents", "url")))
+    return rows, duplicates
+
+
+def test_crawl_killed_several_times_at_random_moments_ends_as_a_clean_run(tmp_path):
+    import random
+
+    rng = random.Random(20261101)
+    pdf = text_pdf(TEACHER_REGULATION)
+    hosts = {f"school{i}.test": site(i, pdf) for i in range(SITES)}
+    with LoopbackSites(hosts) as sites:
+        registry = tmp_path / "registry.csv"
+        registry.write_text("school_id,name,municipality,url\n" + "".join(
+            f"s{i},Школа {i},Велижский район,{sites.url(f'school{i}.test')}\n" for i in range(SITES)))
+        clean = tmp_path / "clean"
+        started = time.monotonic()
+        assert crawl(registry, clean).returncode == 0
+        clean_seconds = time.monotonic() - started
+
+        interrupted = tmp_path / "interrupted"
+        kills, finished = 0, False
+        for _ in range(4):
+            # Any moment of a run: start-up, crawl, extraction, judging.
+            proc = crawl(registry, interrupted, "--resume", wait=False)
+            time.sleep(rng.uniform(0.2, 0.9) * clean_seconds)
+            if proc.poll() is not None:
+                finished = proc.returncode == 0  # what was left took less than the pause
+                break
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            kills += 1
+            db = interrupted / "eduaudit.db"
+            if db.exists():
+                with sqlite3.connect(db) as conn:
+                    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+        assert kills >= 3, "most kills must land while the run is alive"
+        if not finished:
+            resumed = crawl(registry, interrupted, "--resume")
+            assert resumed.returncode == 0, resumed.stderr[-2000:]
+
+    with sqlite3.connect(interrupted / "eduaudit.db") as conn:
+        assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("select count(*), min(status) from runs").fetchone() == (1, "finished")
+    got, duplicates = latest_rows(interrupted / "eduaudit.db")
+    expected, _ = latest_rows(clean / "eduaudit.db")
+    assert duplicates == 0
+    assert got == expected  # no row lost, none extra, same verdicts

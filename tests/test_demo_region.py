@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
+from eduaudit.demo_region.authorities import AUTHORITY_RULE_IDS
 from eduaudit.demo_region.generate import generate_region, write_registry
 from eduaudit.demo_region.scenarios import RULE_IDS
 from eduaudit.demo_region.schools import MUNICIPALITIES, build_schools
@@ -91,7 +92,7 @@ def test_shares_and_ground_truth(region, manifest):
     truth = collections.defaultdict(dict)
     for row in rows:
         truth[row["school_id"]][row["rule_id"]] = row["expected_status"]
-    assert set(truth) == {s["school_id"] for s in schools}
+    assert set(truth) == {s["school_id"] for s in schools + manifest["authorities"]}
     for s in schools:
         t = truth[s["school_id"]]
         assert set(t) == set(RULE_IDS)
@@ -133,8 +134,32 @@ def test_registry_csv(region, manifest, tmp_path):
     with open(path, encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert list(rows[0]) == ["school_id", "name", "short_name", "municipality", "inn", "kind", "url"]
-    assert len(rows) == N
+    assert len(rows) == N + len(manifest["authorities"])
+    assert [r["kind"] for r in rows[N:]] == ["municipality"] * len(manifest["authorities"])
     assert all(r["url"].startswith("http://") and r["url"].endswith(".test:8123/") for r in rows)
+
+
+def test_authorities_of_every_municipality_with_their_ground_truth(region, manifest):
+    authorities = manifest["authorities"]
+    assert len(authorities) == 27 and len({a["municipality"] for a in authorities}) == 27
+    assert {a["school_id"] for a in authorities}.isdisjoint({s["school_id"] for s in manifest["schools"]})
+    with open(region / "ground_truth.csv", encoding="utf-8") as fh:
+        truth = collections.defaultdict(dict)
+        for row in csv.DictReader(fh):
+            truth[row["school_id"]][row["rule_id"]] = row["expected_status"]
+    for a in authorities:
+        t = truth[a["school_id"]]
+        assert set(t) == set(AUTHORITY_RULE_IDS)
+        if a["behaviour"] != "ok":
+            continue
+        kinds = {d["kind"] for d in a["documents"]}
+        assert (t["mun.regulation"] == "pass") == ("municipal_regulation" in kinds)
+        assert (t["mun.plan"] == "pass") == ("municipal_plan" in kinds)
+        assert (t["section.mentoring"] == "pass") == bool(a["mentoring_page_url"])
+        assert manifest["hosts"][a["host"]]["school_id"] == a["school_id"]
+    statuses = {truth[a["school_id"]]["mun.coordinator"] for a in authorities}
+    assert {"pass", "warn"} <= statuses
+    assert any(t["mun.regulation"] == "fail" for t in map(truth.get, (a["school_id"] for a in authorities)))
 
 
 # --- server -------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ def test_text_explanation_names_verdicts_evidence_documents_and_pages(audited_re
     text = proc.stdout
     name = next(db.query("select name from schools where school_id = ?", [school["school_id"]]))["name"]
     assert text.startswith(f"{name} ({school['school_id']})")
-    for rule in all_rules():
+    for rule in all_rules("school"):
         assert f"[{rule.id}]" in text
     verdicts = text.split("ВЕРДИКТЫ", 1)[1].split("ДОКУМЕНТЫ", 1)[0]
     regulation = verdicts.split("[doc.regulation]", 1)[1].split("\n* ", 1)[0]
@@ -54,7 +54,7 @@ def test_json_explanation_holds_the_same_content(audited_region, school):
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     assert report["run"]["id"] == run_id and report["school"]["school_id"] == school["school_id"]
-    assert [v["rule_id"] for v in report["verdicts"]] == [r.id for r in all_rules()]
+    assert [v["rule_id"] for v in report["verdicts"]] == [r.id for r in all_rules("school")]
     regulation = next(v for v in report["verdicts"] if v["rule_id"] == "doc.regulation")
     assert regulation["status"] == "pass" and regulation["evidence_url"] == school["evidence_url"]
     assert regulation["documents"], "the deciding document's classification is linked"

@@ -15,10 +15,10 @@ from urllib.parse import unquote, urlsplit
 
 import scrapy
 from scrapy.http import TextResponse
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap
 from w3lib.url import canonicalize_url
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet import error as twisted_errors
-from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from crawler import navigation as nav
 from crawler.items import DocumentItem, PageItem, SiteDoneItem, SiteItem
@@ -27,27 +27,19 @@ from eduaudit.store import utcnow
 HOME = "home"
 FOLLOW_PRIORITY = {nav.MENTORING: 30, nav.DOCUMENTS: 25, nav.SVEDEN: 20, nav.LOCAL_ACTS: 15, nav.HUB: 5}
 DOCUMENT_PRIORITY = 10
+# Sections whose absence after a finished crawl makes the spider look further
+# (sitemap.xml, last-resort paths) before it declares the site done.
+WANTED_SECTIONS = (nav.MENTORING, nav.DOCUMENTS)
+SITEMAP_MAX_BYTES = 5 * 1024 * 1024
+SITEMAP_MAX_FILES = 3
+SERVICE_NAMES = {nav.YANDEX_DISK: "Яндекс Диск", nav.GOOGLE_DRIVE: "Google Диск"}
 
 
 def failure_reason(failure) -> str:
-    """A reason a coordinator understands, in Russian."""
-    if failure.check(HttpError):
-        return f"сайт отвечает ошибкой HTTP {failure.value.response.status}"
-    if failure.check(twisted_errors.DNSLookupError):
-        return "адрес сайта не найден (ошибка DNS)"
-    if failure.check(twisted_errors.ConnectionRefusedError):
-        return "сайт не отвечает (соединение отклонено)"
-    if failure.check(twisted_errors.TimeoutError, twisted_errors.TCPTimedOutError):
-        return "сайт не отвечает (превышено время ожидания)"
-    if failure.check(ResponseNeverReceived, ResponseFailed, twisted_errors.ConnectionLost,
-                     twisted_errors.ConnectionDone):
-        return "сайт обрывает соединение, не ответив"
-    if failure.check(scrapy.exceptions.IgnoreRequest):
-        message = str(failure.value)
-        if "robots" in message.lower():
-            return "доступ запрещён файлом robots.txt"
-        return f"запрос отменён: {message}"
-    return f"ошибка загрузки: {failure.type.__name__}: {failure.getErrorMessage()}"[:300]
+    """A reason a coordinator understands, in Russian (see crawler.diagnosis)."""
+    from crawler.diagnosis import failure_reason as diagnose
+
+    return diagnose(failure)
 
 
 def response_headers(response) -> str:
@@ -86,12 +78,19 @@ class SchoolSiteSpider(scrapy.Spider):
         # Requests of a school not yet answered; at zero the site is finished,
         # which is what lets an interrupted run resume site by site.
         self.outstanding: dict[str, int] = defaultdict(int)
-        self.tally: dict[str, dict[str, int]] = defaultdict(lambda: {"pages": 0, "documents": 0, "errors": 0})
+        # "misses" are probes of known paths that the site does not have: not errors.
+        self.tally: dict[str, dict[str, int]] = defaultdict(
+            lambda: {"pages": 0, "documents": 0, "errors": 0, "misses": 0})
         self.site_hosts: dict[str, set[str]] = defaultdict(set)
         self.pages_scheduled: dict[str, int] = defaultdict(int)
         self.documents_scheduled: dict[str, int] = defaultdict(int)
         # Menus repeat the same links on every page; budgets count distinct URLs only.
         self.seen: dict[str, set[str]] = defaultdict(set)
+        self.platform: dict[str, str] = {}
+        self.home_url: dict[str, str] = {}
+        self.sections_found: dict[str, set[str]] = defaultdict(set)
+        self.looked_further: set[str] = set()
+        self.sitemaps_requested: dict[str, int] = defaultdict(int)
 
     def _first_time(self, school_id: str, url: str) -> bool:
         key = canonicalize_url(url)
@@ -108,7 +107,8 @@ class SchoolSiteSpider(scrapy.Spider):
             self.pages_scheduled[school["school_id"]] += 1
             yield self._request(
                 url, callback=self.parse_home, errback=self.home_failed, priority=40,
-                meta={"school_id": school["school_id"], "via": HOME, "anchor": "", "depth": 0},
+                meta={"school_id": school["school_id"], "via": HOME, "anchor": "", "depth": 0,
+                      "strategy": nav.STRATEGY_HOME},
             )
 
     def _request(self, url: str, **kwargs) -> scrapy.Request:
@@ -118,39 +118,118 @@ class SchoolSiteSpider(scrapy.Spider):
         return scrapy.Request(url, dont_filter=True, **kwargs)
 
     def _settle(self, school_id: str, outcome: str):
-        """Account for one answered request; yield SiteDoneItem when it was the last."""
+        """Account for one answered request; yield SiteDoneItem when it was the last.
+
+        A site whose crawl ends without a mentoring or documents section gets one
+        more look (sitemap.xml, last-resort paths) before it is declared done.
+        """
         self.tally[school_id][outcome] += 1
         self.outstanding[school_id] -= 1
+        if self.outstanding[school_id] == 0 and school_id not in self.looked_further:
+            self.looked_further.add(school_id)
+            if self.focused and school_id in self.home_url and any(
+                    section not in self.sections_found[school_id] for section in WANTED_SECTIONS):
+                yield from self._look_further(school_id)
         if self.outstanding[school_id] == 0:
             tally = self.tally[school_id]
-            self.logger.info("site %s finished: %d pages, %d documents, %d errors",
-                             school_id, tally["pages"], tally["documents"], tally["errors"])
-            yield SiteDoneItem(school_id=school_id, completed_at=utcnow(), **tally)
+            self.logger.info("site %s finished: %d pages, %d documents, %d errors, %d probes missed",
+                             school_id, tally["pages"], tally["documents"], tally["errors"], tally["misses"])
+            yield SiteDoneItem(school_id=school_id, completed_at=utcnow(), pages=tally["pages"],
+                               documents=tally["documents"], errors=tally["errors"])
 
     # -- home ------------------------------------------------------------
     def parse_home(self, response):
         school_id = response.meta["school_id"]
         self.site_hosts[school_id].add(urlsplit(response.url).netloc.lower())
         html = response.text if isinstance(response, TextResponse) else ""
+        platform = nav.detect_platform(response.url, html)
+        self.platform[school_id] = platform
+        self.home_url[school_id] = response.url
+        from crawler import diagnosis
+
+        # A script-only home page cannot be audited (reachable=False: every rule
+        # says why); a bad certificate is reported while the content is audited.
+        unauditable = diagnosis.needs_javascript(response.selector) if html else None
+        problem = unauditable or diagnosis.certificate_problem(getattr(response, "certificate", None))
         yield SiteItem(
             school_id=school_id,
             start_url=response.meta.get("redirect_urls", [response.url])[0],
             final_url=response.url,
-            reachable=True,
+            reachable=not unauditable,
             http_status=response.status,
-            platform=nav.detect_platform(response.url, html),
+            error=problem or "",
+            platform=platform,
             fetched_at=utcnow(),
         )
+        if self.focused:
+            for section in WANTED_SECTIONS:
+                for path in nav.probe_paths(platform, section):
+                    yield from self._probe(school_id, response.urljoin(path), section, nav.STRATEGY_PROBE)
         yield from self.parse_page(response)
 
     def home_failed(self, failure):
         request = failure.request
         status = failure.value.response.status if failure.check(HttpError) else 0
+        # After redirects the request is the last hop; the registry address is the first.
+        start_url = (request.meta.get("redirect_urls") or [request.url])[0]
         yield SiteItem(
-            school_id=request.meta["school_id"], start_url=request.url, reachable=False,
+            school_id=request.meta["school_id"], start_url=start_url, reachable=False,
             http_status=status, error=failure_reason(failure), fetched_at=utcnow(),
         )
         yield from self._settle(request.meta["school_id"], "errors")
+
+    # -- known paths, sitemap ------------------------------------------------
+    def _probe(self, school_id: str, url: str, section: str, strategy: str):
+        """Ask for a page where the platform usually keeps ``section``; a 404 is no error."""
+        if self.pages_scheduled[school_id] >= self.max_pages or not self._first_time(school_id, url):
+            return
+        self.pages_scheduled[school_id] += 1
+        yield self._request(
+            url, callback=self.parse_page, errback=self.probe_failed,
+            priority=FOLLOW_PRIORITY.get(section, 0) + 1,
+            headers={"Referer": self.home_url[school_id]},
+            meta={"school_id": school_id, "via": section, "anchor": "", "depth": 1, "strategy": strategy},
+        )
+
+    def probe_failed(self, failure):
+        request = failure.request
+        if failure.check(HttpError) and failure.value.response.status in (404, 410):
+            yield from self._settle(request.meta["school_id"], "misses")
+            return
+        yield from self.page_failed(failure)
+
+    def _look_further(self, school_id: str):
+        home = self.home_url[school_id]
+        self.sitemaps_requested[school_id] += 1
+        yield self._request(
+            response_join(home, "/sitemap.xml"), callback=self.parse_sitemap, errback=self.probe_failed,
+            priority=50, meta={"school_id": school_id, "strategy": nav.STRATEGY_SITEMAP},
+        )
+        for section, paths in nav.LAST_RESORT_PATHS.items():
+            if section in self.sections_found[school_id]:
+                continue
+            for path in paths:
+                yield from self._probe(school_id, response_join(home, path), section, nav.STRATEGY_LAST_RESORT)
+
+    def parse_sitemap(self, response):
+        """Follow the sitemap's URLs whose slug names a wanted section (sitemap indexes too)."""
+        school_id = response.meta["school_id"]
+        kind, urls = read_sitemap(response.body)
+        hosts = self.site_hosts[school_id]
+        for url in urls:
+            if urlsplit(url).netloc.lower() not in hosts:
+                continue
+            if kind == "sitemapindex":
+                if self.sitemaps_requested[school_id] < SITEMAP_MAX_FILES and self._first_time(school_id, url):
+                    self.sitemaps_requested[school_id] += 1
+                    yield self._request(url, callback=self.parse_sitemap, errback=self.probe_failed,
+                                        priority=50, meta={"school_id": school_id,
+                                                           "strategy": nav.STRATEGY_SITEMAP})
+                continue
+            section = nav.sitemap_target(url)
+            if section in WANTED_SECTIONS and section not in self.sections_found[school_id]:
+                yield from self._probe(school_id, url, section, nav.STRATEGY_SITEMAP)
+        yield from self._settle(school_id, "misses")
 
     # -- pages -----------------------------------------------------------
     def parse_page(self, response):
@@ -162,6 +241,8 @@ class SchoolSiteSpider(scrapy.Spider):
             return
         via = response.meta.get("via")
         role = HOME if via == HOME else nav.page_role(response.selector, response.url, via)
+        if role in WANTED_SECTIONS:
+            self.sections_found[school_id].add(role)
         yield PageItem(
             school_id=school_id, url=response.url, http_status=response.status,
             content_type=response.headers.get(b"Content-Type", b"").decode("latin-1"),
@@ -171,6 +252,7 @@ class SchoolSiteSpider(scrapy.Spider):
             referer=(response.request.headers.get(b"Referer") or b"").decode("latin-1"),
             anchor_text=response.meta.get("anchor", ""), fetched_at=utcnow(),
             headers=response_headers(response), via=via or "",
+            strategy=response.meta.get("strategy", ""),
         )
         for link in nav.extract_links(response.selector, response.url):
             yield from self._follow(response, role, link)
@@ -180,16 +262,18 @@ class SchoolSiteSpider(scrapy.Spider):
         school_id = response.meta["school_id"]
         if nav.is_skipped_url(link.url):
             return
-        download_url = nav.card_to_download(link.url) or (
+        shared = nav.shared_file(link.url)
+        download_url = shared.download_url if shared else nav.card_to_download(link.url) or (
             link.url if nav.is_document_url(link.url) else None)
         if download_url:
-            if not self.focused or role in nav.DOCUMENT_PAGES or nav.mentions_mentoring(link):
-                yield from self._download(response, role, link, download_url)
+            if self._worth_downloading(role, link):
+                yield from self._download(response, role, link, download_url, shared)
             return
         if urlsplit(link.url).netloc.lower() not in self.site_hosts[school_id]:
             return
         target = nav.link_target(link)
-        if self.focused and not self._worth_following(role, target, link):
+        from_hub = response.meta.get("via") == nav.HUB and response.meta.get("depth", 0) <= 1
+        if self.focused and not self._worth_following(role, target, link, from_hub):
             return
         depth = response.meta.get("depth", 0) + 1
         if depth > self.max_depth or self.pages_scheduled[school_id] >= self.max_pages:
@@ -201,19 +285,28 @@ class SchoolSiteSpider(scrapy.Spider):
             link.url, callback=self.parse_page, errback=self.page_failed,
             priority=FOLLOW_PRIORITY.get(target, 0),
             headers={"Referer": response.url},
-            meta={"school_id": school_id, "via": target, "anchor": link.text[:300], "depth": depth},
+            meta={"school_id": school_id, "via": target, "anchor": link.text[:300], "depth": depth,
+                  "strategy": nav.link_strategy(link, target)},
         )
 
+    def _worth_downloading(self, role: str, link: nav.Link) -> bool:
+        if not self.focused:
+            return True
+        if not (role in nav.DOCUMENT_PAGES or nav.mentions_mentoring(link)):
+            return False
+        return not nav.names_unrelated_document(link)
+
     @staticmethod
-    def _worth_following(role: str, target: str | None, link: nav.Link) -> bool:
+    def _worth_following(role: str, target: str | None, link: nav.Link, from_hub: bool = False) -> bool:
         if target in (nav.MENTORING, nav.SVEDEN, nav.DOCUMENTS):
             return True
         if target == nav.LOCAL_ACTS:
             return role in (nav.DOCUMENTS, nav.LOCAL_ACTS, nav.DOCUMENT_LIST) or link.itemprop == "addRef"
         if target == nav.HUB:
-            # Hubs are where mentoring pages hide on sites without a menu entry;
-            # only the home page's hubs are opened, to keep the crawl small.
-            return role == HOME
+            # Hubs are where mentoring pages hide on sites without a menu entry
+            # («Педагогам» → «Методическая работа»): the home page's hubs and the
+            # hubs they list are opened, nothing deeper, to keep the crawl small.
+            return role == HOME or from_hub
         return False
 
     def page_failed(self, failure):
@@ -222,27 +315,68 @@ class SchoolSiteSpider(scrapy.Spider):
         yield from self._settle(request.meta["school_id"], "errors")
 
     # -- documents -------------------------------------------------------
-    def _download(self, response, role: str, link: nav.Link, url: str):
+    def _download(self, response, role: str, link: nav.Link, url: str, shared: nav.SharedFile | None = None):
         school_id = response.meta["school_id"]
         if self.documents_scheduled[school_id] >= self.max_documents or not self._first_time(school_id, url):
             return
         self.documents_scheduled[school_id] += 1
         priority = DOCUMENT_PRIORITY + (20 if nav.mentions_mentoring(link) else 0)
+        meta = {"school_id": school_id, "anchor": link.text[:300], "page_url": response.url,
+                "page_role": role, "depth": response.meta.get("depth", 0) + 1}
+        if shared:
+            meta.update(shared_service=shared.service, public_url=shared.public_url, via_api=shared.via_api)
         yield self._request(
             url, callback=self.parse_document, errback=self.document_failed, priority=priority,
-            headers={"Referer": response.url},
-            meta={"school_id": school_id, "anchor": link.text[:300], "page_url": response.url,
-                  "page_role": role, "depth": response.meta.get("depth", 0) + 1},
+            headers={"Referer": response.url}, meta=meta,
         )
 
     def parse_document(self, response):
+        meta = response.meta
+        if meta.get("shared_service"):
+            yield from self._shared_file_answer(response)
+            return
         yield self._document_item(response)
-        yield from self._settle(response.meta["school_id"], "documents")
+        yield from self._settle(meta["school_id"], "documents")
+
+    def _shared_file_answer(self, response):
+        """A file-sharing service answered: the file, a download address, or a page for people."""
+        meta = response.meta
+        if meta.get("via_api"):
+            href = None
+            try:
+                href = json.loads(response.text).get("href") if isinstance(response, TextResponse) else None
+            except (ValueError, AttributeError):
+                href = None
+            if isinstance(href, str) and href.startswith(("http://", "https://")):
+                yield self._request(href, callback=self.parse_document, errback=self.document_failed,
+                                    priority=DOCUMENT_PRIORITY + 20, meta={**meta, "via_api": False})
+            else:
+                yield self._hosted_externally(meta, response.status)
+            yield from self._settle(meta["school_id"], "documents" if href else "errors")
+            return
+        if isinstance(response, TextResponse) and b"html" in response.headers.get(b"Content-Type", b"").lower():
+            # A login, virus-scan or preview page instead of the file.
+            yield self._hosted_externally(meta, response.status)
+            yield from self._settle(meta["school_id"], "errors")
+            return
+        yield self._document_item(response)
+        yield from self._settle(meta["school_id"], "documents")
+
+    def _hosted_externally(self, meta: dict, status: int) -> DocumentItem:
+        service = SERVICE_NAMES.get(meta["shared_service"], meta["shared_service"])
+        return DocumentItem(
+            school_id=meta["school_id"], url=meta["public_url"], http_status=status, content_type="",
+            anchor_text=meta.get("anchor", ""), page_url=meta.get("page_url", ""),
+            page_role=meta.get("page_role", ""), hosted_on=meta["shared_service"], fetched_at=utcnow(),
+            error=f"документ размещён на внешнем сервисе ({service}) и не скачивается напрямую; "
+                  f"ссылка сохранена как свидетельство",
+        )
 
     def _document_item(self, response) -> DocumentItem:
         meta = response.meta
         return DocumentItem(
-            school_id=meta["school_id"], url=response.url, http_status=response.status,
+            school_id=meta["school_id"], url=meta.get("public_url") or response.url,
+            hosted_on=meta.get("shared_service", ""), http_status=response.status,
             content_type=response.headers.get(b"Content-Type", b"").decode("latin-1"),
             body=response.body, filename=response_filename(response),
             anchor_text=meta.get("anchor", ""),
@@ -253,6 +387,10 @@ class SchoolSiteSpider(scrapy.Spider):
     def document_failed(self, failure):
         request = failure.request
         status = failure.value.response.status if failure.check(HttpError) else 0
+        if request.meta.get("shared_service"):
+            yield self._hosted_externally(request.meta, status)
+            yield from self._settle(request.meta["school_id"], "errors")
+            return
         yield DocumentItem(
             school_id=request.meta["school_id"], url=request.url, http_status=status,
             content_type="", anchor_text=request.meta.get("anchor", ""),
@@ -260,3 +398,21 @@ class SchoolSiteSpider(scrapy.Spider):
             error=failure_reason(failure), fetched_at=utcnow(),
         )
         yield from self._settle(request.meta["school_id"], "errors")
+
+
+def read_sitemap(body: bytes) -> tuple[str, list[str]]:
+    """The kind ("urlset" or "sitemapindex") and the URLs of a sitemap; nothing when it is unusable."""
+    try:
+        if body[:2] == b"\x1f\x8b":
+            body = gunzip(body, max_size=SITEMAP_MAX_BYTES)
+        sitemap = Sitemap(body[:SITEMAP_MAX_BYTES])
+        urls = [(entry.get("loc") or "").strip() for entry in sitemap]
+    except Exception:  # malformed XML or gzip of any kind: the sitemap is simply not used
+        return "", []
+    return sitemap.type, [u for u in urls if u.startswith(("http://", "https://"))]
+
+
+def response_join(base: str, path: str) -> str:
+    """``path`` on the host of ``base``."""
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}{path}"

@@ -45,13 +45,14 @@ _SHARED_KINDS = {
     "municipal_regulation": ("municipal", "teachers", False),
     "municipal_plan": ("municipal", "teachers", True),
     "regional_order": ("regional", "teachers", False),
+    "municipal_coordinator_order": ("municipal", "teachers", True),
 }
 
 KINDS: tuple[str, ...] = tuple(_SCHOOL_KINDS) + tuple(_SHARED_KINDS)
 MENTORING_KINDS: frozenset[str] = frozenset({
     "teacher_regulation", "mixed_regulation", "student_regulation", "order_regulation", "order_pairs",
     "order_curator", "roadmap", "personal_program", "student_program", "mentoring_report",
-    "municipal_regulation", "municipal_plan", "regional_order",
+    "municipal_regulation", "municipal_plan", "regional_order", "municipal_coordinator_order",
 })
 
 # Teachers' mentoring documents cluster around the 2022 deadline; the rest spread over recent years.
@@ -110,6 +111,8 @@ def _shared_document(kind: str, school: SchoolInfo, year: int | None) -> Documen
         title, paras, date, number = regulations.municipal_regulation(ctx, school.authority, school.municipality)
     elif kind == "municipal_plan":
         title, paras, date, number = plans.municipal_plan(ctx, school.authority, school.municipality)
+    elif kind == "municipal_coordinator_order":
+        title, paras, date, number = orders.municipal_coordinator_order(ctx, school.authority, school.municipality)
     else:
         title, paras, date, number = orders.regional_order(ctx)
     return DocumentSpec(kind=kind, title=title, paragraphs=paras, issuer=issuer, audience=audience,

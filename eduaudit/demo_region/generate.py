@@ -23,13 +23,14 @@ import threading
 import time
 from pathlib import Path
 
+from .authorities import authority_ground_truth, build_authorities, build_authority_site, manifest_entry, plan_authority
 from .platforms import THEMES, Site
 from .platforms.base import CONTENT_TYPES, DocLink, Page, esc
 from .platforms.content import build_skeleton, documents_key
 from .scenarios import RULE_IDS, DocPlan, SchoolPlan, ground_truth, municipal_file_host, plan_region
 from .schools import School, build_schools, municipality_by_key, translit
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 MARKER = "complete.json"
 DOC_BATCH = 200
 
@@ -307,6 +308,11 @@ def generate_region(out_dir: Path, seed: int = 66, n_schools: int = 340, *, proc
         converter.start()
         results = pool.map(build_site, tasks, chunksize=1)
     municipal_hosts = _write_municipal_hosts(seed, shared, sites_dir)
+    authorities = [plan_authority(a, seed) for a in build_authorities(seed, schools)]
+    authority_sites = {
+        p.authority.school_id: build_authority_site(
+            (seed, p, str(sites_dir), [s for s in schools if s.municipality == p.authority.municipality]))
+        for p in authorities if p.behaviour == "ok"}
 
     converter.join()
     if "error" in doc_result:
@@ -316,7 +322,7 @@ def generate_region(out_dir: Path, seed: int = 66, n_schools: int = 340, *, proc
         rel = by_school[plan.school.school_id]["pending"][doc.doc_id]
         (sites_dir / plan.content_host / rel).write_bytes(body)
 
-    _write_manifest(region, seed, n_schools, plans, by_school, municipal_hosts)
+    _write_manifest(region, seed, n_schools, plans, by_school, municipal_hosts, authorities, authority_sites)
     (region / MARKER).write_text(json.dumps({"seed": seed, "n_schools": n_schools,
                                              "generator_version": GENERATOR_VERSION}))
     return region
@@ -330,7 +336,7 @@ def _catch(fn, sink: dict) -> None:
 
 
 def _write_manifest(region: Path, seed: int, n_schools: int, plans: list[SchoolPlan], by_school: dict,
-                    municipal_hosts: list[str]) -> None:
+                    municipal_hosts: list[str], authorities: list = (), authority_sites: dict | None = None) -> None:
     schools, hosts, truth_rows = [], {}, []
     for plan in plans:
         s = plan.school
@@ -356,8 +362,16 @@ def _write_manifest(region: Path, seed: int, n_schools: int, plans: list[SchoolP
             truth_rows.append((s.school_id, rule, status))
     for host in municipal_hosts:
         hosts[host] = {"behaviour": "ok", "school_id": None, "platform": "file_server"}
+    authority_entries = []
+    for plan in authorities:
+        authority_entries.append(manifest_entry(plan, (authority_sites or {}).get(plan.authority.school_id, {})))
+        hosts[plan.host] = {"behaviour": plan.behaviour, "school_id": plan.authority.school_id,
+                            "platform": plan.platform}
+        for rule, status in authority_ground_truth(plan).items():
+            truth_rows.append((plan.authority.school_id, rule, status))
     data = {"generator_version": GENERATOR_VERSION, "seed": seed, "n_schools": n_schools,
-            "rules": list(RULE_IDS), "schools": schools, "hosts": dict(sorted(hosts.items()))}
+            "rules": list(RULE_IDS), "schools": schools, "authorities": authority_entries,
+            "hosts": dict(sorted(hosts.items()))}
     (region / "region.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     with open(region / "ground_truth.csv", "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
@@ -371,7 +385,8 @@ def write_registry(region_dir: Path, port: int, path: Path) -> None:
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(["school_id", "name", "short_name", "municipality", "inn", "kind", "url"])
-        for s in data["schools"]:
+        # Municipal education authorities follow the schools, as kind=municipality rows.
+        for s in data["schools"] + data.get("authorities", []):
             writer.writerow([s["school_id"], s["name"], s["short_name"], s["registry_municipality"], s["inn"],
                              s["kind"], f"http://{s['host']}:{port}/"])
 

@@ -5,7 +5,11 @@
 Prints ``listening on <port>`` once ready.  Hosts behave as region.json says:
 ``ok``, ``slow`` (each answer delayed), ``down`` (the TCP connection is reset
 without an answer), ``error5xx`` (every request fails) and ``redirect``
-(301 to the same path on the school's new host).
+(301 to the same path on the school's new host).  A host may also carry a
+``fault`` (slow drip, 5xx bursts, gzip bomb, redirect to a private address…):
+see :mod:`eduaudit.demo_region.faults`.  With ``tls`` in region.json
+(``{"certfile": ..., "keyfile": ...}``) the same sites are also served over
+HTTPS on a second port, printed as ``tls listening on <port>`` first.
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ from email.utils import formatdate, parsedate_to_datetime
 
 from aiohttp import web
 
+from eduaudit.demo_region import faults as fx
+
+from eduaudit.demo_region import conditions as network
+
 PLACEHOLDER = b"{{PORT}}"
 _TEXT_TYPES = ("text/", "application/json", "application/xml")
 _GENERIC_404 = (b"<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>"
@@ -40,6 +48,7 @@ class Host:
         self.redirect_to = spec.get("redirect_to")
         self.delay = tuple(spec.get("delay") or (1.0, 3.0))
         self.dir = site_dir
+        self.fault = fx.Fault(spec["fault"]) if spec.get("fault") else None
         self.routes: dict[str, dict] = {}
         self.not_found: dict | None = None
         if site_dir and (site_dir / "routes.json").exists():
@@ -92,6 +101,8 @@ class RegionApp:
         host = self.hosts.get(name)
         if host is None:
             return web.Response(body=_GENERIC_404, status=404, content_type="text/html")
+        if host.fault is not None and host.fault.take(request.path):
+            return await self._faulty(host, host.fault, request)
         if host.behaviour == "down":
             _reset(request)
             raise asyncio.CancelledError()
@@ -104,7 +115,54 @@ class RegionApp:
         if host.behaviour == "redirect":
             target = f"http://{host.redirect_to}:{self.port}{request.raw_path}"
             return web.Response(status=301, headers={"Location": target, "Server": "nginx"})
-        return self._serve(host, request)
+        return self._decorated(host, self._serve(host, request))
+
+    def _decorated(self, host: Host, response: web.Response) -> web.Response:
+        """A normal answer with the host fault's link added to its HTML."""
+        if host.fault is not None and host.fault.link and response.content_type == "text/html" and response.body:
+            response.body = host.fault.decorate(response.body)
+        return response
+
+    async def _faulty(self, host: Host, fault: fx.Fault, request: web.Request) -> web.StreamResponse:
+        kind = fault.kind
+        if kind == "redirect_to":
+            return fx.redirect_to(request, fault, self.port)
+        replacing = {"status_burst": fx.status_burst, "too_many_requests": fx.too_many_requests,
+                     "redirect_loop": fx.redirect_loop,
+                     "link_trap": fx.link_trap, "robots_disallow": fx.robots_disallow}
+        if kind in replacing:
+            return replacing[kind](request, fault)
+        if kind == "hang":
+            return await fx.hang(request, fault)
+        if kind == "huge_document":
+            return await fx.huge_document(request, fault)
+        if kind == "gzip_bomb":
+            return fx.gzip_bomb(request, fault, fault.spec.get("content_type", "text/html; charset=utf-8"))
+        normal = self._decorated(host, self._serve(host, request))
+        if normal.status == 304 or not isinstance(normal.body, bytes):
+            return normal
+        headers = {k: v for k, v in normal.headers.items() if k.lower() not in ("content-length",)}
+        content_type = normal.headers.get("Content-Type", "")
+        is_html = content_type.startswith("text/html")
+        if kind == "js_menu":
+            return fx.js_menu(request, fault, host.name) if is_html and normal.status == 200 else normal
+        if kind == "soft_404":
+            return fx.soft_404(request, fault) if normal.status == 404 else normal
+        if kind == "wrong_content_type":
+            headers["Content-Type"] = fx.wrong_content_type(content_type)
+            return web.Response(body=normal.body, status=normal.status, headers=headers)
+        if kind == "mislabeled_cp1251":
+            if not is_html:
+                return normal
+            body, headers["Content-Type"] = fx.mislabel_cp1251(normal.body, fault)
+            return web.Response(body=body, status=normal.status, headers=headers)
+        if kind == "slow_drip":
+            return await fx.slow_drip(request, fault, normal.status, headers, normal.body)
+        if kind == "reset_mid_body":
+            return await fx.reset_mid_body(request, fault, normal.status, headers, normal.body, _reset)
+        if kind == "truncated_length":
+            return await fx.truncated_length(request, fault, normal.status, headers, normal.body)
+        raise ValueError(f"unknown fault kind {kind!r} for host {host.name}")
 
     def _serve(self, host: Host, request: web.Request) -> web.Response:
         raw = request.raw_path
@@ -150,14 +208,25 @@ def _reset(request: web.Request) -> None:
     transport.abort()
 
 
-async def serve(region_dir: Path, port: int, bind: str = "127.0.0.1") -> None:
+async def serve(region_dir: Path, port: int, bind: str = "127.0.0.1",
+                conditions: "network.NetworkConditions | None" = None) -> None:
     app_state = RegionApp(region_dir)
     app = web.Application(client_max_size=1024 ** 2)
+    network.install(app, conditions)  # latency, bandwidth per host, request counts (benchmarks)
     app.router.add_route("*", "/{tail:.*}", app_state.handle)
     runner = web.AppRunner(app, access_log=None, handle_signals=True, backlog=512)
     await runner.setup()
     site = web.TCPSite(runner, bind, port, backlog=512)
     await site.start()
+    tls = json.loads((region_dir / "region.json").read_text(encoding="utf-8")).get("tls")
+    if tls:
+        import ssl
+
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(region_dir / tls["certfile"], region_dir / tls["keyfile"])
+        tls_site = web.TCPSite(runner, bind, int(tls.get("port", 0)), ssl_context=context, backlog=512)
+        await tls_site.start()
+        print(f"tls listening on {tls_site._server.sockets[0].getsockname()[1]}", flush=True)
     app_state.port = site._server.sockets[0].getsockname()[1]  # the real port when 0 was asked for
     print(f"listening on {app_state.port}", flush=True)
     try:
@@ -169,11 +238,14 @@ async def serve(region_dir: Path, port: int, bind: str = "127.0.0.1") -> None:
 class RegionServer:
     """Run the demo server as a subprocess for the lifetime of a ``with`` block."""
 
-    def __init__(self, region_dir: Path, port: int = 0, timeout: float = 30.0):
+    def __init__(self, region_dir: Path, port: int = 0, timeout: float = 30.0,
+                 conditions: "network.NetworkConditions | None" = None):
+        self.conditions = conditions
         self.region_dir = Path(region_dir)
         self.requested_port = port
         self.timeout = timeout
         self.port: int | None = None
+        self.tls_port: int | None = None
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> "RegionServer":
@@ -181,7 +253,7 @@ class RegionServer:
         self._stderr = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "eduaudit.demo_region.server", str(self.region_dir),
-             "--port", str(self.requested_port)],
+             "--port", str(self.requested_port), *network.to_cli_args(self.conditions)],
             stdout=subprocess.PIPE, stderr=self._stderr, text=True)
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
@@ -191,6 +263,8 @@ class RegionServer:
                 self._stderr.seek(0)
                 err = self._stderr.read()
                 raise RuntimeError(f"demo server exited: {err.strip()[-2000:]}")
+            if line.startswith("tls listening on "):
+                self.tls_port = int(line.split()[-1])
             if line.startswith("listening on "):
                 self.port = int(line.split()[-1])
                 return self
@@ -219,9 +293,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("region_dir", type=Path)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--bind", default="127.0.0.1")
+    network.add_cli_flags(parser)
     args = parser.parse_args(argv)
     try:
-        asyncio.run(serve(args.region_dir, args.port, args.bind))
+        asyncio.run(serve(args.region_dir, args.port, args.bind, network.from_cli(args)))
     except KeyboardInterrupt:
         pass
     return 0

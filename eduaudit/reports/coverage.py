@@ -18,9 +18,11 @@ REGION_TOTAL = "Итого по области"
 
 
 def findings_frame(store: Store, run_id: int) -> pd.DataFrame:
+    """Findings of the run's schools; municipal authorities are not schools and are not counted."""
     return pd.read_sql_query(
         "select f.*, s.name, s.url from findings f join schools s "
-        "on s.run_id = f.run_id and s.school_id = f.school_id where f.run_id = ?",
+        "on s.run_id = f.run_id and s.school_id = f.school_id where f.run_id = ? "
+        "and coalesce(s.kind, '') != 'municipality'",
         store.db.conn, params=[run_id])
 
 
@@ -76,7 +78,7 @@ def region_summary(store: Store, run_id: int) -> list[str]:
         "doc.program": "Персонализированная программа размещена",
         "site.moved": "Адрес сайта в реестре актуален",
     }
-    for rule in all_rules():
+    for rule in all_rules("school"):
         passed = int(((frame["rule_id"] == rule.id) & (frame["status"] == "pass")).sum())
         label = labels.get(rule.id, rule.title)
         share = round(100 * passed / total) if total else 0

@@ -94,7 +94,8 @@ def render_dashboard(data: RunData, trend: list[dict], diff: RunDiff | None = No
         key_rule=data.rule_by_id.get(key_rule), chart=bar_chart(data, key_rule) if key_rule else None,
         trend=trend_chart(trend, data.rules), diff=diff, diff_counts=diff.counts() if diff else None,
         alerted=diff.alerted() if diff else {}, names=names, lagging=lagging(data),
-        status_counts=data.status_counts())
+        status_counts=data.status_counts(), authorities=data.authority_rows(),
+        authority_rules=data.authority_rules, signals=data.signal_rows())
 
 
 def write_dashboard(data: RunData, path: str | Path, trend: list[dict], diff: RunDiff | None = None) -> Path:

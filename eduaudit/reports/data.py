@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from audit_rules import all_rules
-from audit_rules.base import ERROR, FAIL, PASS, STATUS_RU, WARN
+from audit_rules.base import ERROR, FAIL, MUNICIPALITY, PASS, STATUS_RU, WARN
 from eduaudit.store import Store
 
 # What a coordinator should do when the site could not be checked at all:
@@ -61,10 +61,15 @@ class RunData:
     schools: pd.DataFrame            # one row per school: school_id, name, short_name, municipality, url, ...
     findings: pd.DataFrame           # one row per school × rule, with school columns and Russian labels
     municipalities: list[str] = field(default_factory=list)
+    # Municipal education authorities are judged by their own pack and never counted as schools.
+    authority_rules: list = field(default_factory=list)
+    authority_findings: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # Consistency and formalism signals (audit_rules.signals): one row per signal.
+    signals: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def rule_by_id(self) -> dict:
-        return {r.id: r for r in self.rules}
+        return {r.id: r for r in self.authority_rules + self.rules}
 
     def shares(self, municipality: str | None = None) -> list[RuleShare]:
         frame = self.findings
@@ -94,9 +99,16 @@ class RunData:
             counts[rule.id] = {s: int(sub.get(s, 0)) for s in STATUS_ORDER}
         return counts
 
-    def school_rows(self, municipality: str | None = None) -> list[dict]:
+    def authority_rows(self) -> list[dict]:
+        """One dict per municipal education authority with its findings by rule id."""
+        return self.school_rows(frame=self.authority_findings)
+
+    def signal_rows(self) -> list[dict]:
+        return self.signals.to_dict("records") if len(self.signals) else []
+
+    def school_rows(self, municipality: str | None = None, *, frame: pd.DataFrame | None = None) -> list[dict]:
         """One dict per school with its findings by rule id, sorted by municipality and name."""
-        frame = self.findings
+        frame = self.findings if frame is None else frame
         if municipality is not None:
             frame = frame[frame["municipality"] == municipality]
         rows = []
@@ -123,7 +135,7 @@ def load_run(store: Store, run_id: int) -> RunData:
     if run is None:
         raise ValueError(f"run {run_id} not found")
     schools = pd.read_sql_query(
-        "select school_id, name, short_name, municipality as registry_municipality, url, inn "
+        "select school_id, name, short_name, municipality as registry_municipality, url, inn, kind "
         "from schools where run_id = ?", store.db.conn, params=[run_id])
     findings = pd.read_sql_query(
         "select f.school_id, f.municipality, f.rule_id, f.status, f.evidence_url, f.evidence_text, "
@@ -132,22 +144,39 @@ def load_run(store: Store, run_id: int) -> RunData:
     for column in ("name", "short_name", "url", "evidence_url", "evidence_text", "detail", "fetched_at"):
         findings[column] = findings[column].fillna("").astype(str)
     findings["short_name"] = findings["short_name"].where(findings["short_name"] != "", findings["name"])
-    rules = [r for r in all_rules() if r.id in set(findings["rule_id"])]
-    by_id = {r.id: r for r in rules}
+    authorities = findings["kind"].fillna("") == MUNICIPALITY
+    rules = [r for r in all_rules() if r.id in set(findings.loc[~authorities, "rule_id"])]
+    authority_rules = [r for r in all_rules() if r.id in set(findings.loc[authorities, "rule_id"])]
+    by_id = {r.id: r for r in all_rules()}
     findings["rule_title"] = findings["rule_id"].map(lambda rid: by_id[rid].title if rid in by_id else rid)
     findings["status_ru"] = findings["status"].map(lambda s: STATUS_RU.get(s, s))
     findings["what_to_do"] = [what_to_do(by_id.get(rid), st) for rid, st in
                               zip(findings["rule_id"], findings["status"])]
     findings["safe_evidence_url"] = findings["evidence_url"].map(safe_url)
-    rank = {r.id: i for i, r in enumerate(rules)}
+    rank = {r.id: i for i, r in enumerate(all_rules())}
     findings = findings.assign(_rank=findings["rule_id"].map(lambda r: rank.get(r, 99)))
     findings = findings.sort_values(["municipality", "short_name", "school_id", "_rank"]).drop(columns="_rank")
-    findings = findings.reset_index(drop=True)
+    authority_findings = findings[findings["kind"].fillna("") == MUNICIPALITY].reset_index(drop=True)
+    findings = findings[findings["kind"].fillna("") != MUNICIPALITY].reset_index(drop=True)
     school_table = (findings.drop_duplicates("school_id")[["school_id", "name", "short_name", "municipality", "url"]]
                     .reset_index(drop=True))
     municipalities = sorted(findings["municipality"].dropna().unique())
     return RunData(run_id=run_id, run=run, rules=rules, schools=school_table, findings=findings,
-                   municipalities=municipalities)
+                   municipalities=municipalities, authority_rules=authority_rules,
+                   authority_findings=authority_findings, signals=load_signals(store, run_id))
+
+
+def load_signals(store: Store, run_id: int) -> pd.DataFrame:
+    """The run's signals with the school's names; empty for runs judged before signals existed."""
+    if not store.db["signals"].exists():
+        return pd.DataFrame()
+    frame = pd.read_sql_query(
+        "select g.*, s.name, coalesce(nullif(s.short_name, ''), s.name) as short_name, s.url from signals g "
+        "join schools s on s.run_id = g.run_id and s.school_id = g.school_id where g.run_id = ? "
+        "order by g.municipality, short_name, g.signal_id", store.db.conn, params=[run_id])
+    if len(frame):
+        frame["safe_evidence_url"] = frame["evidence_url"].map(safe_url)
+    return frame
 
 
 def trend(store: Store) -> list[dict]:
@@ -155,7 +184,8 @@ def trend(store: Store) -> list[dict]:
     rows = store.db.query(
         "select r.id as run_id, coalesce(r.finished_at, r.started_at) as at, f.rule_id, "
         "count(distinct f.school_id) as schools, sum(f.status = 'pass') as passed "
-        "from runs r join findings f on f.run_id = r.id where r.status = 'finished' "
+        "from runs r join findings f on f.run_id = r.id join schools s on s.run_id = f.run_id "
+        "and s.school_id = f.school_id where r.status = 'finished' and coalesce(s.kind, '') != 'municipality' "
         "group by r.id, f.rule_id order by r.id")
     out: dict[int, dict] = {}
     for row in rows:

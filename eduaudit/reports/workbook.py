@@ -23,6 +23,10 @@ CHANGES_SHEET = "Изменения"
 DOCUMENTS_SHEET = "Документы изменились"
 ALERTS_SHEET = "Проверьте вручную"
 ABOUT_SHEET = "О проверке"
+AUTHORITIES_SHEET = "Органы управления образованием"
+SIGNALS_SHEET = "Сигналы"
+SIGNAL_COLUMNS = ["Муниципальное образование", "Школа", "Сигнал", "Пояснение", "Документ (ссылка)", "Что найдено",
+                  "Связанные школы и документы"]
 SCHOOL_COLUMNS = ["Школа", "Сайт", "Правило", "Вердикт", "Доказательство (ссылка)", "Что найдено",
                   "Пояснение", "Что сделать"]
 
@@ -37,9 +41,12 @@ def write_workbook(data: RunData, path: str | Path, diff: RunDiff | None = None)
     _all_schools_sheet(book.create_sheet(ALL_SCHOOLS_SHEET), data, diff)
     if diff is not None:
         _changes_sheets(book, data, diff)
+    if len(data.authority_findings):
+        _authorities_sheet(book.create_sheet(AUTHORITIES_SHEET), data)
+    _signals_sheet(book.create_sheet(SIGNALS_SHEET), data)
     titles = UniqueNames()
     reserved = [SUMMARY_SHEET, CHART_SHEET, ALL_SCHOOLS_SHEET, CHANGES_SHEET, DOCUMENTS_SHEET, ALERTS_SHEET,
-                ABOUT_SHEET]
+                ABOUT_SHEET, AUTHORITIES_SHEET, SIGNALS_SHEET]
     for name in reserved:
         titles.take(name)
     for municipality in data.municipalities:
@@ -196,7 +203,7 @@ def _about_sheet(sheet, data: RunData, diff: RunDiff | None) -> None:
         put(sheet, i, 2, value)
     start = len(facts) + 2
     header(sheet, ["Правило", "Название", "Что проверяется", "Что сделать, если не выполнено"], row=start)
-    for i, rule in enumerate(data.rules, start=start + 1):
+    for i, rule in enumerate(data.rules + [r for r in data.authority_rules if r not in data.rules], start=start + 1):
         put(sheet, i, 1, rule.id)
         put(sheet, i, 2, rule.title, wrap=True)
         put(sheet, i, 3, rule.checks, wrap=True)
@@ -204,6 +211,50 @@ def _about_sheet(sheet, data: RunData, diff: RunDiff | None) -> None:
     for column, width in zip("ABCD", (22, 40, 60, 60)):
         sheet.column_dimensions[column].width = width
     sheet["A1"].font = Font(bold=True)
+
+
+def _authorities_sheet(sheet, data: RunData) -> None:
+    """Municipal education authorities: their own rule pack, one row per authority × rule."""
+    titles = ["Муниципальное образование", "Орган управления образованием", "Сайт", "Правило", "Вердикт",
+              "Доказательство (ссылка)", "Что найдено", "Пояснение", "Что сделать"]
+    header(sheet, titles)
+    row = 2
+    for authority in data.authority_rows():
+        for rule in data.authority_rules:
+            f = authority["findings"].get(rule.id)
+            if f is None:
+                continue
+            put(sheet, row, 1, authority["municipality"])
+            put(sheet, row, 2, authority["short_name"], wrap=True)
+            put(sheet, row, 3, authority["url"], url=_url(authority["url"]))
+            put(sheet, row, 4, rule.title, wrap=True)
+            put(sheet, row, 5, f["status_ru"], fill=STATUS_FILL.get(f["status"]))
+            put(sheet, row, 6, f["safe_evidence_url"] or f["evidence_url"], url=f["safe_evidence_url"])
+            put(sheet, row, 7, f["evidence_text"], wrap=True)
+            put(sheet, row, 8, f["detail"], wrap=True)
+            put(sheet, row, 9, f["what_to_do"], wrap=True)
+            row += 1
+    finish_table(sheet, [24, 40, 28, 34, 16, 36, 50, 40, 50], freeze="C2")
+
+
+def _signals_sheet(sheet, data: RunData) -> None:
+    """Consistency and formalism signals: what to look at, not verdicts."""
+    import json
+
+    header(sheet, SIGNAL_COLUMNS)
+    for i, signal in enumerate(data.signal_rows(), start=2):
+        related = json.loads(signal.get("related") or "[]")
+        described = "; ".join(
+            f"{r.get('school_id', '')}: {r.get('title', '')} {r.get('url', '')}".strip()
+            if "url" in r else ", ".join(f"{k}={v}" for k, v in r.items()) for r in related)
+        put(sheet, i, 1, signal["municipality"])
+        put(sheet, i, 2, signal["short_name"], wrap=True)
+        put(sheet, i, 3, signal["title"], wrap=True)
+        put(sheet, i, 4, signal["detail"], wrap=True)
+        put(sheet, i, 5, signal["evidence_url"], url=signal.get("safe_evidence_url") or "")
+        put(sheet, i, 6, signal["evidence_text"], wrap=True)
+        put(sheet, i, 7, described, wrap=True)
+    finish_table(sheet, [24, 36, 32, 70, 36, 44, 60])
 
 
 def _change_index(diff: RunDiff | None) -> dict[tuple[str, str], str]:

@@ -1,0 +1,443 @@
+"""Region benchmark: the whole audit of the demo region under realistic network conditions, with baselines.
+
+    .venv/bin/python -m bench.region_bench --schools 340 [--seed 66] [--delay 1.0]
+        [--baselines wget,unfocused] [--out bench/results]
+
+For each region size (``--schools 34,340,3400`` measures several in turn):
+1. generates the demo region, or reuses it from .cache/demo-region (as ``eduaudit demo`` does);
+2. serves it with per-request latency, a bandwidth cap per host and a few slow hosts
+   (eduaudit/demo_region/conditions.py), counting requests and bytes per host;
+3. runs the audit as a user does — ``eduaudit crawl`` (crawl, extraction, classification and
+   rules), then ``eduaudit report`` — and measures each stage;
+4. runs the baselines against the same server: ``wget --mirror`` of every site followed by a
+   keyword search of the mirror (bench/keyword_search.py), and our spider with focusing off;
+5. computes the politeness bound (bench/politeness.py);
+6. prints a Markdown table, writes bench/results/region_bench-n<N>.{json,md} and refreshes the
+   figures in bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import sqlite3
+import statistics
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from bench.crawl_bench import documents_found, scrapy_stats
+from bench.keyword_search import RULE as REGULATION_RULE
+from bench.measure import Measured, OcrMeter, process_cpu, run_measured
+from bench.politeness import politeness_bound
+from bench.wget_baseline import mirror_sites
+from crawler import settings as crawler_settings
+from eduaudit.demo_region.accuracy import compare
+from eduaudit.demo_region.conditions import STATS_HOST, STATS_PATH, NetworkConditions, parse_latency
+from eduaudit.demo_region.generate import generate_region, write_registry
+from eduaudit.demo_region.server import RegionServer
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CACHE = ROOT / ".cache" / "demo-region"  # the folder `eduaudit demo` generates regions into
+BASELINES = ("wget", "unfocused")
+# Lines `eduaudit crawl` prints on stderr when a stage begins.
+STAGE_MARKERS = {"extraction": "Извлечение текста документов", "audit": "Классификация документов"}
+RESULTS_BEGIN = "<!-- region_bench:begin -->"
+RESULTS_END = "<!-- region_bench:end -->"
+
+
+def eduaudit_command() -> list[str]:
+    script = Path(sys.executable).parent / "eduaudit"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "eduaudit.cli"]
+
+
+def server_stats(port: int) -> dict:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{STATS_PATH}", headers={"Host": STATS_HOST})
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
+    with opener.open(request, timeout=30) as response:
+        return json.load(response)
+
+
+def traffic(before: dict, after: dict, region: dict) -> dict:
+    """Requests and bytes between two stats snapshots: total and per school (its hosts together)."""
+    requests = {h: n - before["requests"].get(h, 0) for h, n in after["requests"].items()}
+    sent = {h: n - before["bytes"].get(h, 0) for h, n in after["bytes"].items()}
+    owner = {}
+    sites = region["schools"] + region.get("authorities", [])  # every row of the registry
+    for site in sites:
+        owner[site["host"]] = owner[site.get("content_host", site["host"])] = site["school_id"]
+    per_school = {s["school_id"]: 0 for s in sites}
+    shared = 0
+    for host, n in requests.items():
+        if host in owner:
+            per_school[owner[host]] += n
+        else:
+            shared += n  # municipal file servers, shared by the schools of a town
+    counts = sorted(per_school.values())
+    return {
+        "requests": sum(requests.values()),
+        "requests_per_site_median": statistics.median(counts) if counts else 0,
+        "requests_per_site_p95": _p95(counts),
+        "requests_per_site_max": counts[-1] if counts else 0,
+        "requests_to_shared_hosts": shared,
+        "bytes": sum(sent.values()),
+    }
+
+
+def _p95(values: list[int]) -> int:
+    return values[max(0, int(round(0.95 * len(values))) - 1)] if values else 0
+
+
+def _cpu(seconds: float) -> float:
+    return round(max(0.0, seconds), 2)
+
+
+def stage_figures(crawl: Measured, report: Measured, ocr_cpu: float, ocr_runs: int) -> dict:
+    extraction, audit = crawl.phase("extraction"), crawl.phase("audit")
+    if extraction is None or audit is None:
+        # The stage lines were not seen (changed wording?): only the whole command is known.
+        return {"crawl+extraction+audit": {"wall_seconds": round(crawl.wall_seconds, 1),
+                                           "cpu_seconds": _cpu(crawl.cpu_seconds)},
+                "ocr": {"cpu_seconds": _cpu(ocr_cpu), "tesseract_runs": ocr_runs},
+                "report": {"wall_seconds": round(report.wall_seconds, 1), "cpu_seconds": _cpu(report.cpu_seconds)}}
+    return {
+        "crawl": {"wall_seconds": round(extraction.at, 1), "cpu_seconds": _cpu(extraction.cpu_seconds)},
+        # Extraction without the tesseract runs, which are counted under OCR.
+        "extraction": {"wall_seconds": round(audit.at - extraction.at, 1),
+                       "cpu_seconds": _cpu(audit.cpu_seconds - extraction.cpu_seconds - ocr_cpu)},
+        "ocr": {"cpu_seconds": _cpu(ocr_cpu), "tesseract_runs": ocr_runs},
+        "audit": {"wall_seconds": round(crawl.wall_seconds - audit.at, 1),
+                  "cpu_seconds": _cpu(crawl.cpu_seconds - audit.cpu_seconds)},
+        "report": {"wall_seconds": round(report.wall_seconds, 1), "cpu_seconds": _cpu(report.cpu_seconds)},
+    }
+
+
+def _require(measured: Measured, what: str) -> None:
+    if measured.returncode != 0:
+        raise SystemExit(f"{what} failed (exit {measured.returncode}):\n{measured.stderr_tail[-3000:]}")
+
+
+class Bench:
+    """One region size: the server, its registry and every measured run against it."""
+
+    def __init__(self, args: argparse.Namespace, schools: int, delay: float):
+        self.args = args
+        self.schools = schools
+        self.delay = delay
+        self.conditions = NetworkConditions(latency=args.latency, bandwidth=args.bandwidth or None,
+                                            seed=args.seed, slow_share=args.slow_hosts)
+        self.work = args.work / f"region-seed{args.seed}-n{schools}-{time.strftime('%Y%m%d-%H%M%S')}"
+        self.commands: dict[str, str] = {}
+
+    # -- the audit as a user runs it --------------------------------------------------------------
+    def audit(self, name: str, *extra: str) -> dict:
+        out = self.work / name
+        out.mkdir(parents=True)
+        meter = OcrMeter(self.work / f"ocr-{name}")
+        before, server_cpu = server_stats(self.server.port), process_cpu(self.server.process.pid)
+        argv = [*eduaudit_command(), "crawl", "--registry", str(self.registry), "--out", str(out),
+                "--resolve", "*.test=127.0.0.1", "--delay", str(self.delay), *extra]
+        crawl = run_measured(argv, markers=STAGE_MARKERS, env=meter.env(), cwd=ROOT,
+                             log_path=out / "crawl-command.log")
+        _require(crawl, f"eduaudit crawl ({name})")
+        after, server_cpu = server_stats(self.server.port), process_cpu(self.server.process.pid) - server_cpu
+        ocr_cpu, ocr_runs = meter.read()
+        db = out / "eduaudit.db"
+        with sqlite3.connect(db) as conn:
+            run_id = conn.execute("select max(id) from runs").fetchone()[0]
+        report = run_measured([*eduaudit_command(), "report", "--out", str(out), "--run", str(run_id),
+                               "--no-compare"], cwd=ROOT, log_path=out / "report-command.log")
+        _require(report, f"eduaudit report ({name})")
+        self.commands[name] = (f"eduaudit crawl --registry REGISTRY --out OUT --resolve '*.test=127.0.0.1' "
+                               f"--delay {self.delay} {' '.join(extra)}".rstrip()
+                               + "; eduaudit report --out OUT --run N --no-compare")
+        agreement = compare(db, self.region / "ground_truth.csv", run_id)
+        regulation = agreement.per_rule.get(REGULATION_RULE, [0, 0])
+        found, expected, m_found, m_expected = documents_found(self.region, db, run_id)
+        log = out / "logs" / f"run-{run_id}-crawl.log"
+        spider = scrapy_stats(log) if log.exists() else {}
+        return {
+            "wall_seconds": round(crawl.wall_seconds + report.wall_seconds, 1),
+            "stages": stage_figures(crawl, report, ocr_cpu, ocr_runs),
+            **traffic(before, after, self.manifest),
+            "scrapy_request_count": spider.get("downloader/request_count"),
+            # The spider's own time from its first request to its last answer (no start-up, no extraction).
+            "spider_elapsed_seconds": round(spider.get("elapsed_time_seconds", 0.0), 1),
+            "cpu_seconds_total": _cpu(crawl.cpu_seconds + report.cpu_seconds),
+            "peak_rss_mb": round(max(crawl.max_rss_mb, report.max_rss_mb), 1),
+            "tree_rss_peak_mb": round(max(crawl.tree_rss_peak_mb, report.tree_rss_peak_mb), 1),
+            "server_cpu_seconds": _cpu(server_cpu),
+            "verdicts_equal_ground_truth": round(agreement.share, 4),
+            "verdicts_equal": f"{agreement.equal}/{agreement.pairs}",
+            "regulation_equal_ground_truth": round(regulation[0] / regulation[1], 4) if regulation[1] else 0.0,
+            "mismatches": {f"{r}: expected {e}, got {a}": n for (r, e, a), n in agreement.confusion.items()},
+            "documents_found": f"{found}/{expected}",
+            "mentoring_documents_found": f"{m_found}/{m_expected}",
+            "results_folder": str(out),
+        }
+
+    # -- what a user would do otherwise ----------------------------------------------------------------
+    def wget(self) -> dict:
+        folder = self.work / "wget"
+        mirror = folder / "mirror"
+        urls = [line.rsplit(",", 1)[-1].strip() for line in self.registry.read_text(encoding="utf-8").splitlines()[1:]]
+        before, server_cpu = server_stats(self.server.port), process_cpu(self.server.process.pid)
+        started = time.monotonic()
+        mirrored = mirror_sites(urls, mirror, folder / "logs", self.server.port, self.delay,
+                                crawler_settings.CONCURRENT_REQUESTS, self.args.wget_site_timeout)
+        mirror_wall = time.monotonic() - started
+        after, server_cpu = server_stats(self.server.port), process_cpu(self.server.process.pid) - server_cpu
+        meter = OcrMeter(self.work / "ocr-wget")
+        verdicts_path = folder / "verdicts.json"
+        search = run_measured([sys.executable, "-m", "bench.keyword_search", str(mirror), "--region",
+                               str(self.region), "--out", str(verdicts_path)], env=meter.env(), cwd=ROOT,
+                              log_path=folder / "search-command.log")
+        _require(search, "keyword search of the wget mirror")
+        ocr_cpu, ocr_runs = meter.read()
+        found = json.loads(verdicts_path.read_text(encoding="utf-8"))
+        self.commands["wget"] = (f"wget --mirror --wait {self.delay} --random-wait -e use_proxy=on "
+                                 f"-e http_proxy=http://127.0.0.1:PORT URL  (x{len(urls)}, "
+                                 f"{crawler_settings.CONCURRENT_REQUESTS} at a time); "
+                                 "python -m bench.keyword_search MIRROR --region REGION --out verdicts.json")
+        return {
+            "wall_seconds": round(mirror_wall + search.wall_seconds, 1),
+            "stages": {
+                "mirror": {"wall_seconds": round(mirror_wall, 1), "cpu_seconds": mirrored["cpu_seconds"]},
+                "search": {"wall_seconds": round(search.wall_seconds, 1),
+                           "cpu_seconds": _cpu(search.cpu_seconds - ocr_cpu)},
+                "ocr": {"cpu_seconds": _cpu(ocr_cpu), "tesseract_runs": ocr_runs},
+            },
+            **traffic(before, after, self.manifest),
+            "cpu_seconds_total": _cpu(mirrored["cpu_seconds"] + search.cpu_seconds),
+            "peak_rss_mb": round(max(mirrored["max_rss_mb"], search.max_rss_mb), 1),
+            "tree_rss_peak_mb": round(search.tree_rss_peak_mb, 1),
+            "server_cpu_seconds": _cpu(server_cpu),
+            "regulation_equal_ground_truth": found["agreement"]["share"],
+            "regulation_equal": f"{found['agreement']['equal']}/{found['agreement']['pairs']}",
+            "mismatches": found["agreement"]["mismatches"],
+            "mentoring_documents_found": found["mentoring_documents_found"],
+            "mirrored_files": found["files"],
+            "wget": mirrored,
+            "results_folder": str(folder),
+        }
+
+    def run(self) -> dict:
+        started = time.monotonic()
+        reused = (self.args.cache / f"seed{self.args.seed}-n{self.schools}" / "complete.json").exists()
+        self.region = generate_region(self.args.cache / f"seed{self.args.seed}-n{self.schools}",
+                                      seed=self.args.seed, n_schools=self.schools)
+        generation = time.monotonic() - started
+        self.manifest = json.loads((self.region / "region.json").read_text(encoding="utf-8"))
+        self.work.mkdir(parents=True)
+        runs = {}
+        with RegionServer(self.region, conditions=self.conditions) as self.server:
+            self.registry = self.work / "registry.csv"
+            write_registry(self.region, self.server.port, self.registry)
+            runs["focused"] = self.audit("focused")
+            if "unfocused" in self.args.baselines:
+                runs["unfocused"] = self.audit("unfocused", "--unfocused", "--max-pages", str(self.args.max_pages),
+                                               "--max-documents", str(self.args.max_pages))
+            if "wget" in self.args.baselines:
+                runs["wget"] = self.wget()
+            slow_hosts = server_stats(self.server.port)["slow_hosts"]
+        bound = politeness_bound(self.region, self.conditions, self.delay, crawler_settings.CONCURRENT_REQUESTS)
+        return self.summary(runs, bound, generation, reused, slow_hosts)
+
+    def summary(self, runs: dict, bound: dict, generation: float, reused: bool, slow_hosts: list) -> dict:
+        focused = runs["focused"]
+        crawl_wall = focused["stages"].get("crawl", {}).get("wall_seconds", focused["wall_seconds"])
+        bound["ratio_crawl_wall"] = round(crawl_wall / bound["seconds"], 2) if bound["seconds"] else None
+        bound["ratio_spider_elapsed"] = (round(focused["spider_elapsed_seconds"] / bound["seconds"], 2)
+                                         if bound["seconds"] else None)
+        bound["ratio_total_wall"] = round(focused["wall_seconds"] / bound["seconds"], 2) if bound["seconds"] else None
+        ratios = {}
+        for other in ("wget", "unfocused"):
+            if other in runs:
+                ratios[f"requests_{other}_over_focused"] = round(runs[other]["requests"] / max(1, focused["requests"]), 2)
+                ratios[f"wall_{other}_over_focused"] = round(runs[other]["wall_seconds"] / focused["wall_seconds"], 2)
+        targets = {
+            "verdicts_100_percent": focused["verdicts_equal_ground_truth"] == 1.0,
+            "wall_within_1.5x_politeness_bound": bound["ratio_crawl_wall"] is not None and bound["ratio_crawl_wall"] <= 1.5,
+            "peak_memory_under_1_GiB": focused["tree_rss_peak_mb"] < 1024,
+        }
+        if "wget" in runs:
+            targets["10x_fewer_requests_than_wget"] = ratios["requests_wget_over_focused"] >= 10
+            targets["5x_less_wall_than_wget"] = ratios["wall_wget_over_focused"] >= 5
+            targets["regulation_findings_same_or_better_than_wget"] = (
+                focused["regulation_equal_ground_truth"] >= runs["wget"]["regulation_equal_ground_truth"])
+        schools = self.manifest["schools"]
+        return {
+            "schools": self.schools, "seed": self.args.seed, "delay": self.delay,
+            "conditions": {**self.conditions.describe(), "slow_hosts": slow_hosts,
+                           "region_slow_hosts": sorted(h for h, s in self.manifest["hosts"].items()
+                                                       if s.get("behaviour") == "slow")},
+            "crawler": {"CONCURRENT_REQUESTS": crawler_settings.CONCURRENT_REQUESTS,
+                        "CONCURRENT_REQUESTS_PER_DOMAIN": crawler_settings.CONCURRENT_REQUESTS_PER_DOMAIN},
+            "region": {"folder": str(self.region), "reused": reused, "generation_seconds": round(generation, 1),
+                       "hosts": len(self.manifest["hosts"]),
+                       "authorities": len(self.manifest.get("authorities", [])), "pages": sum(s["pages"] for s in schools),
+                       "documents": sum(len(s["documents"]) for s in schools)},
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                        "load_average_at_start": [round(x, 2) for x in self.load_at_start]},
+            "runs": runs, "politeness_bound": bound, "ratios": ratios, "targets": targets,
+            "commands": {"bench": self.args.command_line, **self.commands},
+            "measured_at": time.strftime("%Y-%m-%d %H:%M:%S"),
+        }
+
+
+# -- tables ------------------------------------------------------------------------------------------
+RUN_TITLES = {"focused": "eduaudit (focused)", "unfocused": "eduaudit, focusing off", "wget": "wget --mirror + keyword search"}
+
+
+def _stage_cpu(run: dict, *names: str) -> str:
+    values = [run["stages"][n]["cpu_seconds"] for n in names if n in run["stages"]]
+    return f"{sum(values):.1f}" if values else "—"
+
+
+def markdown(result: dict) -> str:
+    runs = result["runs"]
+    head = ["run", "wall s", "fetch wall s", "requests", "req/site median", "req/site p95", "MB sent",
+            "CPU crawl/mirror s", "CPU extraction/search s", "CPU OCR s", "CPU audit s", "CPU report s",
+            "peak RSS MB (largest process / tree)", "verdicts = truth", "doc.regulation = truth"]
+    lines = [f"### {result['schools']} schools (seed {result['seed']}, per-host delay {result['delay']} s)", "",
+             "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name, run in runs.items():
+        stages = run["stages"]
+        fetch = stages.get("crawl", stages.get("mirror", {})).get("wall_seconds", "—")
+        lines.append("| " + " | ".join(str(v) for v in [
+            RUN_TITLES[name], run["wall_seconds"], fetch, run["requests"], run["requests_per_site_median"],
+            run["requests_per_site_p95"], f"{run['bytes'] / 1e6:.1f}", _stage_cpu(run, "crawl", "mirror"),
+            _stage_cpu(run, "extraction", "search"), _stage_cpu(run, "ocr"), _stage_cpu(run, "audit"),
+            _stage_cpu(run, "report"), f"{run['peak_rss_mb']:.0f} / {run['tree_rss_peak_mb']:.0f}",
+            run.get("verdicts_equal", "—"), run.get("regulation_equal", _share(run["regulation_equal_ground_truth"]))]) + " |")
+    bound = result["politeness_bound"]
+    conditions = result["conditions"]
+    lines += ["", f"Conditions: latency {conditions['latency_seconds'][0]}–{conditions['latency_seconds'][1]} s per "
+              f"request, bandwidth {_bandwidth(conditions['bandwidth_bytes_per_second'])} per host, "
+              f"{len(conditions['slow_hosts'])} slow hosts by the conditions (×{conditions['slow_latency_factor']:g} "
+              f"latency, ×{conditions['slow_bandwidth_factor']:g} bandwidth) and {len(conditions['region_slow_hosts'])} "
+              f"slow by the region (1–3 s per answer).",
+              f"Politeness bound: {bound['seconds']} s (slowest host {bound['max_host_seconds']} s, "
+              f"concurrency term {bound['concurrency_seconds']} s, {bound['needed_requests_total']} needed requests); "
+              f"focused fetch wall / bound = {bound['ratio_crawl_wall']} (spider's own elapsed time / bound = "
+              f"{bound.get('ratio_spider_elapsed')}), whole audit / bound = {bound['ratio_total_wall']}."]
+    if result["ratios"]:
+        lines.append("Ratios: " + ", ".join(f"{k} = {v}" for k, v in result["ratios"].items()) + ".")
+    lines.append("Targets: " + ", ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in result["targets"].items()) + ".")
+    lines += ["", f"Command: `{result['commands']['bench']}`"]
+    return "\n".join(lines) + "\n"
+
+
+def _share(value: float) -> str:
+    return f"{100 * value:.1f} %"
+
+
+def _bandwidth(value) -> str:
+    return "unlimited" if not value else f"{value / 1e6:g} MB/s"
+
+
+def scaling_table(results: list[dict]) -> str:
+    head = ["schools", "delay s", "wall s", "fetch wall s", "bound s", "fetch/bound", "requests", "CPU s",
+            "tree RSS MB", "wall s per school", "verdicts = truth", "wget wall s", "wget requests", "measured"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in sorted(results, key=lambda r: r["schools"]):
+        f = r["runs"]["focused"]
+        w = r["runs"].get("wget")
+        lines.append("| " + " | ".join(str(v) for v in [
+            r["schools"], r["delay"], f["wall_seconds"], f["stages"].get("crawl", {}).get("wall_seconds", "—"),
+            r["politeness_bound"]["seconds"], r["politeness_bound"]["ratio_crawl_wall"], f["requests"],
+            f["cpu_seconds_total"], f"{f['tree_rss_peak_mb']:.0f}", f"{f['wall_seconds'] / r['schools']:.2f}",
+            f["verdicts_equal"], w["wall_seconds"] if w else "not run", w["requests"] if w else "not run",
+            r["measured_at"]]) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def refresh_results_md(path: Path, results_dir: Path) -> None:
+    """Rewrite the generated part of RESULTS.md from every region_bench-n*.json in the results folder."""
+    results = []
+    for file in sorted(results_dir.glob("region_bench-n*.json")):
+        try:
+            results.append(json.loads(file.read_text(encoding="utf-8")))
+        except ValueError:
+            continue
+    if not results:
+        return
+    block = [RESULTS_BEGIN, "", "#### Scaling", "", scaling_table(results)]
+    block += [markdown(r) for r in sorted(results, key=lambda r: r["schools"])]
+    block.append(RESULTS_END)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    generated = "\n".join(block)
+    if RESULTS_BEGIN in text and RESULTS_END in text:
+        text = re.sub(re.escape(RESULTS_BEGIN) + ".*?" + re.escape(RESULTS_END), lambda _: generated, text, flags=re.S)
+    else:
+        text = text.rstrip() + "\n\n" + generated + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+# -- command line ----------------------------------------------------------------------------------
+def _numbers(kind):
+    return lambda text: [kind(x) for x in text.split(",") if x.strip()]
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--schools", type=_numbers(int), default=[340], help="one size or a list: 34,340,3400")
+    parser.add_argument("--seed", type=int, default=66)
+    parser.add_argument("--delay", type=_numbers(float), default=[1.0],
+                        help="per-host delay, s; one value, or one per size (e.g. 1.0,1.0,0.25)")
+    parser.add_argument("--latency", type=parse_latency, default=(0.05, 0.4), help="LOW,HIGH seconds per request")
+    parser.add_argument("--bandwidth", type=float, default=1_000_000, help="bytes per second per host (0: unlimited)")
+    parser.add_argument("--slow-hosts", type=float, default=0.02, help="share of hosts made slow by the conditions")
+    parser.add_argument("--baselines", default="wget,unfocused", help="comma list of wget, unfocused; or none")
+    parser.add_argument("--skip-baselines", action="store_true", help="same as --baselines none")
+    parser.add_argument("--max-pages", type=int, default=1000, help="page and document budget of the unfocused run")
+    parser.add_argument("--wget-site-timeout", type=float, default=3 * 3600.0,
+                        help="stop a site's wget after this many seconds (counted in the table)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument("--work", type=Path, default=ROOT / ".cache" / "bench")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="generated regions (as eduaudit demo)")
+    parser.add_argument("--results-md", type=Path, default=ROOT / "bench" / "RESULTS.md",
+                        help="Markdown file whose generated block is refreshed")
+    parser.add_argument("--no-results-md", action="store_true")
+    args = parser.parse_args(argv)
+    chosen = set() if args.skip_baselines or args.baselines == "none" else set(filter(None, args.baselines.split(",")))
+    unknown = chosen - set(BASELINES)
+    if unknown:
+        parser.error(f"unknown baselines: {', '.join(sorted(unknown))}")
+    args.baselines = chosen
+    if len(args.delay) not in (1, len(args.schools)):
+        parser.error("--delay takes one value or one per --schools size")
+    args.argv = list(sys.argv[1:] if argv is None else argv)
+    return args
+
+
+def main(argv: list[str] | None = None) -> list[dict]:
+    args = parse_args(argv)
+    delays = args.delay * len(args.schools) if len(args.delay) == 1 else args.delay
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = []
+    for schools, delay in zip(args.schools, delays):
+        # The command that reproduces this size alone, with everything that shapes the figures.
+        args.command_line = (f"python -m bench.region_bench --schools {schools} --seed {args.seed} --delay {delay} "
+                             f"--latency {args.latency[0]},{args.latency[1]} --bandwidth {args.bandwidth:g} "
+                             f"--slow-hosts {args.slow_hosts} --baselines {','.join(sorted(args.baselines)) or 'none'}")
+        bench = Bench(args, schools, delay)
+        bench.load_at_start = os.getloadavg()
+        result = bench.run()
+        table = markdown(result)
+        (args.out / f"region_bench-n{schools}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1),
+                                                                encoding="utf-8")
+        (args.out / f"region_bench-n{schools}.md").write_text(table, encoding="utf-8")
+        print(table, flush=True)
+        results.append(result)
+        if not args.no_results_md:
+            refresh_results_md(args.results_md, args.out)
+    return results
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""The region benchmark: the network conditions of the demo server, and a real run of the harness."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import aiohttp
+import pytest
+from aiohttp import web
+
+from eduaudit.demo_region.conditions import STATS_HOST, STATS_PATH, NetworkConditions, conditions_middleware
+
+ROOT = Path(__file__).resolve().parent.parent
+BODY = bytes(range(256)) * 800  # 200 KB
+
+
+async def _serve(conditions: NetworkConditions):
+    async def handler(request: web.Request) -> web.Response:
+        body = BODY if request.path == "/big" else b"<html>small</html>"
+        return web.Response(body=body, content_type="application/octet-stream",
+                            headers={"X-Path": request.raw_path})
+
+    app = web.Application(middlewares=[conditions_middleware(conditions)])
+    app.router.add_route("*", "/{tail:.*}", handler)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    return runner, site._server.sockets[0].getsockname()[1]
+
+
+async def _fetch(session: aiohttp.ClientSession, port: int, host: str, path: str) -> tuple[float, bytes, dict]:
+    started = time.monotonic()
+    async with session.get(f"http://127.0.0.1:{port}{path}", headers={"Host": host}) as response:
+        body = await response.read()
+        return time.monotonic() - started, body, dict(response.headers)
+
+
+def test_latency_stays_within_its_bounds():
+    async def scenario():
+        runner, port = await _serve(NetworkConditions(latency=(0.1, 0.2), seed=1))
+        try:
+            async with aiohttp.ClientSession() as session:
+                return [await _fetch(session, port, "a.test", "/small") for _ in range(8)]
+        finally:
+            await runner.cleanup()
+
+    results = asyncio.run(scenario())
+    times = [t for t, _, _ in results]
+    assert all(0.1 <= t < 0.3 for t in times), times
+    assert max(times) - min(times) > 0.01  # drawn from the range, not a constant
+
+
+def test_bandwidth_cap_limits_one_host_and_is_shared_by_its_responses():
+    cap = 400_000  # a 200 KB body takes 0.5 s
+
+    async def scenario():
+        runner, port = await _serve(NetworkConditions(latency=(0.0, 0.0), bandwidth=cap, seed=1))
+        try:
+            async with aiohttp.ClientSession() as session:
+                alone = await _fetch(session, port, "a.test", "/big")
+                started = time.monotonic()
+                same_host = await asyncio.gather(*(_fetch(session, port, "b.test", "/big") for _ in range(2)))
+                same_host_wall = time.monotonic() - started
+                started = time.monotonic()
+                await asyncio.gather(_fetch(session, port, "c.test", "/big"), _fetch(session, port, "d.test", "/big"))
+                two_hosts_wall = time.monotonic() - started
+                _, stats, _ = await _fetch(session, port, STATS_HOST, STATS_PATH)
+                return alone, same_host, same_host_wall, two_hosts_wall, json.loads(stats)
+        finally:
+            await runner.cleanup()
+
+    alone, same_host, same_host_wall, two_hosts_wall, stats = asyncio.run(scenario())
+    seconds, body, _ = alone
+    assert body == BODY
+    assert 0.4 <= seconds <= 0.8, f"{len(BODY) / seconds:.0f} B/s against a cap of {cap}"
+    # Two responses of one host share its cap; two hosts have a cap each.
+    assert all(r[1] == BODY for r in same_host)
+    assert 0.85 <= same_host_wall <= 1.4, same_host_wall
+    assert 0.4 <= two_hosts_wall <= 0.85, two_hosts_wall
+    assert stats["requests"] == {"a.test": 1, "b.test": 2, "c.test": 1, "d.test": 1}
+    assert stats["bytes"]["b.test"] == 2 * len(BODY)
+
+
+def test_proxy_style_request_reaches_the_site_by_host_and_slow_hosts_are_chosen_by_seed():
+    async def scenario():
+        runner, port = await _serve(NetworkConditions(latency=(0.0, 0.0), seed=1))
+        try:
+            # What wget sends through an HTTP proxy: the absolute URL as the request target.
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            writer.write(f"GET http://school.test:{port}/doc?x=1 HTTP/1.1\r\nHost: school.test:{port}\r\n"
+                         "Connection: close\r\n\r\n".encode())
+            answer = (await reader.read()).decode("latin-1")
+            writer.close()
+            return answer
+        finally:
+            await runner.cleanup()
+
+    answer = asyncio.run(scenario())
+    assert answer.startswith("HTTP/1.1 200") and "X-Path: /doc?x=1\r\n" in answer
+    conditions = NetworkConditions(latency=(0.05, 0.4), bandwidth=1e6, seed=7, slow_share=0.1)
+    hosts = [f"s{i}.test" for i in range(2000)]
+    slow = [h for h in hosts if conditions.is_slow(h)]
+    assert 120 <= len(slow) <= 280
+    assert slow == [h for h in hosts if NetworkConditions(seed=7, slow_share=0.1).is_slow(h)]
+    assert conditions.host_bandwidth(slow[0]) == pytest.approx(1e5)
+    assert conditions.host_latency(slow[0]) == pytest.approx((0.15, 1.2))
+
+
+def test_region_bench_measures_every_run(tmp_path):
+    """A real run: 3 schools, tiny delays, all baselines; the JSON has every figure, and they make sense."""
+    out = tmp_path / "results"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.region_bench", "--schools", "3", "--seed", "50", "--delay", "0.02",
+         "--latency", "0.005,0.02", "--bandwidth", "20000000", "--slow-hosts", "0.3", "--max-pages", "12",
+         "--out", str(out), "--work", str(tmp_path / "work"), "--cache", str(tmp_path / "cache"),
+         "--results-md", str(tmp_path / "RESULTS.md")],
+        cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    result = json.loads((out / "region_bench-n3.json").read_text(encoding="utf-8"))
+    assert set(result["runs"]) == {"focused", "unfocused", "wget"}
+
+    focused = result["runs"]["focused"]
+    assert set(focused["stages"]) == {"crawl", "extraction", "ocr", "audit", "report"}
+    for stage in ("crawl", "extraction", "audit", "report"):
+        assert focused["stages"][stage]["wall_seconds"] > 0
+        assert focused["stages"][stage]["cpu_seconds"] >= 0
+    assert focused["stages"]["crawl"]["cpu_seconds"] > 0.3  # Python, Scrapy, parsing: never free
+    assert focused["stages"]["ocr"]["tesseract_runs"] >= 0
+    # The server counts what the crawler sent, robots.txt included; Scrapy counts the same requests.
+    assert focused["requests"] == focused["scrapy_request_count"]
+    assert 3 <= focused["requests_per_site_median"] <= focused["requests_per_site_p95"] <= 60
+    assert focused["bytes"] > 10_000
+    assert 50 < focused["peak_rss_mb"] <= focused["tree_rss_peak_mb"] < 2048
+    truth_rows = len((tmp_path / "cache" / "seed50-n3" / "ground_truth.csv").read_text().splitlines()) - 1
+    assert focused["verdicts_equal"].endswith(f"/{truth_rows}")
+    assert 0.5 <= focused["verdicts_equal_ground_truth"] <= 1.0
+    assert focused["wall_seconds"] >= focused["stages"]["crawl"]["wall_seconds"]
+
+    unfocused, wget = result["runs"]["unfocused"], result["runs"]["wget"]
+    assert unfocused["requests"] > focused["requests"]
+    assert wget["requests"] > focused["requests"]
+    assert wget["mirrored_files"] > 3 * 10
+    registry_rows = len(next((tmp_path / "work").glob("*/registry.csv")).read_text(encoding="utf-8").splitlines()) - 1
+    assert wget["wget"]["sites"] == registry_rows and wget["wget"]["sites_timed_out"] == 0
+    assert wget["regulation_equal"].endswith("/3")
+    assert set(wget["stages"]) == {"mirror", "search", "ocr"}
+    # The mirror holds a scanned document: reading it costs tesseract runs, and they are counted.
+    assert wget["stages"]["ocr"]["tesseract_runs"] >= 1 and wget["stages"]["ocr"]["cpu_seconds"] > 0
+
+    bound = result["politeness_bound"]
+    assert 0 < bound["seconds"] <= focused["stages"]["crawl"]["wall_seconds"]
+    assert bound["needed_requests_total"] <= focused["requests"]
+    assert bound["ratio_crawl_wall"] >= 1
+    assert set(result["targets"]) >= {"verdicts_100_percent", "10x_fewer_requests_than_wget"}
+    assert result["conditions"]["latency_seconds"] == [0.005, 0.02]
+    assert result["region"]["hosts"] >= 3
+
+    table = (out / "region_bench-n3.md").read_text(encoding="utf-8")
+    assert "wget --mirror" in table and "Politeness bound" in table
+    md = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
+    assert "region_bench:begin" in md and "| 3 | 0.02 |" in md
