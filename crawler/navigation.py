@@ -106,7 +106,9 @@ class Link:
 
 _GENERIC_ANCHOR = re.compile(r"^(?:скачать|загрузить|открыть|просмотр\w*|подробнее|смотреть|читать|файл|документ|"
                              r"ссылка|здесь|тут|download|pdf|docx?|rtf|odt)?(?:\s*(?:файл|документ|pdf|docx?))?"
-                             r"[\s.:»)(]*$")
+                             r"[\s.:»)(]*$"
+                             # a bare file name: «polozhenieosisteme.pdf»
+                             r"|^[\w.() -]+\.(?:pdf|docx?|rtf|odt|zip|rar|jpe?g|png|tiff?)$")
 
 
 def extract_links(selector: Selector, base_url: str) -> list[Link]:
@@ -119,7 +121,7 @@ def extract_links(selector: Selector, base_url: str) -> list[Link]:
         url = url.split("#", 1)[0]
         text = fold(" ".join(a.css("::text").getall()) + " " + (a.attrib.get("title") or ""))
         if _GENERIC_ANCHOR.match(text):
-            # «Скачать» beside the document's title: a person reads the whole row.
+            # «Скачать» or a bare file name beside the document's title: a person reads the whole row.
             text = fold(" ".join(a.xpath("../descendant::text()").getall()))[:300] or text
         in_nav = bool(a.xpath("ancestor::nav|ancestor::*[contains(@class,'menu') or contains(@id,'menu')]"))
         links.append(Link(url=url, text=text, itemprop=a.attrib.get("itemprop", ""), in_nav=in_nav))

@@ -34,10 +34,9 @@ def test_every_school_has_a_verdict_for_every_rule(run):
 def test_verdicts_match_ground_truth(run):
     tmp, region, _ = run
     result = compare(tmp / "eduaudit.db", region / "ground_truth.csv")
-    assert result.share >= 0.95, result.mismatches
-    # reachability and the error/fail distinction must be exact: a wrong "missing" costs trust
-    assert result.per_rule["site.reachable"][0] == result.per_rule["site.reachable"][1]
-    assert not [m for m in result.mismatches if "error" in (m[2], m[3])]
+    # Every verdict, schools and municipal authorities alike: a wrong «не размещено»
+    # is forwarded to a school director, and costs trust.
+    assert result.mismatches == [] and result.share == 1.0
 
 
 def test_summary_and_report(run, tmp_path):

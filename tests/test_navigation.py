@@ -129,3 +129,22 @@ def test_links_worth_downloading_outside_document_sections(text, url, expected):
 ])
 def test_hubs_are_few(text, url, target):
     assert nav.link_target(link(text, "http://s.ru" + url)) == target
+
+
+@pytest.mark.parametrize("html, expected_words", [
+    ("<div><span>Справка о наставнической деятельности</span> <a href='/a.rtf'>Скачать</a></div>",
+     "справка о наставнической деятельности"),
+    ("<li>Положение о системе наставничества: <a href='/DswMedia/polozhenieosisteme.pdf'>polozhenieosisteme.pdf</a></li>",
+     "положение о системе наставничества"),
+    ("<li><a href='/f.pdf'><img src='/pdf.png'></a> Дорожная карта наставничества</li>", "дорожная карта"),
+])
+def test_generic_anchor_is_read_with_its_row(html, expected_words):
+    (link,) = nav.extract_links(Selector(text=html), "http://s.test/")
+    assert expected_words in link.text
+    assert nav.mentions_mentoring(link)
+
+
+def test_meaningful_anchor_keeps_its_own_words():
+    html = "<li>Наставничество: <a href='/ustav.pdf'>Устав школы</a></li>"
+    (link,) = nav.extract_links(Selector(text=html), "http://s.test/")
+    assert link.text == "устав школы"
