@@ -108,7 +108,8 @@ def test_shares_and_ground_truth(region, manifest):
         assert (t["section.documents"] == "pass") == s["has_sveden"]
         ordinary = [d for d in s["documents"] if not d["mentoring"]]
         assert 5 <= len(ordinary) <= 12 and any(d["kind"] == "charter" for d in ordinary)
-        assert 20 <= s["pages"] <= 220
+        # a real school site: years of news make up most of it
+        assert 40 <= s["pages"] <= 500
 
 
 def test_every_route_has_its_file_and_every_document_is_linked(region, manifest):

@@ -315,7 +315,9 @@ def _fill_gallery(site: Site) -> None:
 
 def _fill_news(site: Site, plan) -> None:
     rng = site.rng
-    count = rng.randint(8, 100)
+    # Real school sites post news weekly or more and keep years of archive; the
+    # archive is most of a site's pages (what a whole-site crawl pays for).
+    count = rng.randint(30, 300)
     items = []
     day = datetime.date(2025, 11, 20)
     mentoring_at = rng.randrange(count) if plan.mentoring_news else -1
