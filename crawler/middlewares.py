@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import time
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.http import TextResponse
 from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet.task import deferLater
 from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.task import deferLater
+
+from crawler.diagnosis import PRIVATE_ADDRESS, BlockedAddress
+from crawler.resolver import lookup, parse_overrides
 
 
 class SiteSlotMiddleware:
@@ -49,8 +57,6 @@ class TransferStatsMiddleware:
 
 def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> float | None:
     """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), None if unreadable."""
-    import time
-    from email.utils import parsedate_to_datetime
 
     if not value:
         return None
@@ -105,7 +111,6 @@ def forbidden_address(address: str) -> bool:
     carrier-grade NAT, unspecified, documentation and reserved ranges — and
     multicast; an IPv6-mapped IPv4 address is judged as the IPv4 one.
     """
-    import ipaddress
 
     try:
         ip = ipaddress.ip_address(address.strip("[]").split("%", 1)[0])
@@ -130,7 +135,6 @@ class PrivateAddressGuardMiddleware:
     """
 
     def __init__(self, crawler):
-        from crawler.resolver import parse_overrides
 
         self.crawler = crawler
         self.overrides = parse_overrides(crawler.settings.getlist("EDUAUDIT_RESOLVE"))
@@ -148,8 +152,6 @@ class PrivateAddressGuardMiddleware:
         return self._registry_hosts
 
     async def process_request(self, request, spider=None):
-        from crawler.diagnosis import PRIVATE_ADDRESS, BlockedAddress
-        from crawler.resolver import lookup
 
         host = (urlparse_cached(request).hostname or "").lower().rstrip(".")
         if not host or host in self.registry_hosts() or lookup(self.overrides, host) is not None:
@@ -175,13 +177,11 @@ class PrivateAddressGuardMiddleware:
 
 
 def url_host(url: str) -> str:
-    from urllib.parse import urlsplit
 
     return (urlsplit(url).hostname or "").lower().rstrip(".")
 
 
 def _is_ip_literal(host: str) -> bool:
-    import ipaddress
 
     try:
         ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
@@ -203,7 +203,6 @@ class CharsetRepairMiddleware:
     _META = re.compile(rb"<meta[^>]+charset", re.I)
 
     def process_response(self, request, response, spider=None):
-        from scrapy.http import TextResponse
 
         if not isinstance(response, TextResponse) or not response.body:
             return response

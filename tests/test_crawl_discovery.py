@@ -14,7 +14,7 @@ import pytest
 import sqlite_utils
 
 from crawler import navigation as nav
-from tests.docmaker import CHARTER, TEACHER_REGULATION, docx, text_pdf
+from tests.docmaker import TEACHER_REGULATION, docx, text_pdf
 from tests.sitekit import LoopbackSites, Resource, run_crawl
 
 PDF = "application/pdf"

@@ -20,6 +20,7 @@ from scrapy.utils.sitemap import Sitemap
 from w3lib.url import canonicalize_url
 from scrapy.spidermiddlewares.httperror import HttpError
 
+from crawler import diagnosis
 from crawler import navigation as nav
 from crawler.items import DocumentItem, PageItem, SiteDoneItem, SiteItem
 from eduaudit.store import utcnow
@@ -37,9 +38,7 @@ SERVICE_NAMES = {nav.YANDEX_DISK: "Яндекс Диск", nav.GOOGLE_DRIVE: "Go
 
 def failure_reason(failure) -> str:
     """A reason a coordinator understands, in Russian (see crawler.diagnosis)."""
-    from crawler.diagnosis import failure_reason as diagnose
-
-    return diagnose(failure)
+    return diagnosis.failure_reason(failure)
 
 
 def response_headers(response) -> str:
@@ -145,7 +144,6 @@ class SchoolSiteSpider(scrapy.Spider):
         platform = nav.detect_platform(response.url, html)
         self.platform[school_id] = platform
         self.home_url[school_id] = response.url
-        from crawler import diagnosis
 
         # A script-only home page cannot be audited (reachable=False: every rule
         # says why); a bad certificate is reported while the content is audited.
