@@ -21,7 +21,10 @@ class SiteReachableRule(Rule):
             url, when = site.get("final_url", ""), site.get("fetched_at", "")
             # A problem of a site that still works (an expired certificate, an
             # endless calendar that ate the page budget) is worth a look, not a failure.
-            warning = reason or link_trap([p.get("url", "") for p in evidence.pages])
+            # A long but finite news archive is no trap: only a crawl cut short by the
+            # page budget or the depth limit is judged by the shape of its pages.
+            warning = reason or (site.get("crawl_cut_short") and
+                                 link_trap([p.get("url", "") for p in evidence.pages]))
             if warning:
                 return Finding(self.id, WARN, url, warning, when, "Сайт открывается, но: " + warning)
             return Finding(self.id, PASS, url, f"HTTP {site.get('http_status')}", when, "Сайт открывается.")

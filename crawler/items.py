@@ -64,3 +64,6 @@ class SiteDoneItem:
     documents: int = 0
     errors: int = 0
     completed_at: str = ""
+    # Links worth following were left because the page budget or the depth limit
+    # ran out: what an endless calendar or search trap does (a news archive does not).
+    crawl_cut_short: bool = False

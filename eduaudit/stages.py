@@ -29,14 +29,22 @@ PAGE_DOCUMENT_ROLES = ("mentoring", "mentoring_document")
 
 def start_run(store: Store, registry_path: Path, schools: list[School], settings: dict) -> int:
     digest = registry_digest(registry_path)
+    with store.db.conn:
+        # Runs killed while they were being set up never did any work: drop them.
+        abandoned = [r[0] for r in store.db.execute("select id from runs where status = 'starting'")]
+        for table, key in (("schools", "run_id"), ("runs", "id")):
+            store.db.conn.executemany(f"delete from {table} where {key} = ?", [(r,) for r in abandoned])
+    # The run is "starting" until every school is stored: a run killed in between
+    # has an incomplete school list, and resuming it would silently drop schools.
     run_id = store.start_run(str(registry_path), digest, len(schools), RULESET_VERSION,
-                             json.dumps(settings, ensure_ascii=False))
+                             json.dumps(settings, ensure_ascii=False), status="starting")
     store.db["schools"].insert_all(
         ({"run_id": run_id, "school_id": s.school_id, "name": s.name, "short_name": s.short_name,
           "municipality": s.municipality, "municipality_key": s.municipality_key, "url": s.url,
           "inn": s.inn, "kind": s.kind, "registry_line": s.line} for s in schools),
         pk=("run_id", "school_id"),
     )
+    store.db["runs"].update(run_id, {"status": "running"})
     return run_id
 
 

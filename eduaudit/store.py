@@ -38,7 +38,7 @@ TABLES: dict[str, tuple[dict, dict]] = {
         {"run_id": int, "school_id": str, "start_url": str, "final_url": str,
          "reachable": int, "http_status": int, "error": str, "platform": str,
          "fetched_at": str, "pages": int, "documents": int, "errors": int,
-         "completed_at": str},
+         "completed_at": str, "crawl_cut_short": int},
         {"pk": ("run_id", "school_id")},
     ),
     "pages": (
@@ -134,9 +134,9 @@ class Store:
 
     # -- runs ---------------------------------------------------------------
     def start_run(self, registry_path: str, registry_sha256: str, schools: int,
-                  ruleset_version: str, settings: str = "") -> int:
+                  ruleset_version: str, settings: str = "", status: str = "running") -> int:
         table = self.db["runs"]
-        table.insert({"started_at": utcnow(), "status": "running",
+        table.insert({"started_at": utcnow(), "status": status,
                       "registry_path": registry_path, "registry_sha256": registry_sha256,
                       "schools": schools, "ruleset_version": ruleset_version,
                       "settings": settings})

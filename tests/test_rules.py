@@ -143,3 +143,12 @@ def test_a_broken_rule_gives_an_explicit_error():
 
     finding = evaluate_safely(BrokenRule(), evidence([doc()]))
     assert finding.status == "error" and "KeyError" in finding.evidence_text
+
+
+def test_a_long_news_archive_is_not_a_link_trap():
+    archive = [{"url": f"http://s.test/news/{n}", "role": "other"} for n in range(1, 300)]
+    assert verdict("site.reachable", evidence(pages=archive)).status == "pass"
+    # the same shape, when it ate the crawl's page budget, is reported as a trap
+    trapped = evidence(pages=archive, site={**SITE, "crawl_cut_short": 1})
+    finding = verdict("site.reachable", trapped)
+    assert finding.status == "warn" and "ловушка" in finding.evidence_text

@@ -89,6 +89,7 @@ class SchoolSiteSpider(scrapy.Spider):
         self.home_url: dict[str, str] = {}
         self.sections_found: dict[str, set[str]] = defaultdict(set)
         self.looked_further: set[str] = set()
+        self.cut_short: set[str] = set()
         self.sitemaps_requested: dict[str, int] = defaultdict(int)
 
     def _first_time(self, school_id: str, url: str) -> bool:
@@ -134,7 +135,8 @@ class SchoolSiteSpider(scrapy.Spider):
             self.logger.info("site %s finished: %d pages, %d documents, %d errors, %d probes missed",
                              school_id, tally["pages"], tally["documents"], tally["errors"], tally["misses"])
             yield SiteDoneItem(school_id=school_id, completed_at=utcnow(), pages=tally["pages"],
-                               documents=tally["documents"], errors=tally["errors"])
+                               documents=tally["documents"], errors=tally["errors"],
+                               crawl_cut_short=school_id in self.cut_short)
 
     # -- home ------------------------------------------------------------
     def parse_home(self, response):
@@ -275,6 +277,7 @@ class SchoolSiteSpider(scrapy.Spider):
             return
         depth = response.meta.get("depth", 0) + 1
         if depth > self.max_depth or self.pages_scheduled[school_id] >= self.max_pages:
+            self.cut_short.add(school_id)
             return
         if not self._first_time(school_id, link.url):
             return
