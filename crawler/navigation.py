@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 
+from lxml import etree
 from parsel import Selector
 
 DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".rtf", ".odt", ".txt", ".zip", ".rar",
@@ -97,7 +98,6 @@ class Link:
     url: str
     text: str           # folded anchor text (plus title attribute)
     itemprop: str = ""
-    in_nav: bool = False
 
     @property
     def words(self) -> str:
@@ -111,20 +111,30 @@ _GENERIC_ANCHOR = re.compile(r"^(?:скачать|загрузить|откры�
                              r"|^[\w.() -]+\.(?:pdf|docx?|rtf|odt|zip|rar|jpe?g|png|tiff?)$")
 
 
+# Compiled once: parsel wraps every XPath result in a Selector, which on link-heavy
+# pages (menus of a hundred links, repeated on every page) costs more than the
+# rest of the crawl's parsing.
+_LINK_TEXT = etree.XPath("descendant-or-self::text()", smart_strings=False)
+_ROW_TEXT = etree.XPath("../descendant::text()", smart_strings=False)
+_LINKS = etree.XPath("//a[@href]")
+
+
 def extract_links(selector: Selector, base_url: str) -> list[Link]:
     links: list[Link] = []
-    for a in selector.css("a[href]"):
-        href = (a.attrib.get("href") or "").strip()
+    root = selector.root
+    if not isinstance(root, etree._Element):
+        return links
+    for a in _LINKS(root):
+        href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
         url = unwrap_viewer(urljoin(base_url, href))
         url = url.split("#", 1)[0]
-        text = fold(" ".join(a.css("::text").getall()) + " " + (a.attrib.get("title") or ""))
+        text = fold(" ".join(_LINK_TEXT(a)) + " " + (a.get("title") or ""))
         if _GENERIC_ANCHOR.match(text):
             # «Скачать» or a bare file name beside the document's title: a person reads the whole row.
-            text = fold(" ".join(a.xpath("../descendant::text()").getall()))[:300] or text
-        in_nav = bool(a.xpath("ancestor::nav|ancestor::*[contains(@class,'menu') or contains(@id,'menu')]"))
-        links.append(Link(url=url, text=text, itemprop=a.attrib.get("itemprop", ""), in_nav=in_nav))
+            text = fold(" ".join(_ROW_TEXT(a)))[:300] or text
+        links.append(Link(url=url, text=text, itemprop=a.get("itemprop") or ""))
     return links
 
 

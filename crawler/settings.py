@@ -14,8 +14,18 @@ NEWSPIDER_MODULE = "crawler.spiders"
 USER_AGENT = "eduaudit/0.1 (+audit of school websites; contact: set EDUAUDIT_CONTACT)"
 ROBOTSTXT_OBEY = True
 
-CONCURRENT_REQUESTS = 64
+# A request waiting out its site's delay already counts against this limit, so
+# with a one-second delay and a few hundred sites it must be well above the
+# number of sites being fetched from at any moment, or sites queue behind it.
+CONCURRENT_REQUESTS = 256
+# The next request goes to the site with the fewest in flight, not to whichever
+# site queued the most: every site advances at its own polite pace.
+SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+# Items go to SQLite one at a time anyway. Scrapy starts CONCURRENT_ITEMS
+# asyncio workers for *every* callback's output (100 by default), which was a
+# third of the crawler's CPU on a region: one worker is all the pipeline uses.
+CONCURRENT_ITEMS = 1
 DOWNLOAD_DELAY = 1.0
 # The timeout bounds a whole download, not just silence: a host dripping one
 # byte a second is cut off like one that never answers. EDUAUDIT_DOWNLOAD_TIMEOUT

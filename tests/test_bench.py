@@ -165,3 +165,20 @@ def test_region_bench_measures_every_run(tmp_path):
     assert "wget --mirror" in table and "Politeness bound" in table
     md = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
     assert "region_bench:begin" in md and "| 3 | 0.02 |" in md
+
+    # A re-run that skips the baselines keeps the earlier wget measurement beside the new figures,
+    # marked with the time it was measured: wget does not change with our code.
+    first_measured = result["measured_at"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.region_bench", "--schools", "3", "--seed", "50", "--delay", "0.02",
+         "--latency", "0.005,0.02", "--bandwidth", "20000000", "--slow-hosts", "0.3", "--skip-baselines",
+         "--out", str(out), "--work", str(tmp_path / "work"), "--cache", str(tmp_path / "cache"),
+         "--results-md", str(tmp_path / "RESULTS.md")],
+        cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    again = json.loads((out / "region_bench-n3.json").read_text(encoding="utf-8"))
+    assert set(again["runs"]) == {"focused", "wget"}
+    assert again["runs"]["wget"]["carried_from"] == first_measured
+    assert again["runs"]["wget"]["requests"] == wget["requests"]
+    assert "10x_fewer_requests_than_wget" in again["targets"]
+    assert f"wget --mirror + keyword search (measured {first_measured})" in (out / "region_bench-n3.md").read_text()

@@ -85,6 +85,10 @@ class SchoolSiteSpider(scrapy.Spider):
         self.documents_scheduled: dict[str, int] = defaultdict(int)
         # Menus repeat the same links on every page; budgets count distinct URLs only.
         self.seen: dict[str, set[str]] = defaultdict(set)
+        # The same menu link on the same kind of page at the same depth is judged
+        # the same way every time (budgets only grow, seen URLs stay seen), so it
+        # is judged once: most of a page's links are its menu.
+        self.links_judged: dict[str, set[tuple]] = defaultdict(set)
         self.platform: dict[str, str] = {}
         self.home_url: dict[str, str] = {}
         self.sections_found: dict[str, set[str]] = defaultdict(set)
@@ -137,6 +141,10 @@ class SchoolSiteSpider(scrapy.Spider):
             yield SiteDoneItem(school_id=school_id, completed_at=utcnow(), pages=tally["pages"],
                                documents=tally["documents"], errors=tally["errors"],
                                crawl_cut_short=school_id in self.cut_short)
+            # A finished site gets no more requests: its link memory would only
+            # grow the process with the size of the region.
+            self.seen.pop(school_id, None)
+            self.links_judged.pop(school_id, None)
 
     # -- home ------------------------------------------------------------
     def parse_home(self, response):
@@ -254,8 +262,13 @@ class SchoolSiteSpider(scrapy.Spider):
             headers=response_headers(response), via=via or "",
             strategy=response.meta.get("strategy", ""),
         )
+        judged = self.links_judged[school_id]
+        depth = response.meta.get("depth", 0)
         for link in nav.extract_links(response.selector, response.url):
-            yield from self._follow(response, role, link)
+            key = (link.url, link.text, link.itemprop, role, via, depth)
+            if key not in judged:
+                judged.add(key)
+                yield from self._follow(response, role, link)
         yield from self._settle(school_id, "pages")
 
     def _follow(self, response, role: str, link: nav.Link):
