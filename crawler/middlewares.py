@@ -1,4 +1,4 @@
-"""Downloader middlewares of the eduaudit crawler."""
+"""Downloader and spider middlewares of the eduaudit crawler."""
 
 from __future__ import annotations
 
@@ -231,3 +231,22 @@ class CharsetRepairMiddleware:
         headers[b"X-Declared-Content-Type"] = headers.get(b"Content-Type", b"")
         headers[b"Content-Type"] = b"text/html; charset=windows-1251"
         return response.replace(headers=headers, encoding="cp1251")
+
+
+class CallbackFailureMiddleware:
+    """A callback that raises still answers for its request.
+
+    Scrapy logs such an exception and drops the rest of the callback's output.
+    The spider counts every school's unanswered requests to know when its site
+    is finished; one request left uncounted would leave that site unfinished at
+    the end of the run, with no reason given. The spider's ``callback_failed``
+    settles the request as an error instead, and the traceback stays in the log.
+    """
+
+    def process_spider_exception(self, response, exception, spider=None):
+        handler = getattr(spider, "callback_failed", None)
+        if handler is None:
+            return None
+        spider.logger.error("processing %s failed", response.url, exc_info=exception)
+        spider.crawler.stats.inc_value("eduaudit/callback_failures")
+        return handler(response, exception)

@@ -128,8 +128,11 @@ def extract_links(selector: Selector, base_url: str) -> list[Link]:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
-        url = unwrap_viewer(urljoin(base_url, href))
-        url = url.split("#", 1)[0]
+        try:
+            url = unwrap_viewer(urljoin(base_url, href)).split("#", 1)[0]
+            urlsplit(url).port  # a glued «host:80http://…» has no port a request could use
+        except ValueError:
+            continue
         text = fold(" ".join(_LINK_TEXT(a)) + " " + (a.get("title") or ""))
         if _GENERIC_ANCHOR.match(text):
             # «Скачать» or a bare file name beside the document's title: a person reads the whole row.

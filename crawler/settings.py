@@ -56,6 +56,11 @@ TWISTED_DNS_RESOLVER = "crawler.resolver.OverridingResolver"
 # ``PATTERN=IP`` entries, like ``curl --resolve``; e.g. ["*.test=127.0.0.1"].
 EDUAUDIT_RESOLVE: list[str] = []
 
+SPIDER_MIDDLEWARES = {
+    # closest to the spider: sees a callback's exception before anything else
+    "crawler.middlewares.CallbackFailureMiddleware": 990,
+}
+
 DOWNLOADER_MIDDLEWARES = {
     # first of all (before robots.txt is asked for): no request into the operator's own network
     "crawler.middlewares.PrivateAddressGuardMiddleware": 40,

@@ -323,6 +323,13 @@ class SchoolSiteSpider(scrapy.Spider):
             return role == HOME or from_hub
         return False
 
+    def callback_failed(self, response, exception):
+        """Account for a request whose callback raised (see CallbackFailureMiddleware)."""
+        school_id = response.meta.get("school_id")
+        if school_id is None:
+            return []
+        return self._settle(school_id, "errors")
+
     def page_failed(self, failure):
         request = failure.request
         self.logger.info("page %s failed: %s", request.url, failure_reason(failure))

@@ -248,7 +248,9 @@ class Theme:
         return f'<div class="school-name">{esc(s.short_name)}</div><div class="school-place">{esc(s.locality)}</div>'
 
 
-def office_viewer(host: str, path: str) -> str:
+def office_viewer(host: str, href: str) -> str:
     """Gosweb sites often open Word files through the Office Online viewer."""
-    src = quote(f"http://{host}:{PORT}{path}", safe="{}")
+    # A file on the municipal server already has its own address.
+    absolute = href if href.startswith(("http://", "https://")) else f"http://{host}:{PORT}{href}"
+    src = quote(absolute, safe="{}")
     return f"https://view.officeapps.live.com/op/view.aspx?src={src}"
