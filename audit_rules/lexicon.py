@@ -88,9 +88,14 @@ STUDENT_CUES: tuple[Cue, ...] = (
 # «как в отношении педагогических работников …, так и в отношении обучающихся».
 _STAFF = r"(?:педагог\w*(?:\s+работник\w*)?|учител\w*|работник\w*|сотрудник\w*)"
 _PUPILS = r"(?:обучающ\w*|учащ\w*|учени\w*|школьник\w*|студент\w*)"
+# «как в отношении молодых и вновь принятых педагогов, так и в отношении обучающихся»,
+# «наставляемым может быть как обучающийся, так и педагогический работник»: a few words may
+# stand before each side, and the two sides must be staff and pupils, not two names for staff.
+_AS_FOR = r"как\s+(?:в\s+отношении\s+)?(?:[^\s.;,]+\s+){0,4}?"
+_SO_FOR = r"так\s+и\s+(?:в\s+отношении\s+)?(?:[^\s.;,]+\s+){0,4}?"
 BOTH_SCOPE_RE = re.compile(
     rf"наставничеств\w*\s+(?:[^\s.;]+\s+){{0,2}}?(?:{_STAFF}\s+и\s+{_PUPILS}|{_PUPILS}\s+и\s+{_STAFF})\b"
-    rf"|как\s+в\s+отношении\s+(?:{_STAFF}|{_PUPILS})[^.;]{{0,120}}?так\s+и\s+в\s+отношении\s+(?:{_STAFF}|{_PUPILS})")
+    rf"|{_AS_FOR}{_STAFF}[^.;]{{0,120}}?{_SO_FOR}{_PUPILS}|{_AS_FOR}{_PUPILS}[^.;]{{0,120}}?{_SO_FOR}{_STAFF}")
 
 # The quoted or bracketed title right after a cited act's number: «№ 3273-р "Об утверждении …"»,
 # «№ 3273-р (основные принципы …)»; group 1 is the title.

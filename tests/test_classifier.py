@@ -1080,3 +1080,18 @@ def test_dense_mentoring_body_overrules_a_garbled_title():
                    for i in range(1, 7))
     r = classify("ПЛАН РАБОТЫ НАСТ АВНИКА ЗА 2025 ГОД\n".replace("НАСТ АВНИКА", "Н4СТ4ВН1К4") + rows)
     assert r.about_mentoring and r.doc_type in ("roadmap", "program")
+
+
+def test_mixed_regulation_naming_both_sides_in_longer_phrases_is_both():
+    # The students' model is cited, the teachers' system is never named as such, yet the
+    # document plainly covers young teachers as well as pupils: that makes it «both».
+    text = ("ПРИНЯТО педагогическим советом (протокол от 04.09.2023 № 1)  УТВЕРЖДАЮ Директор школы\n"
+            "Положение о наставничестве\n1. Общие положения\n"
+            "1.1. Положение регулирует вопросы наставничества как в отношении молодых и вновь принятых "
+            "педагогов, так и в отношении обучающихся, нуждающихся в поддержке.\n"
+            "1.2. Положение разработано в соответствии с распоряжением Минпросвещения России от 25.12.2019 "
+            "№ Р-145 «Об утверждении методологии (целевой модели) наставничества обучающихся» и письмом "
+            "№ МР-42/02.\n1.3. Наставляемым может быть как обучающийся, так и педагогический работник.\n"
+            "2. Формы наставничества: «ученик – ученик», «учитель – учитель», «учитель – ученик».\n")
+    result = classify(text, filename="Polozhenie_o_nastavnichestve.pdf")
+    assert (result.doc_type, result.audience) == ("regulation", "both")
