@@ -265,7 +265,7 @@ class Bench:
             return None
         wget = earlier.get("runs", {}).get("wget")
         # wget runs as many sites at once as the crawler has requests in flight: that must match too.
-        same = (earlier.get("seed") == self.args.seed and earlier.get("delay") == self.delay
+        same = (earlier.get("delay") == self.delay
                 and earlier.get("crawler", {}).get("CONCURRENT_REQUESTS") == crawler_settings.CONCURRENT_REQUESTS
                 and {k: v for k, v in earlier.get("conditions", {}).items() if k in SAME_CONDITIONS}
                 == {k: v for k, v in self.conditions.describe().items() if k in SAME_CONDITIONS})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import json
 import subprocess
@@ -182,3 +183,15 @@ def test_region_bench_measures_every_run(tmp_path):
     assert again["runs"]["wget"]["requests"] == wget["requests"]
     assert "10x_fewer_requests_than_wget" in again["targets"]
     assert f"wget --mirror + keyword search (measured {first_measured})" in (out / "region_bench-n3.md").read_text()
+
+
+def test_crawl_cpu_measures_the_crawl_alone(tmp_path):
+    # In a process of its own: Twisted's reactor starts once per process.
+    proc = subprocess.run([sys.executable, "-m", "bench.crawl_cpu", "--schools", "3", "--seed", "50",
+                           "--cache", str(tmp_path / "cache"), "--profile", str(tmp_path / "crawl.prof")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    result = ast.literal_eval(proc.stdout.strip().splitlines()[-1])
+    assert result["pages"] >= 3 and result["documents"] >= 1
+    assert 0 < result["cpu_seconds"] and 0 < result["wall_seconds"]
+    assert (tmp_path / "crawl.prof").stat().st_size > 0
