@@ -224,10 +224,19 @@ def prose_before(prep: Prepared, index: int, blocks: set[int]) -> bool:
     return False
 
 
+# A genre word alone, perhaps with its date and number: «Приказ», «ПРИКАЗ № 129/01-07 от 25.08.2023».
+_BARE_GENRE_LINE_RE = re.compile(
+    r"^(?:приказ|распоряжение|постановление|положение)\s*(?:(?:от|№|n)\s*[\w./ -]*)?[.:]?\s*$")
+
+
 def _looks_like_heading(prep: Prepared, i: int, blocks: set[int]) -> bool:
     line = prep.lines[i]
     first_word = line.split()[0]
     if first_word.isupper() and len(first_word) > 2:
+        return True
+    if first_word[:1].isupper() and _BARE_GENRE_LINE_RE.match(_match_line(prep, i)):
+        # «Приказ» alone on its line under a letterhead whose last line ends in lower case
+        # («…основная общеобразовательная школа»): no sentence wraps onto a bare genre word.
         return True
     if i > 0 and i - 1 not in blocks:
         prev = prep.lines[i - 1].rstrip()

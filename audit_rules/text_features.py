@@ -143,9 +143,15 @@ def to_match(text: str) -> str:
     return "".join(_match_char(ch) for ch in text)
 
 
+# OCR reads dust and table rules at the edge of a scan as «.», «|», «'» before a line's first
+# word («. Приказ», «| работников»); they would hide a heading from the patterns that expect the
+# genre word first. A speck is only dropped when a space separates it from the text.
+_LEADING_SPECKS_RE = re.compile(r"^(?:[.,'`|~·•]+\s+)+")
+
+
 def prepare(text: str) -> Prepared:
     cleaned = clean_text(text)
-    lines = [ln.strip() for ln in cleaned.split("\n")]
+    lines = [_LEADING_SPECKS_RE.sub("", ln.strip()) for ln in cleaned.split("\n")]
     lines = [ln for ln in lines if ln]
     joined = "\n".join(lines)
     starts, pos = [], 0

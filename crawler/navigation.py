@@ -107,8 +107,8 @@ class Link:
 _GENERIC_ANCHOR = re.compile(r"^(?:скачать|загрузить|открыть|просмотр\w*|подробнее|смотреть|читать|файл|документ|"
                              r"ссылка|здесь|тут|download|pdf|docx?|rtf|odt)?(?:\s*(?:файл|документ|pdf|docx?))?"
                              r"[\s.:»)(]*$"
-                             # a bare file name: «polozhenieosisteme.pdf»
-                             r"|^[\w.() -]+\.(?:pdf|docx?|rtf|odt|zip|rar|jpe?g|png|tiff?)$")
+                             # a bare file name: «polozhenieosisteme.pdf», or a page's «dorozhnaya-karta.html»
+                             r"|^[\w.() -]+\.(?:pdf|docx?|rtf|odt|zip|rar|jpe?g|png|tiff?|s?html?|php|aspx?)$")
 
 
 # Compiled once: parsel wraps every XPath result in a Selector, which on link-heavy

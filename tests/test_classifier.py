@@ -464,6 +464,38 @@ def test_order_whose_annex_is_the_regulation():
     _assert_evidence(r, "Об организации наставничества", "ПОЛОЖЕНИЕ о системе наставничества")
 
 
+# A two-line letterhead whose last line ends in lower case, then «Приказ» in mixed case.
+ORDER_UNDER_LETTERHEAD = """\
+Комитет по образованию Администрации муниципального образования «Глинковский район»
+Муниципальное бюджетное общеобразовательное учреждение Доброминская основная школа
+Приказ
+от 1 сентября 2024 года № 77-о
+Об утверждении Положения о наставничестве педагогических работников
+В целях профессионального развития молодых специалистов
+ПРИКАЗЫВАЮ:
+1. Утвердить Положение о наставничестве педагогических работников (приложение).
+2. Контроль исполнения приказа оставляю за собой.
+Директор Н.А. Лебедева
+Приложение
+к приказу от 1 сентября 2024 года № 77-о
+Положение о наставничестве педагогических работников МБОУ Доброминская ОШ
+1. Общие положения
+1.1. Положение устанавливает порядок закрепления наставников за молодыми педагогами.
+1.2. Наставник назначается приказом директора с согласия педагога.
+"""
+
+
+@pytest.mark.parametrize("speck", ["", ". ", "| ", "' "])
+def test_order_under_a_letterhead_ending_in_lower_case(speck):
+    # A scan's OCR may put dust in front of the heading («. Приказ»); it is still the heading.
+    text = ORDER_UNDER_LETTERHEAD.replace("\nПриказ\n", f"\n{speck}Приказ\n")
+    r = classify(text)
+    assert (r.doc_type, r.audience, r.issuer) == ("order", "teachers", "school")
+    assert r.contains == ["regulation"]
+    assert r.number == "77-о"
+    _assert_evidence(r, "Об утверждении Положения о наставничестве")
+
+
 def test_regional_ministry_order():
     r = classify(REGIONAL_ORDER)
     assert (r.doc_type, r.audience, r.issuer) == ("order", "teachers", "regional")

@@ -137,6 +137,9 @@ def test_hubs_are_few(text, url, target):
     ("<li>Положение о системе наставничества: <a href='/DswMedia/polozhenieosisteme.pdf'>polozhenieosisteme.pdf</a></li>",
      "положение о системе наставничества"),
     ("<li><a href='/f.pdf'><img src='/pdf.png'></a> Дорожная карта наставничества</li>", "дорожная карта"),
+    # a hand-made site links a page by its file name, the title standing beside it
+    ("<li>План мероприятий по внедрению наставничества от 10.09.2021: "
+     "<a href='/plan-meropriyatiy.html'>plan-meropriyatiy.html</a></li>", "план мероприятий"),
 ])
 def test_generic_anchor_is_read_with_its_row(html, expected_words):
     (link,) = nav.extract_links(Selector(text=html), "http://s.test/")
