@@ -66,3 +66,22 @@ def test_progress_estimate_counts_requests_not_sites():
     # requests the spider already knows it must still make count when they are more
     spider.outstanding.update({f"s{i}": 30 for i in range(1, 10)})
     assert progress.seconds_left(50.0) == pytest.approx(270 / 2)
+
+
+def test_the_scheduler_and_the_downloader_name_a_site_the_same_way():
+    # The priority queue picks the site with the fewest downloads in flight; it can only see them
+    # when it files a request under the key of the downloader slot that will fetch it.
+    from scrapy.core.downloader import Downloader
+    from scrapy.utils.test import get_crawler
+
+    from crawler.middlewares import SiteSlotMiddleware
+    from crawler.spiders.school_site import SchoolSiteSpider
+
+    crawler = get_crawler(SchoolSiteSpider)
+    spider = SchoolSiteSpider(schools=[])
+    downloader = Downloader(crawler)
+    for url in ("http://school.test:8001/sveden/document", "http://school.test:8002/", "https://Gimn1.Test/"):
+        request = spider._request(url, meta={"school_id": "s1"})
+        queued_under = downloader.get_slot_key(request)
+        SiteSlotMiddleware().process_request(request)
+        assert downloader.get_slot_key(request) == queued_under == url.split("/")[2].lower()

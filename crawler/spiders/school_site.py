@@ -119,6 +119,10 @@ class SchoolSiteSpider(scrapy.Spider):
         # Deduplication is per school (see _first_time): two schools may link the
         # same municipal file, and each must get it.
         self.outstanding[kwargs["meta"]["school_id"]] += 1
+        # DownloaderAwarePriorityQueue files a request under its slot when it is scheduled, before
+        # SiteSlotMiddleware runs; without the key here it filed by host name, found no downloader
+        # slot of that name (slots are host:port) and took every site for idle.
+        kwargs["meta"].setdefault("download_slot", urlsplit(url).netloc.lower())
         return scrapy.Request(url, dont_filter=True, **kwargs)
 
     def _settle(self, school_id: str, outcome: str):
