@@ -386,8 +386,24 @@ def scaling_table(results: list[dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _earlier_block(text: str) -> tuple[dict[int, str], dict[int, str]]:
+    """The scaling rows and the per-size sections of the generated block already in RESULTS.md, by size."""
+    match = re.search(re.escape(RESULTS_BEGIN) + "(.*?)" + re.escape(RESULTS_END), text, flags=re.S)
+    if not match:
+        return {}, {}
+    block = match.group(1)
+    rows = {int(m.group(1)): m.group(0) for m in re.finditer(r"^\| (\d+) \|.*$", block, flags=re.M)}
+    sections = {int(m.group(1)): m.group(0).rstrip() + "\n"
+                for m in re.finditer(r"^### (\d+) schools .*?(?=^### |\Z)", block, flags=re.S | re.M)}
+    return rows, sections
+
+
 def refresh_results_md(path: Path, results_dir: Path) -> None:
-    """Rewrite the generated part of RESULTS.md from every region_bench-n*.json in the results folder."""
+    """Rewrite the generated part of RESULTS.md from every region_bench-n*.json in the results folder.
+
+    A size with no JSON here (measured on another checkout, its JSON not kept) keeps its row and
+    section from the block already in the file: a run of one size must not erase the others.
+    """
     results = []
     for file in sorted(results_dir.glob("region_bench-n*.json")):
         try:
@@ -396,10 +412,17 @@ def refresh_results_md(path: Path, results_dir: Path) -> None:
             continue
     if not results:
         return
-    block = [RESULTS_BEGIN, "", "#### Scaling", "", scaling_table(results)]
-    block += [markdown(r) for r in sorted(results, key=lambda r: r["schools"])]
-    block.append(RESULTS_END)
     text = path.read_text(encoding="utf-8") if path.exists() else ""
+    kept_rows, kept_sections = _earlier_block(text)
+    measured = {r["schools"] for r in results}
+    table = scaling_table(results).rstrip("\n").split("\n")
+    rows = {int(line.split("|")[1]): line for line in table[2:]}
+    rows.update({n: row for n, row in kept_rows.items() if n not in measured})
+    sections = {r["schools"]: markdown(r) for r in results}
+    sections.update({n: section for n, section in kept_sections.items() if n not in measured})
+    block = [RESULTS_BEGIN, "", "#### Scaling", "", "\n".join(table[:2] + [rows[n] for n in sorted(rows)]) + "\n"]
+    block += [sections[n] for n in sorted(sections)]
+    block.append(RESULTS_END)
     generated = "\n".join(block)
     if RESULTS_BEGIN in text and RESULTS_END in text:
         text = re.sub(re.escape(RESULTS_BEGIN) + ".*?" + re.escape(RESULTS_END), lambda _: generated, text, flags=re.S)

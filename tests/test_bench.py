@@ -195,3 +195,47 @@ def test_crawl_cpu_measures_the_crawl_alone(tmp_path):
     assert result["pages"] >= 3 and result["documents"] >= 1
     assert 0 < result["cpu_seconds"] and 0 < result["wall_seconds"]
     assert (tmp_path / "crawl.prof").stat().st_size > 0
+
+
+def _result(schools: int, measured_at: str) -> dict:
+    run = {"wall_seconds": 10.0, "requests": 100, "requests_per_site_median": 5, "requests_per_site_p95": 9,
+           "bytes": 2e6, "cpu_seconds_total": 4.0, "peak_rss_mb": 300, "tree_rss_peak_mb": 400,
+           "verdicts_equal": "7/7", "regulation_equal_ground_truth": 1.0,
+           "stages": {"crawl": {"wall_seconds": 6.0, "cpu_seconds": 3.0}}}
+    return {"schools": schools, "seed": 66, "delay": 1.0, "runs": {"focused": run}, "ratios": {},
+            "conditions": {"latency_seconds": [0.05, 0.4], "bandwidth_bytes_per_second": 1e6, "slow_hosts": [],
+                           "slow_latency_factor": 3, "slow_bandwidth_factor": 0.1, "region_slow_hosts": []},
+            "politeness_bound": {"seconds": 3.0, "max_host_seconds": 3.0, "concurrency_seconds": 1.0,
+                                 "needed_requests_total": 50, "ratio_crawl_wall": 2.0, "ratio_total_wall": 3.3},
+            "targets": {"verdicts_100_percent": True}, "commands": {"bench": f"bench --schools {schools}"},
+            "measured_at": measured_at}
+
+
+def test_results_md_keeps_the_sizes_this_checkout_did_not_measure(tmp_path):
+    from bench.region_bench import refresh_results_md
+
+    results, md = tmp_path / "results", tmp_path / "RESULTS.md"
+    results.mkdir()
+    for n in (34, 340, 3400):
+        (results / f"region_bench-n{n}.json").write_text(json.dumps(_result(n, f"day one n{n}")))
+    md.write_text("# Bench\n\nProse a person wrote.\n", encoding="utf-8")
+    refresh_results_md(md, results)
+
+    # Another checkout has only its own 340 measurement.
+    for n in (34, 340, 3400):
+        (results / f"region_bench-n{n}.json").unlink()
+    (results / "region_bench-n340.json").write_text(json.dumps(_result(340, "day two")))
+    refresh_results_md(md, results)
+
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith("# Bench\n\nProse a person wrote.\n")
+    rows = [line for line in text.splitlines() if line.startswith("| 34") and "|" in line[5:]]
+    assert [row.split(" | ")[0] for row in rows] == ["| 34", "| 340", "| 3400"]
+    assert "day one n34" in rows[0] and "day two" in rows[1] and "day one n3400" in rows[2]
+    assert "day one n340 " not in text
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert [h.split()[1] for h in headings] == ["34", "340", "3400"]
+    assert text.count("Command: `bench --schools 3400`") == 1
+    # refreshing again changes nothing
+    refresh_results_md(md, results)
+    assert md.read_text(encoding="utf-8") == text
