@@ -36,6 +36,25 @@ def scrapy_stats(log_path: Path) -> dict:
     return ast.literal_eval(body)
 
 
+# Figures of a whole process, not a sum over processes: the largest shard's stands for the crawl.
+_PER_PROCESS = ("elapsed_time_seconds", "memusage/")
+
+
+def run_scrapy_stats(logs: Path, run_id: int) -> dict:
+    """Scrapy's stats of a run's crawl, its shards' added up (``run-N-crawl.log`` or ``run-N-crawl-K.log``)."""
+    files = [logs / f"run-{run_id}-crawl.log", *sorted(logs.glob(f"run-{run_id}-crawl-*.log"))]
+    combined: dict = {}
+    for stats in (scrapy_stats(f) for f in files if f.exists()):
+        for key, value in stats.items():
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                combined.setdefault(key, value)
+            elif key.startswith(_PER_PROCESS):
+                combined[key] = max(combined.get(key, value), value)
+            else:
+                combined[key] = combined.get(key, 0) + value
+    return combined
+
+
 def crawl(registry: Path, out: Path, delay: float, *extra: str) -> tuple[int, float]:
     started = time.monotonic()
     proc = subprocess.run([sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry),
@@ -86,7 +105,7 @@ def documents_found(region: Path, db: Path, run_id: int) -> tuple[int, int, int,
 
 def summarise(name: str, region: Path, out: Path, run_id: int, seconds: float) -> dict:
     db = out / "eduaudit.db"
-    stats = scrapy_stats(out / "logs" / f"run-{run_id}-crawl.log")
+    stats = run_scrapy_stats(out / "logs", run_id)
     sites = sorted(per_site_requests(db, run_id))
     found, expected, m_found, m_expected = documents_found(region, db, run_id)
     agreement = compare(db, region / "ground_truth.csv", run_id)

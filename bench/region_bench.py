@@ -30,7 +30,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench.crawl_bench import documents_found, scrapy_stats
+from bench.crawl_bench import documents_found, run_scrapy_stats
 from bench.keyword_search import RULE as REGULATION_RULE
 from bench.measure import Measured, OcrMeter, process_cpu, run_measured
 from bench.politeness import politeness_bound
@@ -158,8 +158,7 @@ class Bench:
         agreement = compare(db, self.region / "ground_truth.csv", run_id)
         regulation = agreement.per_rule.get(REGULATION_RULE, [0, 0])
         found, expected, m_found, m_expected = documents_found(self.region, db, run_id)
-        log = out / "logs" / f"run-{run_id}-crawl.log"
-        spider = scrapy_stats(log) if log.exists() else {}
+        spider = run_scrapy_stats(out / "logs", run_id)
         return {
             "wall_seconds": round(crawl.wall_seconds + report.wall_seconds, 1),
             "stages": stage_figures(crawl, report, ocr_cpu, ocr_runs),

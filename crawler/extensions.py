@@ -3,7 +3,9 @@
 Scrapy's own log goes to a file; this extension writes a short line to
 standard error every few seconds — sites done of total, pages, documents,
 errors and the estimated time left — and nothing when ``EDUAUDIT_PROGRESS``
-is off (``--quiet`` for cron).
+is off (``--quiet`` for cron). A crawl shard (``eduaudit.crawl_shards``) sends
+its figures to ``EDUAUDIT_PROGRESS_SINK`` instead, and the parent prints one
+line for all shards.
 """
 
 from __future__ import annotations
@@ -21,15 +23,30 @@ from crawler.items import DocumentItem, PageItem, SiteDoneItem
 log = logging.getLogger("eduaudit.progress")
 
 
-def _console_handler() -> logging.Handler:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(message)s"))
-    return handler
+def console_log() -> logging.Logger:
+    """The logger of progress lines: bare lines on standard error, apart from Scrapy's log file."""
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    return log
+
+
+def progress_line(sites: int, total: int, pages: int, documents: int, errors: int,
+                  seconds_left: float | None) -> str:
+    eta = ""
+    if seconds_left is not None:
+        eta = f", осталось ~{int(seconds_left // 60)} мин {int(seconds_left % 60)} с"
+    return (f"  сайтов {sites}/{total}, страниц {pages}, документов {documents}, "
+            f"ошибок загрузки {errors}{eta}")
 
 
 class ProgressExtension:
-    def __init__(self, interval: float):
+    def __init__(self, interval: float, sink=None):
         self.interval = interval
+        self.sink = sink
         self.total = 0
         self.sites = self.pages = self.documents = self.errors = 0
         # Requests answered for the sites already finished: the measured size of a site.
@@ -37,16 +54,14 @@ class ProgressExtension:
         self.spider = None
         self.started = time.monotonic()
         self.loop: task.LoopingCall | None = None
-        if not log.handlers:
-            log.addHandler(_console_handler())
-        log.setLevel(logging.INFO)
-        log.propagate = False
+        console_log()
 
     @classmethod
     def from_crawler(cls, crawler):
         if not crawler.settings.getbool("EDUAUDIT_PROGRESS"):
             raise NotConfigured
-        ext = cls(crawler.settings.getfloat("EDUAUDIT_PROGRESS_INTERVAL", 10.0))
+        ext = cls(crawler.settings.getfloat("EDUAUDIT_PROGRESS_INTERVAL", 10.0),
+                  sink=crawler.settings.get("EDUAUDIT_PROGRESS_SINK"))
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
@@ -76,14 +91,12 @@ class ProgressExtension:
             else:
                 self.documents += 1
 
+    def figures(self) -> dict:
+        return {"sites": self.sites, "total": self.total, "pages": self.pages, "documents": self.documents,
+                "errors": self.errors, "seconds_left": self.seconds_left(time.monotonic() - self.started)}
+
     def line(self) -> str:
-        elapsed = time.monotonic() - self.started
-        eta = ""
-        left = self.seconds_left(elapsed)
-        if left is not None:
-            eta = f", осталось ~{int(left // 60)} мин {int(left % 60)} с"
-        return (f"  сайтов {self.sites}/{self.total}, страниц {self.pages}, документов {self.documents}, "
-                f"ошибок загрузки {self.errors}{eta}")
+        return progress_line(**self.figures())
 
     def seconds_left(self, elapsed: float) -> float | None:
         """Requests still to come over the rate so far.
@@ -102,4 +115,7 @@ class ProgressExtension:
         return remaining / (answered / elapsed)
 
     def report(self):
-        log.info(self.line())
+        if self.sink is not None:
+            self.sink.put(self.figures())
+        else:
+            log.info(self.line())

@@ -18,6 +18,7 @@ next time.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sqlite3
 from pathlib import Path
@@ -89,7 +90,7 @@ class DigestCacheStorage:
         path = self._body_path(digest)
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            part = path.with_suffix(".part")
+            part = path.with_suffix(f".{os.getpid()}.part")  # crawl shards share the cache
             part.write_bytes(body)
             part.replace(path)
         extra = {k: v for k, v in response.to_dict().items() if k not in {"url", "status", "headers", "body"}}

@@ -24,7 +24,7 @@ def main() -> None:
 def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] = (),
               delay: float | None = None, max_pages: int = 40, max_documents: int = 80,
               workers: int | None = None, quiet: bool = False, extra_settings: dict | None = None,
-              resume: bool = False, focused: bool = True) -> int:
+              resume: bool = False, focused: bool = True, processes: int | None = None) -> int:
     """Crawl, extract, classify and judge every school of the registry; return the run id."""
     from eduaudit import stages
     from eduaudit.store import Store
@@ -45,13 +45,14 @@ def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] =
     log_file = Path(out) / "logs" / f"run-{run_id}-crawl.log"
     stages.crawl(store, run_id, resolve=list(resolve), delay=delay, max_pages=max_pages,
                  max_documents=max_documents, log_file=log_file, extra_settings=extra_settings,
-                 only=only, progress=not quiet, focused=focused)
+                 only=only, progress=not quiet, focused=focused, processes=processes)
     counts = store.db.execute(
         "select (select count(*) from sites where run_id = :r and reachable = 1), "
         "(select count(*) from pages where run_id = :r), "
         "(select count(*) from documents where run_id = :r and sha256 is not null)", {"r": run_id}).fetchone()
+    logs = sorted(log_file.parent.glob(f"{log_file.stem}*{log_file.suffix}"))
     say(f"Обход завершён: доступно сайтов {counts[0]} из {len(schools)}, страниц {counts[1]}, "
-        f"документов {counts[2]} (журнал: {log_file})")
+        f"документов {counts[2]} (журнал: {', '.join(str(p) for p in logs) or log_file})")
     say("Извлечение текста документов…")
     extracted = stages.extract(store, run_id, workers=workers)
     say(f"Извлечён текст новых документов: {extracted}")
@@ -86,7 +87,10 @@ def _load_or_fail(registry: Path):
               help="Обходить сайты целиком (для сравнения в бенчмарке).")
 @click.option("--resume", is_flag=True,
               help="Продолжить прерванный запуск этого реестра: готовые сайты не обходятся заново.")
-def crawl(registry, db, out, resolve, delay, max_pages, max_documents, workers, quiet, unfocused, resume):
+@click.option("--crawl-processes", type=click.IntRange(min=1),
+              help="Процессов обхода (по умолчанию по числу ядер, если сайтов не меньше 100 на процесс).")
+def crawl(registry, db, out, resolve, delay, max_pages, max_documents, workers, quiet, unfocused, resume,
+          crawl_processes):
     """Обойти сайты из реестра, извлечь документы и проверить правила."""
     from eduaudit.runlock import RunLocked, run_lock
 
@@ -97,7 +101,7 @@ def crawl(registry, db, out, resolve, delay, max_pages, max_documents, workers, 
         with run_lock(db.parent, what="crawl"):
             run_id = run_audit(registry, db, out, resolve=resolve, delay=delay, max_pages=max_pages,
                                max_documents=max_documents, workers=workers, quiet=quiet, resume=resume,
-                               focused=not unfocused)
+                               focused=not unfocused, processes=crawl_processes)
     except RunLocked as exc:
         raise click.ClickException(str(exc)) from None
     if not quiet:

@@ -49,11 +49,37 @@ def start_run(store: Store, registry_path: Path, schools: list[School], settings
 
 
 # -- crawl -------------------------------------------------------------------
-def crawl(store: Store, run_id: int, *, resolve: list[str] = (), delay: float | None = None,
-          max_pages: int = 40, max_documents: int = 80, log_level: str = "INFO",
-          log_file: Path | None = None, extra_settings: dict | None = None,
-          only: set[str] | None = None, progress: bool = False, focused: bool = True) -> None:
-    """Run the Scrapy spider over every school of the run, in this process."""
+def crawl(store: Store, run_id: int, *, only: set[str] | None = None, processes: int | None = None,
+          **options) -> None:
+    """Crawl every school of the run (or those in ``only``); every school ends with a site row.
+
+    ``processes`` shards the sites over that many processes (``eduaudit.crawl_shards``);
+    by default one per core when there are enough sites, else the crawl runs in this process.
+    """
+    from eduaudit import crawl_shards
+
+    schools = [dict(row) for row in store.db["schools"].rows_where("run_id = ?", [run_id])]
+    if only is not None:
+        schools = [s for s in schools if s["school_id"] in only]
+    count = crawl_shards.shard_count(len(schools)) if processes is None else max(1, processes)
+    shards = crawl_shards.shard_schools(schools, count) if count > 1 else []
+    if len(shards) > 1:
+        progress = options.pop("progress", False)
+        codes = crawl_shards.crawl_in_shards(store.path, run_id, shards, options, progress=progress)
+        for number, code in enumerate(codes, start=1):
+            if code != 0:
+                # its unfinished sites are closed below with an error: reported, not lost
+                log.error("crawl shard %d of %d ended with exit code %s", number, len(shards), code)
+    else:
+        crawl_here(store, run_id, only={s["school_id"] for s in schools}, **options)
+    _close_unfinished_sites(store, run_id)
+
+
+def crawl_here(store: Store, run_id: int, *, resolve: list[str] = (), delay: float | None = None,
+               max_pages: int = 40, max_documents: int = 80, log_level: str = "INFO",
+               log_file: Path | None = None, extra_settings: dict | None = None,
+               only: set[str] | None = None, progress: bool = False, focused: bool = True) -> None:
+    """Run the Scrapy spider over the schools of the run (or those in ``only``), in this process."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
 
@@ -89,7 +115,6 @@ def crawl(store: Store, run_id: int, *, resolve: list[str] = (), delay: float | 
     process.crawl(SchoolSiteSpider, schools=schools, max_pages=max_pages, max_documents=max_documents,
                   focused=focused)
     process.start()
-    _close_unfinished_sites(store, run_id)
 
 
 def unfinished_run(store: Store, registry_sha256: str) -> int | None:

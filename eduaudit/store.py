@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from pathlib import Path
 
 import sqlite_utils
@@ -117,6 +118,8 @@ class Store:
         self.db = sqlite_utils.Database(self.path)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        # Crawl shards write from several processes; a writer waits for another's short transaction.
+        self.db.execute("PRAGMA busy_timeout=30000")
         self._ensure_schema()
 
     def _ensure_schema(self) -> None:
@@ -161,7 +164,8 @@ class Store:
         path = self.blob_path(digest)
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".part")
+            # per process: crawl shards may store the same bytes at the same moment
+            tmp = path.with_suffix(f".{os.getpid()}.part")
             tmp.write_bytes(data)
             tmp.replace(path)
             self.db["blobs"].upsert(

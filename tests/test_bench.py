@@ -239,3 +239,26 @@ def test_results_md_keeps_the_sizes_this_checkout_did_not_measure(tmp_path):
     # refreshing again changes nothing
     refresh_results_md(md, results)
     assert md.read_text(encoding="utf-8") == text
+
+
+def test_scrapy_stats_of_a_sharded_crawl_add_up(tmp_path):
+    from bench.crawl_bench import run_scrapy_stats
+
+    def dump(stats: str) -> str:
+        return ("2026-12-04 10:00:00 [scrapy.core.engine] INFO: Closing spider (finished)\n"
+                "2026-12-04 10:00:00 [scrapy.statscollectors] INFO: Dumping Scrapy stats:\n" + stats + "\n"
+                "2026-12-04 10:00:00 [scrapy.core.engine] INFO: Spider closed (finished)\n")
+
+    (tmp_path / "run-3-crawl-1.log").write_text(dump(
+        "{'downloader/request_count': 100,\n 'elapsed_time_seconds': 20.5,\n 'memusage/max': 300,\n"
+        " 'finish_reason': 'finished',\n 'start_time': datetime.datetime(2026, 12, 4, 10, 0, tzinfo=datetime.timezone.utc)}"))
+    (tmp_path / "run-3-crawl-2.log").write_text(dump(
+        "{'downloader/request_count': 60,\n 'elapsed_time_seconds': 25.0,\n 'memusage/max': 200,\n"
+        " 'finish_reason': 'finished'}"))
+    (tmp_path / "run-4-crawl.log").write_text(dump("{'downloader/request_count': 7}"))
+    stats = run_scrapy_stats(tmp_path, 3)
+    assert stats["downloader/request_count"] == 160
+    assert stats["elapsed_time_seconds"] == 25.0  # the shards ran side by side
+    assert stats["memusage/max"] == 300
+    assert stats["finish_reason"] == "finished"
+    assert run_scrapy_stats(tmp_path, 4) == {"downloader/request_count": 7}
