@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import resource
 import shutil
 import tempfile
 import time
@@ -26,6 +27,11 @@ from eduaudit.store import Store
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--schools", type=int, default=340)
@@ -33,11 +39,15 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--delay", type=float, default=0.0)
     parser.add_argument("--profile", type=Path, help="write a cProfile of the crawl here")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "demo-region")
+    parser.add_argument("--processes", type=int, default=1,
+                        help="crawl processes (CPU is then the children's too, read from /proc)")
+    parser.add_argument("--keep", type=Path, help="crawl into this folder and keep it (database, log) for analysis")
     args = parser.parse_args(argv)
     region = generate_region(args.cache / f"seed{args.seed}-n{args.schools}", seed=args.seed, n_schools=args.schools)
     conditions = (NetworkConditions(latency=(0.05, 0.4), bandwidth=1e6, seed=args.seed, slow_share=0.02)
                   if args.delay else None)
-    work = Path(tempfile.mkdtemp(prefix="eduaudit-crawl-cpu-"))
+    work = args.keep or Path(tempfile.mkdtemp(prefix="eduaudit-crawl-cpu-"))
+    work.mkdir(parents=True, exist_ok=True)
     try:
         with RegionServer(region, conditions=conditions) as server:
             registry = work / "registry.csv"
@@ -45,21 +55,22 @@ def main(argv: list[str] | None = None) -> dict:
             store = Store(work / "eduaudit.db")
             run_id = stages.start_run(store, registry, load_registry(registry), {})
             profile = cProfile.Profile(time.process_time) if args.profile else None
-            wall, cpu = time.monotonic(), time.process_time()
+            wall, cpu, children = time.monotonic(), time.process_time(), _children_cpu()
             if profile:
                 profile.enable()
-            # one process: this measures the crawler's own CPU per request, which shards only divide
+            # one process by default: the crawler's own CPU per request, which shards only divide
             stages.crawl(store, run_id, resolve=["*.test=127.0.0.1"], delay=args.delay,
-                         log_file=work / "crawl.log", processes=1)
+                         log_file=work / "crawl.log", processes=args.processes)
             if profile:
                 profile.disable()
                 profile.dump_stats(str(args.profile))
             result = {"schools": args.schools, "delay": args.delay,
                       "wall_seconds": round(time.monotonic() - wall, 1),
-                      "cpu_seconds": round(time.process_time() - cpu, 1),
+                      "cpu_seconds": round(time.process_time() - cpu + _children_cpu() - children, 1),
                       "pages": store.db["pages"].count, "documents": store.db["documents"].count}
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
     print(result)
     return result
 

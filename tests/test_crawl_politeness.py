@@ -85,3 +85,23 @@ def test_the_scheduler_and_the_downloader_name_a_site_the_same_way():
         queued_under = downloader.get_slot_key(request)
         SiteSlotMiddleware().process_request(request)
         assert downloader.get_slot_key(request) == queued_under == url.split("/")[2].lower()
+
+
+def test_a_slow_site_gets_at_most_two_requests_at_a_time_and_never_more_often_than_the_delay(tmp_path):
+    answer = 0.6  # every answer of this site takes longer than the delay between requests
+    links = "".join(f"<a href='/metod/{i}/'>Методическая работа {i}</a>" for i in range(8))
+    pages = {"/": Resource(f"<html><body><h1>Школа</h1><a href='/sveden/document'>Документы</a>{links}</body></html>",
+                           delay=answer),
+             "/sveden/document": Resource("<html><body><h1>Документы</h1></body></html>", delay=answer)}
+    pages.update({f"/metod/{i}/": Resource(f"<html><body><h1>Раздел {i}</h1></body></html>", delay=answer)
+                  for i in range(8)})
+    with LoopbackSites({"slow.test": pages}) as sites:
+        write_registry(tmp_path / "registry.csv", sites, {"s": "slow.test"})
+        proc = run_crawl(tmp_path / "registry.csv", tmp_path, "--delay", "0.3")
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        starts = sorted(t for host, path, t in sites.times if host == "slow.test" and path != "/robots.txt")
+    assert len(starts) >= 6
+    # Scrapy randomises the delay between 0.5 and 1.5 times the one asked for
+    assert min(b - a for a, b in zip(starts, starts[1:])) >= 0.5 * 0.3 - 0.02
+    in_flight = max(sum(1 for s in starts if t - answer < s <= t) for t in starts)
+    assert in_flight <= 2
