@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--profile", type=Path, help="write a cProfile of the crawl here")
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "demo-region")
     parser.add_argument("--processes", type=int, default=1,
-                        help="crawl processes (CPU is then the children's too, read from /proc)")
+                        help="crawl processes (the CPU figure then adds the children's, from getrusage)")
     parser.add_argument("--keep", type=Path, help="crawl into this folder and keep it (database, log) for analysis")
     args = parser.parse_args(argv)
     region = generate_region(args.cache / f"seed{args.seed}-n{args.schools}", seed=args.seed, n_schools=args.schools)

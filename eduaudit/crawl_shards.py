@@ -126,18 +126,22 @@ def crawl_in_shards(db_path: Path, run_id: int, shards: list[list[dict]], crawl_
         workers.append(worker)
     log = console_log()
     latest: dict[int, dict] = {}
+
+    def receive(timeout: float | None) -> bool:
+        try:
+            pid, figures = channel.get(timeout=timeout) if timeout else channel.get_nowait()
+        except queue.Empty:
+            return False
+        latest[pid] = figures
+        return True
+
     last_line = time.monotonic()
     try:
         while any(w.is_alive() for w in workers):
             if channel is None:
-                for worker in workers:
-                    worker.join(timeout=0.5)
+                workers[0].join(timeout=0.5)
                 continue
-            try:
-                pid, figures = channel.get(timeout=0.5)
-                latest[pid] = figures
-            except queue.Empty:
-                pass
+            receive(0.5)
             if latest and time.monotonic() - last_line >= interval:
                 log.info(progress_line(**combine_progress(latest.values(), shards)))
                 last_line = time.monotonic()
@@ -152,12 +156,8 @@ def crawl_in_shards(db_path: Path, run_id: int, shards: list[list[dict]], crawl_
                 worker.terminate()
             worker.join()
     if channel is not None:
-        while True:
-            try:
-                pid, figures = channel.get_nowait()
-            except queue.Empty:
-                break
-            latest[pid] = figures
+        while receive(None):
+            pass  # the shards' last figures, sent as they closed
         if latest:
             log.info(progress_line(**combine_progress(latest.values(), shards)))
     return [w.exitcode for w in workers]
