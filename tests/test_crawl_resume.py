@@ -37,12 +37,16 @@ def crawl(registry, out, *extra, wait=True):
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
-def completed(db) -> int:
-    try:
-        with sqlite3.connect(db) as conn:
-            return conn.execute("select count(*) from sites where completed_at is not null").fetchone()[0]
-    except sqlite3.Error:
+def count(db, sql: str) -> int:
+    try:  # read-only: polling must not create the database before the run does
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            return conn.execute(sql).fetchone()[0]
+    except sqlite3.Error:  # not created yet
         return 0
+
+
+def completed(db) -> int:
+    return count(db, "select count(*) from sites where completed_at is not null")
 
 
 def findings(db):
@@ -108,6 +112,16 @@ def latest_rows(db):
     return rows, duplicates
 
 
+def alive_until(proc, condition, timeout: float = 120) -> bool:
+    """Wait until ``condition()`` holds; False if the run ended first."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return proc.poll() is None
+
+
 def test_crawl_killed_several_times_at_random_moments_ends_as_a_clean_run(tmp_path):
     import random
 
@@ -119,42 +133,46 @@ def test_crawl_killed_several_times_at_random_moments_ends_as_a_clean_run(tmp_pa
         registry.write_text("school_id,name,municipality,url\n" + "".join(
             f"s{i},Школа {i},Велижский район,{sites.url(f'school{i}.test')}\n" for i in range(SITES)))
         clean = tmp_path / "clean"
-        started = time.monotonic()
         assert crawl(registry, clean).returncode == 0
-        clean_seconds = time.monotonic() - started
 
         interrupted = tmp_path / "interrupted"
-        kills, finished = 0, False
-        for _ in range(4):
-            # Any moment of a run: start-up, crawl, extraction, judging.
+        db = interrupted / "eduaudit.db"
+        # The moments are random within each stage of a run, and each is recognised by what the
+        # run has written, not by a share of some earlier run's duration: a loaded machine must
+        # not turn a kill meant for the crawl into one that comes after the run has finished.
+        moments = [
+            ("start-up", lambda: True, rng.uniform(0.0, 0.5)),
+            ("crawl", lambda: count(db, "select count(*) from pages") > 0, rng.uniform(0.0, 0.2)),
+            ("extraction", lambda: completed(db) == SITES, rng.uniform(0.0, 0.3)),
+            ("judging", lambda: count(db, "select count(*) from classifications") > 0, 0.0),
+        ]
+        landed, finished = [], False
+        for stage, reached, pause in moments:
             proc = crawl(registry, interrupted, "--resume", wait=False)
-            time.sleep(rng.uniform(0.2, 0.9) * clean_seconds)
+            if alive_until(proc, reached):
+                time.sleep(pause)
             if proc.poll() is not None:
                 finished = proc.returncode == 0  # what was left took less than the pause
                 break
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-            if (interrupted / "eduaudit.db").exists():
-                with sqlite3.connect(interrupted / "eduaudit.db") as conn:
-                    # killed after the run was complete, on its way out: nothing left to resume
-                    if conn.execute("select count(*) from runs where status = 'finished'").fetchone()[0]:
-                        finished = True
-            kills += 1
-            db = interrupted / "eduaudit.db"
+            landed.append(stage)
             if db.exists():
                 with sqlite3.connect(db) as conn:
                     assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
-            if finished:
-                break
-        assert kills >= 2, "most kills must land while the run is alive"
+                    # killed after the run was complete, on its way out: nothing left to resume
+                    if conn.execute("select count(*) from runs where status = 'finished'").fetchone()[0]:
+                        finished = True
+                        break
+        assert landed[:2] == ["start-up", "crawl"], landed
         if not finished:
             resumed = crawl(registry, interrupted, "--resume")
             assert resumed.returncode == 0, resumed.stderr[-2000:]
 
-    with sqlite3.connect(interrupted / "eduaudit.db") as conn:
+    with sqlite3.connect(db) as conn:
         assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
         assert conn.execute("select count(*), min(status) from runs").fetchone() == (1, "finished")
-    got, duplicates = latest_rows(interrupted / "eduaudit.db")
+    got, duplicates = latest_rows(db)
     expected, _ = latest_rows(clean / "eduaudit.db")
     assert duplicates == 0
     assert got == expected  # no row lost, none extra, same verdicts
