@@ -101,7 +101,7 @@ def test_a_slow_site_gets_at_most_two_requests_at_a_time_and_never_more_often_th
         assert proc.returncode == 0, proc.stderr[-2000:]
         starts = sorted(t for host, path, t in sites.times if host == "slow.test" and path != "/robots.txt")
     assert len(starts) >= 6
-    # Scrapy randomises the delay between 0.5 and 1.5 times the one asked for
-    assert min(b - a for a, b in zip(starts, starts[1:])) >= 0.5 * 0.3 - 0.02
+    # the delay is a floor: no two requests to the site start closer than it (timer slack aside)
+    assert min(b - a for a, b in zip(starts, starts[1:])) >= 0.3 - 0.02
     in_flight = max(sum(1 for s in starts if t - answer < s <= t) for t in starts)
     assert in_flight <= 2
