@@ -19,8 +19,11 @@ ROBOTSTXT_OBEY = True
 # number of sites being fetched from at any moment, or sites queue behind it.
 CONCURRENT_REQUESTS = 256
 # The next request goes to the site with the fewest in flight, not to whichever
-# site queued the most: every site advances at its own polite pace.
-SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
+# site queued the most: every site advances at its own polite pace. And a site
+# holds no more requests in the downloader than it may have in flight, so the
+# spider's priorities, not the order of discovery, decide what it asks next
+# (crawler.scheduling).
+SCHEDULER_PRIORITY_QUEUE = "crawler.scheduling.SitePacedPriorityQueue"
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 # Items go to SQLite one at a time anyway. Scrapy starts CONCURRENT_ITEMS
 # asyncio workers for *every* callback's output (100 by default), which was a

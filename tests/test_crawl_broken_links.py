@@ -78,7 +78,7 @@ def test_a_callback_that_raises_still_settles_its_request():
     spider = SchoolSiteSpider.from_crawler(crawler, schools=[{"school_id": "s1", "url": "http://s1.test/"}])
     crawler.spider = spider
     crawler.stats.open_spider()
-    request = spider._request("http://s1.test/page/", callback=spider.parse_page,
+    request = spider._request("http://s1.test/page/", callback=spider.parse_page, page=True,
                               meta={"school_id": "s1", "via": "mentoring", "depth": 1})
     response = HtmlResponse(request.url, body=b"<html></html>", request=request)
     out = list(CallbackFailureMiddleware().process_spider_exception(response, ValueError("bad"), spider))

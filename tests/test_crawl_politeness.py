@@ -81,7 +81,7 @@ def test_the_scheduler_and_the_downloader_name_a_site_the_same_way():
     spider = SchoolSiteSpider(schools=[])
     downloader = Downloader(crawler)
     for url in ("http://school.test:8001/sveden/document", "http://school.test:8002/", "https://Gimn1.Test/"):
-        request = spider._request(url, meta={"school_id": "s1"})
+        request = spider._request(url, page=True, meta={"school_id": "s1"})
         queued_under = downloader.get_slot_key(request)
         SiteSlotMiddleware().process_request(request)
         assert downloader.get_slot_key(request) == queued_under == url.split("/")[2].lower()

@@ -26,8 +26,16 @@ from crawler.items import DocumentItem, PageItem, SiteDoneItem, SiteItem
 from eduaudit.store import utcnow
 
 HOME = "home"
+# Every page goes before every file. A page may lead to more requests and a file
+# never does, so with pages first a site always has its next request known, and
+# its last requests are files rather than a page found late and then what it lists.
+PAGE_PRIORITY = 100
 FOLLOW_PRIORITY = {nav.MENTORING: 30, nav.DOCUMENTS: 25, nav.SVEDEN: 20, nav.LOCAL_ACTS: 15, nav.HUB: 5}
 DOCUMENT_PRIORITY = 10
+# The «Сведения об образовательной организации» page is only the way to its
+# «Документы» subsection (the only one the rules read): it is not asked for once
+# that is found, and a link to it waits for the answer of the probe for «Документы».
+HELD_FOR_PROBE = {nav.SVEDEN: nav.DOCUMENTS}
 # Sections whose absence after a finished crawl makes the spider look further
 # (sitemap.xml, last-resort paths) before it declares the site done.
 WANTED_SECTIONS = (nav.MENTORING, nav.DOCUMENTS)
@@ -77,6 +85,11 @@ class SchoolSiteSpider(scrapy.Spider):
         # Requests of a school not yet answered; at zero the site is finished,
         # which is what lets an interrupted run resume site by site.
         self.outstanding: dict[str, int] = defaultdict(int)
+        # Of those, the pages: when none is left, no new section can turn up, so a
+        # site missing one looks further at once instead of after its last file.
+        self.pages_outstanding: dict[str, int] = defaultdict(int)
+        # Page requests waiting for a probe's answer: school -> probed section -> makers.
+        self.held: dict[str, dict[str, list]] = defaultdict(dict)
         # "misses" are probes of known paths that the site does not have: not errors.
         self.tally: dict[str, dict[str, int]] = defaultdict(
             lambda: {"pages": 0, "documents": 0, "errors": 0, "misses": 0})
@@ -110,30 +123,39 @@ class SchoolSiteSpider(scrapy.Spider):
             self._first_time(school["school_id"], url)
             self.pages_scheduled[school["school_id"]] += 1
             yield self._request(
-                url, callback=self.parse_home, errback=self.home_failed, priority=40,
+                url, callback=self.parse_home, errback=self.home_failed, priority=PAGE_PRIORITY + 40, page=True,
                 meta={"school_id": school["school_id"], "via": HOME, "anchor": "", "depth": 0,
                       "strategy": nav.STRATEGY_HOME},
             )
 
-    def _request(self, url: str, **kwargs) -> scrapy.Request:
+    def _request(self, url: str, *, page: bool, **kwargs) -> scrapy.Request:
         # Deduplication is per school (see _first_time): two schools may link the
         # same municipal file, and each must get it.
         self.outstanding[kwargs["meta"]["school_id"]] += 1
+        if page:
+            self.pages_outstanding[kwargs["meta"]["school_id"]] += 1
+        kwargs["meta"]["page"] = page
         # DownloaderAwarePriorityQueue files a request under its slot when it is scheduled, before
         # SiteSlotMiddleware runs; without the key here it filed by host name, found no downloader
         # slot of that name (slots are host:port) and took every site for idle.
         kwargs["meta"].setdefault("download_slot", urlsplit(url).netloc.lower())
         return scrapy.Request(url, dont_filter=True, **kwargs)
 
-    def _settle(self, school_id: str, outcome: str):
+    def _settle(self, meta: dict, outcome: str):
         """Account for one answered request; yield SiteDoneItem when it was the last.
 
-        A site whose crawl ends without a mentoring or documents section gets one
-        more look (sitemap.xml, last-resort paths) before it is declared done.
+        A site whose pages are all answered without a mentoring or documents
+        section gets one more look (sitemap.xml, last-resort paths), while its
+        files are still downloading, before it is declared done.
         """
+        school_id = meta["school_id"]
+        if meta.get("probe_section"):
+            yield from self._probe_answered(meta)
         self.tally[school_id][outcome] += 1
         self.outstanding[school_id] -= 1
-        if self.outstanding[school_id] == 0 and school_id not in self.looked_further:
+        if meta.get("page"):
+            self.pages_outstanding[school_id] -= 1
+        if self.pages_outstanding[school_id] == 0 and school_id not in self.looked_further:
             self.looked_further.add(school_id)
             if self.focused and school_id in self.home_url and any(
                     section not in self.sections_found[school_id] for section in WANTED_SECTIONS):
@@ -149,6 +171,7 @@ class SchoolSiteSpider(scrapy.Spider):
             # grow the process with the size of the region.
             self.seen.pop(school_id, None)
             self.links_judged.pop(school_id, None)
+            self.held.pop(school_id, None)
 
     # -- home ------------------------------------------------------------
     def parse_home(self, response):
@@ -175,8 +198,11 @@ class SchoolSiteSpider(scrapy.Spider):
         )
         if self.focused:
             for section in WANTED_SECTIONS:
-                for path in nav.probe_paths(platform, section):
-                    yield from self._probe(school_id, response.urljoin(path), section, nav.STRATEGY_PROBE)
+                paths = nav.probe_paths(platform, section)
+                if paths:
+                    # the platform's other usual addresses are tried only when this one misses
+                    yield from self._probe(school_id, response.urljoin(paths[0]), section, nav.STRATEGY_PROBE,
+                                           rest=paths[1:])
         yield from self.parse_page(response)
 
     def home_failed(self, failure):
@@ -188,25 +214,48 @@ class SchoolSiteSpider(scrapy.Spider):
             school_id=request.meta["school_id"], start_url=start_url, reachable=False,
             http_status=status, error=failure_reason(failure), fetched_at=utcnow(),
         )
-        yield from self._settle(request.meta["school_id"], "errors")
+        yield from self._settle(request.meta, "errors")
 
     # -- known paths, sitemap ------------------------------------------------
-    def _probe(self, school_id: str, url: str, section: str, strategy: str):
-        """Ask for a page where the platform usually keeps ``section``; a 404 is no error."""
+    def _probe(self, school_id: str, url: str, section: str, strategy: str, rest: tuple[str, ...] = ()):
+        """Ask for a page where the platform usually keeps ``section``; a 404 is no error.
+
+        ``rest`` are the platform's other usual paths, tried in turn while the section is not found.
+        """
         if self.pages_scheduled[school_id] >= self.max_pages or not self._first_time(school_id, url):
             return
         self.pages_scheduled[school_id] += 1
+        if strategy == nav.STRATEGY_PROBE:
+            self.held[school_id].setdefault(section, [])
         yield self._request(
             url, callback=self.parse_page, errback=self.probe_failed,
-            priority=FOLLOW_PRIORITY.get(section, 0) + 1,
+            priority=PAGE_PRIORITY + FOLLOW_PRIORITY.get(section, 0) + 1, page=True,
             headers={"Referer": self.home_url[school_id]},
-            meta={"school_id": school_id, "via": section, "anchor": "", "depth": 1, "strategy": strategy},
+            meta={"school_id": school_id, "via": section, "anchor": "", "depth": 1, "strategy": strategy,
+                  "probe_section": section, "probe_rest": rest},
         )
+
+    def _probe_answered(self, meta: dict):
+        """The next usual path while the section is still missing; then the requests that waited."""
+        if meta["strategy"] != nav.STRATEGY_PROBE:
+            return  # sitemap and last-resort paths are tried once, and nothing waits for them
+        school_id, section = meta["school_id"], meta["probe_section"]
+        found = section in self.sections_found[school_id]
+        if not found and meta.get("probe_rest"):
+            rest = meta["probe_rest"]
+            following = list(self._probe(school_id, response_join(self.home_url[school_id], rest[0]), section,
+                                         meta["strategy"], rest=rest[1:]))
+            if following:  # the held requests wait for this one's answer
+                yield from following
+                return
+        for make in self.held[school_id].pop(section, []):
+            if not found:
+                yield from make()
 
     def probe_failed(self, failure):
         request = failure.request
         if failure.check(HttpError) and failure.value.response.status in (404, 410):
-            yield from self._settle(request.meta["school_id"], "misses")
+            yield from self._settle(request.meta, "misses")
             return
         yield from self.page_failed(failure)
 
@@ -215,7 +264,7 @@ class SchoolSiteSpider(scrapy.Spider):
         self.sitemaps_requested[school_id] += 1
         yield self._request(
             response_join(home, "/sitemap.xml"), callback=self.parse_sitemap, errback=self.probe_failed,
-            priority=50, meta={"school_id": school_id, "strategy": nav.STRATEGY_SITEMAP},
+            priority=PAGE_PRIORITY + 50, page=True, meta={"school_id": school_id, "strategy": nav.STRATEGY_SITEMAP},
         )
         for section, paths in nav.LAST_RESORT_PATHS.items():
             if section in self.sections_found[school_id]:
@@ -235,13 +284,13 @@ class SchoolSiteSpider(scrapy.Spider):
                 if self.sitemaps_requested[school_id] < SITEMAP_MAX_FILES and self._first_time(school_id, url):
                     self.sitemaps_requested[school_id] += 1
                     yield self._request(url, callback=self.parse_sitemap, errback=self.probe_failed,
-                                        priority=50, meta={"school_id": school_id,
+                                        priority=PAGE_PRIORITY + 50, page=True, meta={"school_id": school_id,
                                                            "strategy": nav.STRATEGY_SITEMAP})
                 continue
             section = nav.sitemap_target(url)
             if section in WANTED_SECTIONS and section not in self.sections_found[school_id]:
                 yield from self._probe(school_id, url, section, nav.STRATEGY_SITEMAP)
-        yield from self._settle(school_id, "misses")
+        yield from self._settle(response.meta, "misses")
 
     # -- pages -----------------------------------------------------------
     def parse_page(self, response):
@@ -249,7 +298,7 @@ class SchoolSiteSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             # A page link that turned out to be a file.
             yield self._document_item(response)
-            yield from self._settle(school_id, "documents")
+            yield from self._settle(response.meta, "documents")
             return
         via = response.meta.get("via")
         role = HOME if via == HOME else nav.page_role(response.selector, response.url, via)
@@ -273,7 +322,7 @@ class SchoolSiteSpider(scrapy.Spider):
             if key not in judged:
                 judged.add(key)
                 yield from self._follow(response, role, link)
-        yield from self._settle(school_id, "pages")
+        yield from self._settle(response.meta, "pages")
 
     def _follow(self, response, role: str, link: nav.Link):
         school_id = response.meta["school_id"]
@@ -292,6 +341,17 @@ class SchoolSiteSpider(scrapy.Spider):
         from_hub = response.meta.get("via") == nav.HUB and response.meta.get("depth", 0) <= 1
         if self.focused and not self._worth_following(role, target, link, from_hub):
             return
+        probed = HELD_FOR_PROBE.get(target)
+        if self.focused and probed:
+            if probed in self.sections_found[school_id]:
+                return  # what the page would lead to is found
+            if probed in self.held[school_id]:
+                self.held[school_id][probed].append(lambda: self._follow_page(response, link, target))
+                return
+        yield from self._follow_page(response, link, target)
+
+    def _follow_page(self, response, link: nav.Link, target: str | None):
+        school_id = response.meta["school_id"]
         depth = response.meta.get("depth", 0) + 1
         if depth > self.max_depth or self.pages_scheduled[school_id] >= self.max_pages:
             self.cut_short.add(school_id)
@@ -301,7 +361,7 @@ class SchoolSiteSpider(scrapy.Spider):
         self.pages_scheduled[school_id] += 1
         yield self._request(
             link.url, callback=self.parse_page, errback=self.page_failed,
-            priority=FOLLOW_PRIORITY.get(target, 0),
+            priority=PAGE_PRIORITY + FOLLOW_PRIORITY.get(target, 0), page=True,
             headers={"Referer": response.url},
             meta={"school_id": school_id, "via": target, "anchor": link.text[:300], "depth": depth,
                   "strategy": nav.link_strategy(link, target)},
@@ -316,6 +376,10 @@ class SchoolSiteSpider(scrapy.Spider):
 
     @staticmethod
     def _worth_following(role: str, target: str | None, link: nav.Link, from_hub: bool = False) -> bool:
+        if nav.names_unrelated_document(link):
+            # a document with a page of its own (a Gosweb local act under «Документы») is
+            # skipped by its title, as a file would be
+            return False
         if target in (nav.MENTORING, nav.SVEDEN, nav.DOCUMENTS):
             return True
         if target == nav.LOCAL_ACTS:
@@ -332,12 +396,12 @@ class SchoolSiteSpider(scrapy.Spider):
         school_id = response.meta.get("school_id")
         if school_id is None:
             return []
-        return self._settle(school_id, "errors")
+        return self._settle(response.meta, "errors")
 
     def page_failed(self, failure):
         request = failure.request
         self.logger.info("page %s failed: %s", request.url, failure_reason(failure))
-        yield from self._settle(request.meta["school_id"], "errors")
+        yield from self._settle(request.meta, "errors")
 
     # -- documents -------------------------------------------------------
     def _download(self, response, role: str, link: nav.Link, url: str, shared: nav.SharedFile | None = None):
@@ -351,7 +415,7 @@ class SchoolSiteSpider(scrapy.Spider):
         if shared:
             meta.update(shared_service=shared.service, public_url=shared.public_url, via_api=shared.via_api)
         yield self._request(
-            url, callback=self.parse_document, errback=self.document_failed, priority=priority,
+            url, callback=self.parse_document, errback=self.document_failed, priority=priority, page=False,
             headers={"Referer": response.url}, meta=meta,
         )
 
@@ -361,7 +425,7 @@ class SchoolSiteSpider(scrapy.Spider):
             yield from self._shared_file_answer(response)
             return
         yield self._document_item(response)
-        yield from self._settle(meta["school_id"], "documents")
+        yield from self._settle(meta, "documents")
 
     def _shared_file_answer(self, response):
         """A file-sharing service answered: the file, a download address, or a page for people."""
@@ -374,18 +438,18 @@ class SchoolSiteSpider(scrapy.Spider):
                 href = None
             if isinstance(href, str) and href.startswith(("http://", "https://")):
                 yield self._request(href, callback=self.parse_document, errback=self.document_failed,
-                                    priority=DOCUMENT_PRIORITY + 20, meta={**meta, "via_api": False})
+                                    priority=DOCUMENT_PRIORITY + 20, page=False, meta={**meta, "via_api": False})
             else:
                 yield self._hosted_externally(meta, response.status)
-            yield from self._settle(meta["school_id"], "documents" if href else "errors")
+            yield from self._settle(meta, "documents" if href else "errors")
             return
         if isinstance(response, TextResponse) and b"html" in response.headers.get(b"Content-Type", b"").lower():
             # A login, virus-scan or preview page instead of the file.
             yield self._hosted_externally(meta, response.status)
-            yield from self._settle(meta["school_id"], "errors")
+            yield from self._settle(meta, "errors")
             return
         yield self._document_item(response)
-        yield from self._settle(meta["school_id"], "documents")
+        yield from self._settle(meta, "documents")
 
     def _hosted_externally(self, meta: dict, status: int) -> DocumentItem:
         service = SERVICE_NAMES.get(meta["shared_service"], meta["shared_service"])
@@ -414,7 +478,7 @@ class SchoolSiteSpider(scrapy.Spider):
         status = failure.value.response.status if failure.check(HttpError) else 0
         if request.meta.get("shared_service"):
             yield self._hosted_externally(request.meta, status)
-            yield from self._settle(request.meta["school_id"], "errors")
+            yield from self._settle(request.meta, "errors")
             return
         yield DocumentItem(
             school_id=request.meta["school_id"], url=request.url, http_status=status,
@@ -422,7 +486,7 @@ class SchoolSiteSpider(scrapy.Spider):
             page_url=request.meta.get("page_url", ""), page_role=request.meta.get("page_role", ""),
             error=failure_reason(failure), fetched_at=utcnow(),
         )
-        yield from self._settle(request.meta["school_id"], "errors")
+        yield from self._settle(request.meta, "errors")
 
 
 def read_sitemap(body: bytes) -> tuple[str, list[str]]:

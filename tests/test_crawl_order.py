@@ -1,0 +1,135 @@
+"""What a site is asked for, and in which order: pages before files, a platform's usual
+addresses one after another, the «Сведения» page only when «Документы» is still unknown,
+and the last look (sitemap.xml) while the files are still coming."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tests.docmaker import TEACHER_REGULATION, text_pdf
+from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry
+
+
+def html(heading: str, body: str = "") -> str:
+    return f"<html><head><title>{heading}</title></head><body><h1>{heading}</h1>{body}</body></html>"
+
+
+def starts(sites: LoopbackSites, host: str) -> dict[str, float]:
+    """When each path of ``host`` was first asked for."""
+    first: dict[str, float] = {}
+    for h, path, t in sites.times:
+        if h == host:
+            first.setdefault(path, t)
+    return first
+
+
+def roles(db_path, school_id: str) -> dict[str, str]:
+    with sqlite3.connect(db_path) as conn:
+        return {url.split("/", 3)[3]: role for url, role in
+                conn.execute("select url, role from pages where school_id = ?", [school_id])}
+
+
+def test_a_page_found_while_files_wait_is_asked_for_before_them(tmp_path):
+    pdf = text_pdf(TEACHER_REGULATION)
+    files = [f"/files/nastavnichestvo-{i}.pdf" for i in range(6)]
+    home = html("Школа", "".join(f"<a href='{f}'>Программа наставничества {i}</a>" for i, f in enumerate(files))
+                + "<a href='/pedagogam/'>Педагогам</a>")
+    site = {"/": home,
+            "/pedagogam/": html("Педагогам", "<a href='/pedagogam/nastavnichestvo/'>Наставничество</a>"),
+            "/pedagogam/nastavnichestvo/": html("Наставничество"),
+            **{f: Resource(pdf, "application/pdf") for f in files}}
+    with LoopbackSites({"order.test": site}) as sites:
+        write_registry(tmp_path / "registry.csv", sites, {"s": "order.test"})
+        proc = run_crawl(tmp_path / "registry.csv", tmp_path, "--delay", "0.2")
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        first = starts(sites, "order.test")
+    assert set(files) <= set(first)
+    # The mentoring page became known when «Педагогам» answered, after the six files had been
+    # found. In order of discovery it would come after all six; a site holds only the request on
+    # the wire and the next one, so just the files already handed over go first.
+    page = first["/pedagogam/nastavnichestvo/"]
+    assert sum(first[f] > page for f in files) >= 3
+    assert roles(tmp_path / "eduaudit.db", "s")["pedagogam/nastavnichestvo/"] == "mentoring"
+
+
+def test_a_site_without_a_mentoring_page_looks_further_while_its_files_download(tmp_path):
+    pdf = text_pdf(TEACHER_REGULATION)
+    files = [f"/files/prikaz-{i}.pdf" for i in range(5)]
+    sitemap = ("<?xml version='1.0' encoding='UTF-8'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+               "<url><loc>{base}/o-nas/nastavnichestvo-pedagogov/</loc></url></urlset>")
+    site = {"/": html("Школа", "<a href='/sveden/document'>Документы</a>"),
+            "/sveden/document": html("Документы", "".join(f"<a href='{f}'>Приказ № {i}</a>"
+                                                          for i, f in enumerate(files))),
+            "/o-nas/nastavnichestvo-pedagogov/": html("Наставничество"),
+            **{f: Resource(pdf, "application/pdf", delay=0.4) for f in files}}
+    with LoopbackSites({"nomenu.test": site}) as sites:
+        sites.sites["nomenu.test"]["/sitemap.xml"] = Resource(
+            sitemap.format(base=sites.url("nomenu.test").rstrip("/")), "application/xml")
+        write_registry(tmp_path / "registry.csv", sites, {"s": "nomenu.test"})
+        proc = run_crawl(tmp_path / "registry.csv", tmp_path, "--delay", "0.2")
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        first = starts(sites, "nomenu.test")
+    # no page was left to find the mentoring section: the sitemap is read before the last file
+    assert first["/sitemap.xml"] < max(first[f] for f in files)
+    assert roles(tmp_path / "eduaudit.db", "s")["o-nas/nastavnichestvo-pedagogov/"] == "mentoring"
+
+
+GOSWEB_MENU = ("<ul><li><a href='/nasha-shkola/'>Наша школа</a></li>"
+               "<li><a href='/svedeniya-ob-obrazovatelnoy-organizatsii/'>Сведения об образовательной "
+               "организации</a></li></ul><footer>Госвеб</footer>")
+
+
+def test_the_platforms_second_usual_address_is_asked_for_only_after_the_first_misses(tmp_path):
+    site = {"/": html("МБОУ СШ № 1", GOSWEB_MENU),
+            "/nasha-shkola/": html("Наша школа", GOSWEB_MENU),
+            "/nasha-shkola/nastavnichestvo/": html("Наставничество", GOSWEB_MENU),
+            "/svedeniya-ob-obrazovatelnoy-organizatsii/dokumenty/": html("Документы", GOSWEB_MENU)}
+    with LoopbackSites({"sh1-r66.gosweb.gosuslugi.test": site}) as sites:
+        write_registry(tmp_path / "registry.csv", sites, {"g": "sh1-r66.gosweb.gosuslugi.test"})
+        proc = run_crawl(tmp_path / "registry.csv", tmp_path)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        first = starts(sites, "sh1-r66.gosweb.gosuslugi.test")
+    assert first["/pedagogam-i-sotrudnikam/nastavnichestvo/"] < first["/nasha-shkola/nastavnichestvo/"]
+    r = roles(tmp_path / "eduaudit.db", "g")
+    assert r["nasha-shkola/nastavnichestvo/"] == "mentoring"
+    assert r["svedeniya-ob-obrazovatelnoy-organizatsii/dokumenty/"] == "documents"
+    # «Документы» is where the platform keeps it: the «Сведения» page is not needed
+    assert "/svedeniya-ob-obrazovatelnoy-organizatsii/" not in first
+
+
+def test_the_svedeniya_page_is_read_when_documents_is_not_where_platforms_keep_it(tmp_path):
+    site = {"/": html("Школа", "<a href='/svedeniya/'>Сведения об образовательной организации</a>"),
+            "/svedeniya/": html("Сведения об образовательной организации",
+                                "<a href='/svedeniya/dokumenty-shkoly/'>Документы</a>"),
+            "/svedeniya/dokumenty-shkoly/": html("Документы")}
+    with LoopbackSites({"own.test": site}) as sites:
+        write_registry(tmp_path / "registry.csv", sites, {"s": "own.test"})
+        proc = run_crawl(tmp_path / "registry.csv", tmp_path, "--delay", "0.2")
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        first = starts(sites, "own.test")
+    # the link waited for the usual address to miss, and was then followed
+    assert first["/sveden/document"] < first["/svedeniya/"]
+    assert roles(tmp_path / "eduaudit.db", "s")["svedeniya/dokumenty-shkoly/"] == "documents"
+    with sqlite3.connect(tmp_path / "eduaudit.db") as conn:
+        status = conn.execute("select status from findings where school_id = 's' and rule_id = 'section.documents'")
+        assert status.fetchone()[0] == "pass"
+
+
+def test_a_local_act_with_a_page_of_its_own_is_skipped_by_its_title(tmp_path):
+    acts = ("<a href='/dokumenty/polozhenie-o-portfolio-obuchayuschegosya/'>Положение о портфолио обучающегося</a>"
+            "<a href='/dokumenty/polozhenie-o-nastavnichestve/'>Положение о наставничестве педагогов</a>"
+            "<a href='/dokumenty/polozhenie-o-sovete-shkoly/'>Положение о совете школы</a>")
+    site = {"/": html("Школа", "<a href='/sveden/document'>Документы</a>"),
+            "/sveden/document": html("Документы", acts),
+            "/dokumenty/polozhenie-o-portfolio-obuchayuschegosya/": html("Положение о портфолио обучающегося"),
+            "/dokumenty/polozhenie-o-nastavnichestve/": html("Положение о наставничестве педагогов"),
+            "/dokumenty/polozhenie-o-sovete-shkoly/": html("Положение о совете школы")}
+    with LoopbackSites({"acts.test": site}) as sites:
+        write_registry(tmp_path / "registry.csv", sites, {"s": "acts.test"})
+        proc = run_crawl(tmp_path / "registry.csv", tmp_path)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        fetched = sites.paths("acts.test")
+    assert "/dokumenty/polozhenie-o-nastavnichestve/" in fetched
+    assert "/dokumenty/polozhenie-o-sovete-shkoly/" in fetched  # not a title the audit rules out
+    assert "/dokumenty/polozhenie-o-portfolio-obuchayuschegosya/" not in fetched
+
