@@ -47,7 +47,9 @@ class DigestCacheStorage:
     """``HTTPCACHE_STORAGE`` backend: metadata in SQLite, bodies under ``bodies/`` by SHA-256."""
 
     def __init__(self, settings):
-        self.cachedir = Path(data_path(settings["HTTPCACHE_DIR"], createdir=True))
+        # Not data_path(createdir=True): it checks, then creates, and of crawl processes
+        # started together one found the folder made by another in between and died.
+        self.cachedir = Path(data_path(settings["HTTPCACHE_DIR"]))
         self.expiration_secs: int = settings.getint("HTTPCACHE_EXPIRATION_SECS")
         self.db: sqlite3.Connection | None = None
 
