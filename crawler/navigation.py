@@ -98,6 +98,9 @@ class Link:
     url: str
     text: str           # folded anchor text (plus title attribute)
     itemprop: str = ""
+    # The words that say what the linked document is about: the anchor's own, or its row's
+    # when the anchor is «Скачать» and the row holds no other link; "" when nobody can tell.
+    subject: str = ""
 
     @property
     def words(self) -> str:
@@ -117,6 +120,7 @@ _GENERIC_ANCHOR = re.compile(r"^(?:скачать|загрузить|откры�
 _LINK_TEXT = etree.XPath("descendant-or-self::text()", smart_strings=False)
 _ROW_TEXT = etree.XPath("../descendant::text()", smart_strings=False)
 _LINKS = etree.XPath("//a[@href]")
+_ROW_LINKS = etree.XPath("count(../descendant::a[@href])")
 
 
 def extract_links(selector: Selector, base_url: str) -> list[Link]:
@@ -134,10 +138,12 @@ def extract_links(selector: Selector, base_url: str) -> list[Link]:
         except ValueError:
             continue
         text = fold(" ".join(_LINK_TEXT(a)) + " " + (a.get("title") or ""))
+        subject = text
         if _GENERIC_ANCHOR.match(text):
             # «Скачать» or a bare file name beside the document's title: a person reads the whole row.
             text = fold(" ".join(_ROW_TEXT(a)))[:300] or text
-        links.append(Link(url=url, text=text, itemprop=a.get("itemprop") or ""))
+            subject = text if _ROW_LINKS(a) == 1 else ""
+        links.append(Link(url=url, text=text, itemprop=a.get("itemprop") or "", subject=subject))
     return links
 
 
@@ -342,8 +348,40 @@ _UNRELATED_DOCUMENT = re.compile(
     r"режиме занятий|совете родителей|родительском|платных|стипенди))")
 
 
-def names_unrelated_document(link: Link) -> bool:
-    return bool(_UNRELATED_DOCUMENT.search(link.text)) and not mentions_mentoring(link)
+# A title that names a subject of its own («О проведении самообследования», «План
+# воспитательной работы») is skipped as a methodologist skips it, unless it has a word of
+# the mentoring package or of teachers' growth. A title of form words, numbers and names
+# only («Приказ № 45 от 01.09.2025», «Локальные акты», «Приказ МБОУ СШ № 2 г. Смоленска»)
+# may hold anything and is opened; so is one with a single other word («Положение о совете»).
+_FORM_WORD = re.compile(
+    r"(?:приказ|положени|порядо?к|план|программ|отч[её]т|правил|инструкци|регламент|распоряжени|"
+    r"постановлени|решени|протокол|документ|файл|скачать|скан|копи|утвержд|внесени|изменени|"
+    r"дополнени|локальн|нормативн|акт|редакци|новой|новая|школ|учебн|года|году|сайт|муниципальн|"
+    r"бюджетн|казенн|казённ|автономн|общеобразовательн|образовательн|учреждени|средн|основн|начальн|общего|"
+    r"мбоу|мкоу|маоу|мбдоу|мкдоу|мадоу|гимнази|лице|город|район|округ|смоленск|област|"
+    r"январ|феврал|март|апрел|мая|июн|июл|август|сентябр|октябр|ноябр|декабр)")
+_TEACHERS_GROWTH = re.compile(r"педагог|учител|методическ|молод|специалист|кадр|профессиональн|аттестац|"
+                              r"координатор")
+_TITLE_WORD = re.compile(r"[а-яё]{4,}")
+
+
+def names_other_subject(title: str) -> bool:
+    """True when ``title`` names a subject of its own that is not teachers' growth."""
+    if _TEACHERS_GROWTH.search(title):
+        return False
+    return sum(1 for word in _TITLE_WORD.findall(title) if not _FORM_WORD.match(word)) >= 2
+
+
+def names_unrelated_document(link: Link, *, by_subject: bool = True) -> bool:
+    """A document the audit never needs, by its title.
+
+    ``by_subject=False`` on pages about mentoring, where every file is opened but the
+    mandatory documents that never carry it: there, «Приказ о назначении координатора»
+    is the mentoring order, whatever words its link leaves out.
+    """
+    if mentions_mentoring(link):
+        return False
+    return bool(_UNRELATED_DOCUMENT.search(link.text)) or (by_subject and names_other_subject(link.subject))
 
 
 # -- files on sharing services ------------------------------------------------------

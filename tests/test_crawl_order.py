@@ -133,3 +133,20 @@ def test_a_local_act_with_a_page_of_its_own_is_skipped_by_its_title(tmp_path):
     assert "/dokumenty/polozhenie-o-sovete-shkoly/" in fetched  # not a title the audit rules out
     assert "/dokumenty/polozhenie-o-portfolio-obuchayuschegosya/" not in fetched
 
+
+
+def test_on_the_mentoring_page_every_file_is_opened_whatever_its_title(tmp_path):
+    pdf = text_pdf(TEACHER_REGULATION)
+    files = ("<a href='/f/1.pdf'>Приказ о назначении ответственных лиц</a>"
+             "<a href='/f/2.pdf'>Об организации горячего питания обучающихся</a>")
+    site = {"/": html("Школа", "<a href='/nastavnichestvo/'>Наставничество</a><a href='/sveden/document'>Документы</a>"),
+            "/nastavnichestvo/": html("Наставничество", "<a href='/f/1.pdf'>Приказ о назначении ответственных лиц</a>"),
+            "/sveden/document": html("Документы", files),
+            "/f/1.pdf": Resource(pdf, "application/pdf"), "/f/2.pdf": Resource(pdf, "application/pdf")}
+    with LoopbackSites({"ctx.test": site}) as sites:
+        write_registry(tmp_path / "registry.csv", sites, {"s": "ctx.test"})
+        proc = run_crawl(tmp_path / "registry.csv", tmp_path)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        fetched = sites.paths("ctx.test")
+    assert "/f/1.pdf" in fetched  # linked from the mentoring page: about mentoring, whatever it says
+    assert "/f/2.pdf" not in fetched  # in the general list, a title about something else

@@ -151,3 +151,39 @@ def test_meaningful_anchor_keeps_its_own_words():
     html = "<li>Наставничество: <a href='/ustav.pdf'>Устав школы</a></li>"
     (link,) = nav.extract_links(Selector(text=html), "http://s.test/")
     assert link.text == "устав школы"
+
+
+@pytest.mark.parametrize("title, other", [
+    # a subject of its own, nothing of mentoring or of teachers' growth: skipped
+    ("Приказ от 14.10.2024 № 88-о «Об организации горячего питания обучающихся»", True),
+    ("Приказ № 17 «О проведении самообследования»", True),
+    ("План воспитательной работы МБОУ Липецкая ООШ на 2023/2024", True),
+    ("О мерах по профилактике детского дорожно-транспортного травматизма", True),
+    ("Положение о портфолио обучающегося", True),
+    # form words, numbers and names only: anything may be inside
+    ("Приказ № 45 от 01.09.2025", False),
+    ("Приказ МБОУ «СШ № 7 г. Смоленска» № 112", False),
+    ("Об утверждении локальных нормативных актов", False),
+    ("О внесении изменений в положение", False),
+    ("Документы образовательной организации", False),
+    # one word of its own is not yet a subject
+    ("Положение о совете школы", False),
+    # teachers' growth: a mentoring plan may sit inside
+    ("План методической работы на 2025/2026 учебный год", False),
+    ("Положение об аттестации педагогических работников", False),
+])
+def test_a_title_with_a_subject_of_its_own_is_told_from_a_bare_one(title, other):
+    assert nav.names_other_subject(nav.fold(title)) is other
+
+
+def test_a_download_links_subject_is_its_row_only_when_the_row_is_its_own():
+    html = ("<div class='doc'>Об организации горячего питания обучающихся <a href='/f/1.pdf'>Скачать</a></div>"
+            "<p>Приказ о проведении самообследования; приказ о режиме занятий: "
+            "<a href='/f/2.pdf'>скачать</a> <a href='/f/3.pdf'>скачать</a></p>")
+    links = {link.url.rsplit("/", 1)[1]: link for link in nav.extract_links(Selector(text=html), "http://s.test/")}
+    assert nav.names_unrelated_document(links["1.pdf"])
+    # a row of two files says what both are about, not which is which: both are opened
+    assert links["2.pdf"].subject == "" and not nav.names_unrelated_document(links["2.pdf"])
+    mentoring = nav.Link(url="http://s.test/f/nastavnichestvo.pdf", text="о проведении самообследования",
+                         subject="о проведении самообследования")
+    assert not nav.names_unrelated_document(mentoring)  # the file name speaks of mentoring

@@ -372,11 +372,11 @@ class SchoolSiteSpider(scrapy.Spider):
             return True
         if not (role in nav.DOCUMENT_PAGES or nav.mentions_mentoring(link)):
             return False
-        return not nav.names_unrelated_document(link)
+        return not nav.names_unrelated_document(link, by_subject=role not in (nav.MENTORING, nav.MENTORING_DOCUMENT))
 
     @staticmethod
     def _worth_following(role: str, target: str | None, link: nav.Link, from_hub: bool = False) -> bool:
-        if nav.names_unrelated_document(link):
+        if target in (nav.DOCUMENTS, nav.LOCAL_ACTS) and nav.names_unrelated_document(link):
             # a document with a page of its own (a Gosweb local act under «Документы») is
             # skipped by its title, as a file would be
             return False
