@@ -150,3 +150,20 @@ def test_on_the_mentoring_page_every_file_is_opened_whatever_its_title(tmp_path)
         fetched = sites.paths("ctx.test")
     assert "/f/1.pdf" in fetched  # linked from the mentoring page: about mentoring, whatever it says
     assert "/f/2.pdf" not in fetched  # in the general list, a title about something else
+
+
+def test_the_svedeniya_page_is_not_asked_for_when_a_documents_link_finds_the_subsection(tmp_path):
+    menu = ("<a href='/svedeniya/'>Сведения об образовательной организации</a>"
+            "<a href='/svedeniya/dokumenty/'>Документы</a>")
+    site = {"/": html("Школа", menu),
+            "/svedeniya/": html("Сведения об образовательной организации", menu),
+            "/svedeniya/dokumenty/": html("Документы", menu)}
+    with LoopbackSites({"direct.test": site}) as sites:
+        write_registry(tmp_path / "registry.csv", sites, {"s": "direct.test"})
+        proc = run_crawl(tmp_path / "registry.csv", tmp_path, "--delay", "0.2")
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        fetched = sites.paths("direct.test")
+    # the usual address missed, but the «Документы» link was still unanswered: «Сведения» waited, and was not needed
+    assert "/sveden/document" in fetched
+    assert "/svedeniya/" not in fetched
+    assert roles(tmp_path / "eduaudit.db", "s")["svedeniya/dokumenty/"] == "documents"

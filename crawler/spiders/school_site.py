@@ -34,8 +34,9 @@ FOLLOW_PRIORITY = {nav.MENTORING: 30, nav.DOCUMENTS: 25, nav.SVEDEN: 20, nav.LOC
 DOCUMENT_PRIORITY = 10
 # The «Сведения об образовательной организации» page is only the way to its
 # «Документы» subsection (the only one the rules read): it is not asked for once
-# that is found, and a link to it waits for the answer of the probe for «Документы».
-HELD_FOR_PROBE = {nav.SVEDEN: nav.DOCUMENTS}
+# that is found, and a link to it waits while a request that may find it (the
+# platform's usual address, a «Документы» link) is unanswered.
+WAITS_FOR = {nav.SVEDEN: nav.DOCUMENTS}
 # Sections whose absence after a finished crawl makes the spider look further
 # (sitemap.xml, last-resort paths) before it declares the site done.
 WANTED_SECTIONS = (nav.MENTORING, nav.DOCUMENTS)
@@ -88,8 +89,10 @@ class SchoolSiteSpider(scrapy.Spider):
         # Of those, the pages: when none is left, no new section can turn up, so a
         # site missing one looks further at once instead of after its last file.
         self.pages_outstanding: dict[str, int] = defaultdict(int)
-        # Page requests waiting for a probe's answer: school -> probed section -> makers.
-        self.held: dict[str, dict[str, list]] = defaultdict(dict)
+        # Page requests that wait for a section: school -> section -> makers of the requests;
+        # and how many requests that may find the section are unanswered.
+        self.held: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        self.seeking: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         # "misses" are probes of known paths that the site does not have: not errors.
         self.tally: dict[str, dict[str, int]] = defaultdict(
             lambda: {"pages": 0, "documents": 0, "errors": 0, "misses": 0})
@@ -131,9 +134,12 @@ class SchoolSiteSpider(scrapy.Spider):
     def _request(self, url: str, *, page: bool, **kwargs) -> scrapy.Request:
         # Deduplication is per school (see _first_time): two schools may link the
         # same municipal file, and each must get it.
-        self.outstanding[kwargs["meta"]["school_id"]] += 1
+        school_id, via = kwargs["meta"]["school_id"], kwargs["meta"].get("via")
+        self.outstanding[school_id] += 1
         if page:
-            self.pages_outstanding[kwargs["meta"]["school_id"]] += 1
+            self.pages_outstanding[school_id] += 1
+            if via in WAITS_FOR.values():
+                self.seeking[school_id][via] += 1
         kwargs["meta"]["page"] = page
         # DownloaderAwarePriorityQueue files a request under its slot when it is scheduled, before
         # SiteSlotMiddleware runs; without the key here it filed by host name, found no downloader
@@ -151,6 +157,8 @@ class SchoolSiteSpider(scrapy.Spider):
         school_id = meta["school_id"]
         if meta.get("probe_section"):
             yield from self._probe_answered(meta)
+        if meta.get("page") and self.seeking[school_id].get(meta.get("via"), 0) > 0:
+            yield from self._sought_answered(school_id, meta["via"])
         self.tally[school_id][outcome] += 1
         self.outstanding[school_id] -= 1
         if meta.get("page"):
@@ -172,6 +180,7 @@ class SchoolSiteSpider(scrapy.Spider):
             self.seen.pop(school_id, None)
             self.links_judged.pop(school_id, None)
             self.held.pop(school_id, None)
+            self.seeking.pop(school_id, None)
 
     # -- home ------------------------------------------------------------
     def parse_home(self, response):
@@ -225,8 +234,6 @@ class SchoolSiteSpider(scrapy.Spider):
         if self.pages_scheduled[school_id] >= self.max_pages or not self._first_time(school_id, url):
             return
         self.pages_scheduled[school_id] += 1
-        if strategy == nav.STRATEGY_PROBE:
-            self.held[school_id].setdefault(section, [])
         yield self._request(
             url, callback=self.parse_page, errback=self.probe_failed,
             priority=PAGE_PRIORITY + FOLLOW_PRIORITY.get(section, 0) + 1, page=True,
@@ -236,20 +243,22 @@ class SchoolSiteSpider(scrapy.Spider):
         )
 
     def _probe_answered(self, meta: dict):
-        """The next usual path while the section is still missing; then the requests that waited."""
-        if meta["strategy"] != nav.STRATEGY_PROBE:
-            return  # sitemap and last-resort paths are tried once, and nothing waits for them
+        """The platform's next usual path while the section is still missing."""
         school_id, section = meta["school_id"], meta["probe_section"]
-        found = section in self.sections_found[school_id]
-        if not found and meta.get("probe_rest"):
+        if meta["strategy"] == nav.STRATEGY_PROBE and meta.get("probe_rest") and \
+                section not in self.sections_found[school_id]:
             rest = meta["probe_rest"]
-            following = list(self._probe(school_id, response_join(self.home_url[school_id], rest[0]), section,
-                                         meta["strategy"], rest=rest[1:]))
-            if following:  # the held requests wait for this one's answer
-                yield from following
-                return
-        for make in self.held[school_id].pop(section, []):
-            if not found:
+            yield from self._probe(school_id, response_join(self.home_url[school_id], rest[0]), section,
+                                   meta["strategy"], rest=rest[1:])
+
+    def _sought_answered(self, school_id: str, section: str):
+        """The last request that might find ``section`` is answered: drop or send what waited for it."""
+        self.seeking[school_id][section] -= 1
+        if self.seeking[school_id][section] > 0:
+            return
+        waiting = self.held[school_id].pop(section, [])
+        if section not in self.sections_found[school_id]:
+            for make in waiting:
                 yield from make()
 
     def probe_failed(self, failure):
@@ -341,12 +350,12 @@ class SchoolSiteSpider(scrapy.Spider):
         from_hub = response.meta.get("via") == nav.HUB and response.meta.get("depth", 0) <= 1
         if self.focused and not self._worth_following(role, target, link, from_hub):
             return
-        probed = HELD_FOR_PROBE.get(target)
-        if self.focused and probed:
-            if probed in self.sections_found[school_id]:
+        awaited = WAITS_FOR.get(target)
+        if self.focused and awaited:
+            if awaited in self.sections_found[school_id]:
                 return  # what the page would lead to is found
-            if probed in self.held[school_id]:
-                self.held[school_id][probed].append(lambda: self._follow_page(response, link, target))
+            if self.seeking[school_id][awaited] > 0:
+                self.held[school_id][awaited].append(lambda: self._follow_page(response, link, target))
                 return
         yield from self._follow_page(response, link, target)
 
