@@ -22,7 +22,8 @@ def wget_command(url: str, mirror: Path, log: Path, proxy_port: int, delay: floa
                "--tries", "3", "--timeout", "30", "-e", "use_proxy=on",
                "-e", f"http_proxy=http://127.0.0.1:{proxy_port}"]
     if delay > 0:
-        # --random-wait spreads the pause over 0.5–1.5 × --wait, as Scrapy's randomised delay does.
+        # --random-wait spreads the pause over 0.5–1.5 × --wait: the same delay on average as ours
+        # (a floor: Scrapy's randomisation is off), and the way every earlier wget figure was measured.
         command += ["--wait", str(delay), "--random-wait"]
     return command + [url]
 
