@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -15,7 +16,28 @@ from eduaudit.registry import RegistryError, load_registry
 DEFAULT_CACHE = Path(".cache") / "demo-region"
 
 
-@click.group()
+class _Commands(click.Group):
+    """The CLI's commands; those that live with their stage are imported only when asked for.
+
+    `eduaudit crawl` then starts without loading pandas and the extraction stack, which
+    it needs only after the crawl: start-up counts in the time the sites are fetched in.
+    """
+
+    LAZY = {"extract": "eduaudit.extraction.commands:extract_command",
+            "explain": "eduaudit.explain:explain_command",
+            "override": "eduaudit.overrides:override_command"}
+
+    def list_commands(self, ctx):
+        return sorted({*super().list_commands(ctx), *self.LAZY})
+
+    def get_command(self, ctx, name):
+        if name in self.LAZY and name not in self.commands:
+            module, attribute = self.LAZY[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="eduaudit")
 def main() -> None:
     """eduaudit: аудит сайтов школ — размещены ли документы системы наставничества."""
@@ -222,15 +244,9 @@ def _print_summary(db: Path, run_id: int) -> None:
 
 
 def _register_commands() -> None:
-    # Commands that live with the stage they belong to.
-    from eduaudit.explain import explain_command
-    from eduaudit.extraction.commands import extract_command
-    from eduaudit.overrides import override_command
+    # Commands that live with the stage they belong to (the heavy ones: _Commands.LAZY).
     from eduaudit.reports.commands import ALL_COMMANDS  # report, diff, browse, schedule, scheduled-run
 
-    main.add_command(extract_command)
-    main.add_command(explain_command)
-    main.add_command(override_command)
     for command in ALL_COMMANDS:
         main.add_command(command)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import multiprocessing
+import multiprocessing.connection
 import os
 import queue
 import signal
@@ -139,9 +140,10 @@ def crawl_in_shards(db_path: Path, run_id: int, shards: list[list[dict]], crawl_
     try:
         while any(w.is_alive() for w in workers):
             if channel is None:
-                workers[0].join(timeout=0.5)
+                multiprocessing.connection.wait([w.sentinel for w in workers if w.is_alive()], timeout=0.5)
                 continue
-            receive(0.5)
+            # a short wait: the parent notices the last shard's end this much later at most
+            receive(0.1)
             if latest and time.monotonic() - last_line >= interval:
                 log.info(progress_line(**combine_progress(latest.values(), shards)))
                 last_line = time.monotonic()
