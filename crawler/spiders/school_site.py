@@ -355,13 +355,16 @@ class SchoolSiteSpider(scrapy.Spider):
             if awaited in self.sections_found[school_id]:
                 return  # what the page would lead to is found
             if self.seeking[school_id][awaited] > 0:
-                self.held[school_id][awaited].append(lambda: self._follow_page(response, link, target))
+                # only the page's address and depth wait, not the page: a region's worth of
+                # held home pages (and their parsed trees) would weigh hundreds of megabytes
+                referer, depth = response.url, response.meta.get("depth", 0)
+                self.held[school_id][awaited].append(
+                    lambda: self._follow_page(school_id, referer, depth, link, target))
                 return
-        yield from self._follow_page(response, link, target)
+        yield from self._follow_page(school_id, response.url, response.meta.get("depth", 0), link, target)
 
-    def _follow_page(self, response, link: nav.Link, target: str | None):
-        school_id = response.meta["school_id"]
-        depth = response.meta.get("depth", 0) + 1
+    def _follow_page(self, school_id: str, referer: str, from_depth: int, link: nav.Link, target: str | None):
+        depth = from_depth + 1
         if depth > self.max_depth or self.pages_scheduled[school_id] >= self.max_pages:
             self.cut_short.add(school_id)
             return
@@ -371,7 +374,7 @@ class SchoolSiteSpider(scrapy.Spider):
         yield self._request(
             link.url, callback=self.parse_page, errback=self.page_failed,
             priority=PAGE_PRIORITY + FOLLOW_PRIORITY.get(target, 0), page=True,
-            headers={"Referer": response.url},
+            headers={"Referer": referer},
             meta={"school_id": school_id, "via": target, "anchor": link.text[:300], "depth": depth,
                   "strategy": nav.link_strategy(link, target)},
         )
