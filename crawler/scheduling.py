@@ -13,48 +13,35 @@ else stays in the scheduler, where the priority decides.
 from __future__ import annotations
 
 from collections import Counter
-from contextlib import suppress
-from pathlib import Path
 
-from scrapy.pqueues import DownloaderAwarePriorityQueue, _path_safe
+from scrapy.pqueues import DownloaderAwarePriorityQueue, DownloaderInterface
+
+
+class _SitePacedDownloader(DownloaderInterface):
+    """What the queue sees of the downloader: only the sites with room for another request.
+
+    A request counts from the moment the engine hands it to the downloader: the slot's
+    own count starts only after the downloader middlewares (robots.txt, the cache), and
+    the engine takes many requests in one go, so by that count every site looked empty.
+    """
+
+    def __init__(self, crawler, site_limit: int):
+        super().__init__(crawler)
+        self.site_limit = site_limit
+
+    def stats(self, possible_slots):
+        busy = Counter(request.meta.get("download_slot") for request in self.downloader.active)
+        return [(busy[slot], slot) for slot in possible_slots if busy[slot] < self.site_limit]
 
 
 class SitePacedPriorityQueue(DownloaderAwarePriorityQueue):
     """``DownloaderAwarePriorityQueue`` that never over-fills a site's download slot.
 
-    ``pop`` returns None while every site with waiting requests is full; the
-    engine asks again whenever a download ends. A request counts from the moment
-    the engine hands it to the downloader: the slot's own count starts only after
-    the downloader middlewares (robots.txt, the cache), and the engine takes many
-    requests in one go, so by that count every site looked empty.
+    With no site ready, ``pop`` finds no slot and returns None; the engine asks again
+    whenever a download ends.
     """
 
     def __init__(self, crawler, *args, **kwargs):
         super().__init__(crawler, *args, **kwargs)
-        self.site_limit = max(1, crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"))
-
-    def _ready(self) -> list[tuple[int, str]]:
-        busy = Counter(request.meta.get("download_slot")
-                       for request in self._downloader_interface.downloader.active)
-        return [(busy[slot], slot) for slot in self.pqueues if busy[slot] < self.site_limit]
-
-    def pop(self):
-        ready = self._ready()
-        if not ready:
-            return None
-        slot = self._next_slot(ready, update_state=True)
-        queue = self.pqueues[slot]
-        request = queue.pop()
-        if len(queue) == 0:
-            del self.pqueues[slot]
-            queue.close()
-            if self.key:
-                with suppress(OSError):
-                    Path(self.key, _path_safe(slot)).rmdir()
-        return request
-
-    def peek(self):
-        ready = self._ready()
-        if not ready:
-            return None
-        return self.pqueues[self._next_slot(ready, update_state=False)].peek()
+        limit = max(1, crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"))
+        self._downloader_interface = _SitePacedDownloader(crawler, limit)

@@ -155,7 +155,7 @@ class SchoolSiteSpider(scrapy.Spider):
         files are still downloading, before it is declared done.
         """
         school_id = meta["school_id"]
-        if meta.get("probe_section"):
+        if meta.get("probe_rest"):
             yield from self._probe_answered(meta)
         if meta.get("page") and self.seeking[school_id].get(meta.get("via"), 0) > 0:
             yield from self._sought_answered(school_id, meta["via"])
@@ -239,15 +239,13 @@ class SchoolSiteSpider(scrapy.Spider):
             priority=PAGE_PRIORITY + FOLLOW_PRIORITY.get(section, 0) + 1, page=True,
             headers={"Referer": self.home_url[school_id]},
             meta={"school_id": school_id, "via": section, "anchor": "", "depth": 1, "strategy": strategy,
-                  "probe_section": section, "probe_rest": rest},
+                  "probe_rest": rest},
         )
 
     def _probe_answered(self, meta: dict):
-        """The platform's next usual path while the section is still missing."""
-        school_id, section = meta["school_id"], meta["probe_section"]
-        if meta["strategy"] == nav.STRATEGY_PROBE and meta.get("probe_rest") and \
-                section not in self.sections_found[school_id]:
-            rest = meta["probe_rest"]
+        """The platform's next usual path while the section (the probe's ``via``) is still missing."""
+        school_id, section, rest = meta["school_id"], meta["via"], meta["probe_rest"]
+        if section not in self.sections_found[school_id]:
             yield from self._probe(school_id, response_join(self.home_url[school_id], rest[0]), section,
                                    meta["strategy"], rest=rest[1:])
 
