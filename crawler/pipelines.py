@@ -29,22 +29,23 @@ class StorePipeline:
 
     def process_item(self, item, spider=None):
         store = self.store
-        row = ItemAdapter(item).asdict()
+        # shallow: asdict() would deep-copy every body
+        row = dict(ItemAdapter(item))
         row["run_id"] = self.run_id
         if isinstance(item, SiteItem):
             row["reachable"] = int(row["reachable"])
-            store.db["sites"].upsert(row, pk=("run_id", "school_id"))
+            store.upsert("sites", row, pk=("run_id", "school_id"))
         elif isinstance(item, PageItem):
             body = row.pop("body")
             row["sha256"] = store.put_blob(body)
             row["size"] = len(body)
-            store.db["pages"].upsert(row, pk=("run_id", "school_id", "url"))
+            store.upsert("pages", row, pk=("run_id", "school_id", "url"))
         elif isinstance(item, SiteDoneItem):
-            store.db["sites"].upsert(row, pk=("run_id", "school_id"))
+            store.upsert("sites", row, pk=("run_id", "school_id"))
         elif isinstance(item, DocumentItem):
             body = row.pop("body")
             if body is not None and not row["error"]:
                 row["sha256"] = store.put_blob(body)
                 row["size"] = len(body)
-            store.db["documents"].upsert(row, pk=("run_id", "school_id", "url"))
+            store.upsert("documents", row, pk=("run_id", "school_id", "url"))
         return item

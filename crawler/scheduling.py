@@ -12,8 +12,6 @@ else stays in the scheduler, where the priority decides.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from scrapy.pqueues import DownloaderAwarePriorityQueue, DownloaderInterface
 
 
@@ -30,8 +28,16 @@ class _SitePacedDownloader(DownloaderInterface):
         self.site_limit = site_limit
 
     def stats(self, possible_slots):
-        busy = Counter(request.meta.get("download_slot") for request in self.downloader.active)
-        return [(busy[slot], slot) for slot in possible_slots if busy[slot] < self.site_limit]
+        # Called for every request the engine takes, with every site that has one queued
+        # (thousands in a region): the idle ones are a set difference, not a count each.
+        busy: dict[str, int] = {}
+        for request in self.downloader.active:
+            slot = request.meta.get("download_slot")
+            busy[slot] = busy.get(slot, 0) + 1
+        stats = [(0, slot) for slot in possible_slots if slot not in busy]
+        stats += [(active, slot) for slot, active in busy.items()
+                  if active < self.site_limit and slot in possible_slots]
+        return stats
 
 
 class SitePacedPriorityQueue(DownloaderAwarePriorityQueue):

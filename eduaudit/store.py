@@ -120,6 +120,7 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         # Crawl shards write from several processes; a writer waits for another's short transaction.
         self.db.execute("PRAGMA busy_timeout=30000")
+        self._upsert_sql: dict[tuple[str, tuple[str, ...]], str] = {}
         self._ensure_schema()
 
     def _ensure_schema(self) -> None:
@@ -134,6 +135,28 @@ class Store:
                     table.add_column(column, kind)
         self.db["findings"].create_index(["run_id", "rule_id"], if_not_exists=True)
         self.db["documents"].create_index(["sha256"], if_not_exists=True)
+
+    def upsert(self, table: str, row: dict, pk: str | tuple[str, ...]) -> None:
+        """Insert ``row``, or update the given columns of the row with its primary key.
+
+        What ``db[table].upsert(row, pk=...)`` does, for the crawl's one-row-per-response
+        writes: sqlite-utils reads the table's schema on every call, which was five times
+        the cost of the write itself and a tenth of the crawler's CPU (bench/RESULTS.md).
+        The statement is built once per table and set of columns.
+        """
+        columns = tuple(row)
+        key = (table, columns)
+        sql = self._upsert_sql.get(key)
+        if sql is None:
+            keys = (pk,) if isinstance(pk, str) else tuple(pk)
+            updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c not in keys)
+            sql = (f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                   f"values ({', '.join('?' * len(columns))}) "
+                   f"on conflict ({', '.join(f'[{c}]' for c in keys)}) "
+                   + (f"do update set {updates}" if updates else "do nothing"))
+            self._upsert_sql[key] = sql
+        with self.db.conn:
+            self.db.conn.execute(sql, list(row.values()))
 
     # -- runs ---------------------------------------------------------------
     def start_run(self, registry_path: str, registry_sha256: str, schools: int,
@@ -168,11 +191,9 @@ class Store:
             tmp = path.with_suffix(f".{os.getpid()}.part")
             tmp.write_bytes(data)
             tmp.replace(path)
-            self.db["blobs"].upsert(
-                {"sha256": digest, "size": len(data),
-                 "path": str(path.relative_to(self.blobs_dir)), "first_seen_at": utcnow()},
-                pk="sha256",
-            )
+            self.upsert("blobs", {"sha256": digest, "size": len(data),
+                                  "path": str(path.relative_to(self.blobs_dir)), "first_seen_at": utcnow()},
+                        pk="sha256")
         return digest
 
     def read_blob(self, sha256: str) -> bytes:

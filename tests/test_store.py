@@ -1,0 +1,55 @@
+"""The results store: its own upsert must leave the same rows as sqlite-utils' would."""
+
+from __future__ import annotations
+
+import random
+
+from eduaudit.store import Store
+
+
+def _rows(store: Store, table: str) -> list[tuple]:
+    return store.db.execute(f"select * from [{table}] order by 1, 2, 3").fetchall()
+
+
+def test_upsert_inserts_then_updates_only_the_columns_given(tmp_path):
+    store = Store(tmp_path / "e.db")
+    pk = ("run_id", "school_id", "url")
+    store.upsert("pages", {"run_id": 1, "school_id": "s1", "url": "http://a/", "http_status": 200,
+                           "title": "Главная", "role": "home"}, pk=pk)
+    store.upsert("pages", {"run_id": 1, "school_id": "s1", "url": "http://a/", "title": "Главная страница"}, pk=pk)
+    row = store.db.execute("select http_status, title, role from pages").fetchone()
+    assert row == (200, "Главная страница", "home")
+    assert store.db["pages"].count == 1
+
+
+def test_upsert_of_key_columns_only_keeps_the_existing_row(tmp_path):
+    store = Store(tmp_path / "e.db")
+    store.upsert("sites", {"run_id": 1, "school_id": "s1", "error": "timeout"}, pk=("run_id", "school_id"))
+    store.upsert("sites", {"run_id": 1, "school_id": "s1"}, pk=("run_id", "school_id"))
+    assert store.db.execute("select error from sites").fetchall() == [("timeout",)]
+
+
+def test_upsert_leaves_the_rows_sqlite_utils_would(tmp_path):
+    ours, theirs = Store(tmp_path / "ours.db"), Store(tmp_path / "theirs.db")
+    rng = random.Random(8)
+    columns = ["http_status", "content_type", "filename", "error", "anchor_text"]
+    pk = ("run_id", "school_id", "url")
+    for _ in range(300):
+        row = {"run_id": rng.randint(1, 2), "school_id": f"s{rng.randint(1, 4)}",
+               "url": f"http://x.test/{rng.randint(1, 6)}.pdf"}
+        for column in rng.sample(columns, rng.randint(0, len(columns))):
+            row[column] = rng.choice([None, 200, 404, "документ", ""])
+        ours.upsert("documents", dict(row), pk=pk)
+        theirs.db["documents"].upsert(dict(row), pk=pk)
+    assert _rows(ours, "documents") == _rows(theirs, "documents")
+    assert ours.db["documents"].count > 10
+
+
+def test_blob_is_written_once_and_keeps_when_it_was_first_seen(tmp_path):
+    store = Store(tmp_path / "e.db")
+    digest = store.put_blob("Положение о наставничестве".encode())
+    first = store.db.execute("select first_seen_at, size from blobs").fetchall()
+    assert store.put_blob("Положение о наставничестве".encode()) == digest
+    assert store.db.execute("select first_seen_at, size from blobs").fetchall() == first
+    assert store.read_blob(digest).decode() == "Положение о наставничестве"
+    assert first[0][1] == len("Положение о наставничестве".encode())
