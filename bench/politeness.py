@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 import re
 from collections import deque
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -51,6 +51,8 @@ class HostNeed:
     min_latency: float
     mean_latency: float
     bandwidth: float | None
+    # what those requests are (robots.txt first): bench.scrapy_floor fetches exactly these
+    paths: list[str] = field(default_factory=list, repr=False)
 
     def seconds(self, delay: float) -> float:
         transfer = self.bytes / self.bandwidth if self.bandwidth else 0.0
@@ -131,21 +133,21 @@ def region_needs(region_dir: Path, conditions: NetworkConditions) -> list[HostNe
             low, high = low + extra[0], high + extra[1]
         return low, high
 
-    def need(host: str, requests: int, chain: int, nbytes: int) -> None:
+    def need(host: str, paths: list[str], chain: int, nbytes: int) -> None:
         low, high = latency(host)
-        needs.append(HostNeed(host, requests, chain, nbytes, low, (low + high) / 2,
-                              conditions.host_bandwidth(host)))
+        needs.append(HostNeed(host, len(paths), chain, nbytes, low, (low + high) / 2,
+                              conditions.host_bandwidth(host), paths))
 
     # Municipal education authorities are audited sites too (their own rules), listed apart from schools.
     for school in manifest["schools"] + manifest.get("authorities", []):
         authority = "content_host" not in school
         content_host = school.get("content_host", school["host"])
         if school["host"] != content_host:
-            need(school["host"], 2, 2, 0)  # robots.txt, then the home page answers 301
+            need(school["host"], ["/robots.txt", "/"], 2, 0)  # robots.txt, then the home page answers 301
         site_dir = region_dir / "sites" / content_host
         if school["behaviour"] in ("down", "error5xx") or not (site_dir / "routes.json").exists():
             if school["host"] == content_host:
-                need(school["host"], 2, 2, 0)  # robots.txt and the home page that fails
+                need(school["host"], ["/robots.txt", "/"], 2, 0)  # robots.txt and the home page that fails
             continue
         site = _Site(site_dir)
         parents = site.shortest_paths()
@@ -172,19 +174,21 @@ def region_needs(region_dir: Path, conditions: NetworkConditions) -> list[HostNe
             deepest = max(deepest, len(path))
         chain = 1 + deepest + (1 if files else 0)  # robots.txt, the pages, a file
         nbytes = sum(site.size(k) for k in pages) + sum(site.size(k) for k in files)
-        need(content_host, 1 + len(pages) + len(files), chain, nbytes)
+        need(content_host, ["/robots.txt", *sorted(pages), *sorted(files)], chain, nbytes)
     for host, urls in remote.items():
         site_dir = region_dir / "sites" / host
         nbytes = 0
         if (site_dir / "routes.json").exists():
             site = _Site(site_dir)
             nbytes = sum(site.size(u) for u in urls)
-        need(host, 1 + len(urls), 2, nbytes)
+        need(host, ["/robots.txt", *sorted(urls)], 2, nbytes)
     return needs
 
 
-def politeness_bound(region_dir: Path, conditions: NetworkConditions, delay: float, concurrency: int) -> dict:
-    needs = region_needs(region_dir, conditions)
+def politeness_bound(region_dir: Path, conditions: NetworkConditions, delay: float, concurrency: int,
+                     needs: list[HostNeed] | None = None) -> dict:
+    """The bound and what it rests on; ``needs`` when :func:`region_needs` was already called (it reads every page)."""
+    needs = region_needs(region_dir, conditions) if needs is None else needs
     per_host = [n.seconds(delay) for n in needs]
     slowest = max(range(len(needs)), key=per_host.__getitem__)
     concurrency_seconds = sum(n.requests * n.mean_latency for n in needs) / concurrency
@@ -192,7 +196,7 @@ def politeness_bound(region_dir: Path, conditions: NetworkConditions, delay: flo
     return {
         "seconds": round(max(per_host[slowest], concurrency_seconds), 2),
         "max_host_seconds": round(per_host[slowest], 2),
-        "slowest_host": asdict(needs[slowest]),
+        "slowest_host": {k: v for k, v in asdict(needs[slowest]).items() if k != "paths"},
         "concurrency_seconds": round(concurrency_seconds, 2),
         "needed_requests_total": sum(requests),
         "needed_requests_per_host_max": max(requests),

@@ -33,7 +33,8 @@ from pathlib import Path
 from bench.crawl_bench import documents_found, run_scrapy_stats
 from bench.keyword_search import RULE as REGULATION_RULE
 from bench.measure import Measured, OcrMeter, process_cpu, run_measured
-from bench.politeness import politeness_bound
+from bench import scrapy_floor
+from bench.politeness import politeness_bound, region_needs
 from bench.wget_baseline import mirror_sites
 from crawler import settings as crawler_settings
 from eduaudit.demo_region.accuracy import compare
@@ -242,12 +243,21 @@ class Bench:
                                                "--max-documents", str(self.args.max_pages))
             if "wget" in self.args.baselines:
                 runs["wget"] = self.wget()
+            needs = region_needs(self.region, self.conditions)
+            floor = None
+            if not self.args.no_floor:
+                floor = scrapy_floor.measure(needs, self.server.port, self.delay,
+                                             max(1, min(os.cpu_count() or 1, len(needs))))
+                self.commands["floor"] = (f"python -m bench.scrapy_floor --schools {self.schools} "
+                                          f"--delay {self.delay}")
             slow_hosts = server_stats(self.server.port)["slow_hosts"]
         if "wget" not in runs:
             carried = self.earlier_wget()
             if carried:
                 runs["wget"] = carried
-        bound = politeness_bound(self.region, self.conditions, self.delay, crawler_settings.CONCURRENT_REQUESTS)
+        bound = politeness_bound(self.region, self.conditions, self.delay, crawler_settings.CONCURRENT_REQUESTS, needs)
+        if floor:
+            bound["scrapy_floor"] = floor
         return self.summary(runs, bound, generation, reused, slow_hosts)
 
     def earlier_wget(self) -> dict | None:
@@ -279,6 +289,10 @@ class Bench:
         bound["ratio_spider_elapsed"] = (round(focused["spider_elapsed_seconds"] / bound["seconds"], 2)
                                          if bound["seconds"] else None)
         bound["ratio_total_wall"] = round(focused["wall_seconds"] / bound["seconds"], 2) if bound["seconds"] else None
+        floor = bound.get("scrapy_floor")
+        if floor and bound["seconds"]:
+            floor["ratio_to_bound"] = round(floor["wall_seconds"] / bound["seconds"], 2)
+            floor["ratio_crawl_wall_to_floor"] = round(crawl_wall / floor["wall_seconds"], 2)
         ratios = {}
         for other in ("wget", "unfocused"):
             if other in runs:
@@ -354,6 +368,12 @@ def markdown(result: dict) -> str:
               f"concurrency term {bound['concurrency_seconds']} s, {bound['needed_requests_total']} needed requests); "
               f"focused fetch wall / bound = {bound['ratio_crawl_wall']} (spider's own elapsed time / bound = "
               f"{bound.get('ratio_spider_elapsed')}), whole audit / bound = {bound['ratio_total_wall']}."]
+    floor = bound.get("scrapy_floor")
+    if floor:
+        lines.append(f"Scrapy floor (bench/scrapy_floor.py: bare Scrapy handed the {floor['requests']} needed requests, "
+                     f"no parsing or storage, {floor['processes']} processes): {floor['wall_seconds']} s, "
+                     f"{floor['ratio_to_bound']} × the bound, {floor['cpu_ms_per_request']} ms of CPU per request; "
+                     f"focused fetch wall / floor = {floor['ratio_crawl_wall_to_floor']}.")
     if result["ratios"]:
         lines.append("Ratios: " + ", ".join(f"{k} = {v}" for k, v in result["ratios"].items()) + ".")
     lines.append("Targets: " + ", ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in result["targets"].items()) + ".")
@@ -370,7 +390,7 @@ def _bandwidth(value) -> str:
 
 
 def scaling_table(results: list[dict]) -> str:
-    head = ["schools", "delay s", "wall s", "fetch wall s", "bound s", "fetch/bound", "requests", "CPU s",
+    head = ["schools", "delay s", "wall s", "fetch wall s", "bound s", "fetch/bound", "Scrapy floor s", "requests", "CPU s",
             "tree RSS MB", "wall s per school", "verdicts = truth", "wget wall s", "wget requests", "measured"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in sorted(results, key=lambda r: r["schools"]):
@@ -378,7 +398,8 @@ def scaling_table(results: list[dict]) -> str:
         w = r["runs"].get("wget")
         lines.append("| " + " | ".join(str(v) for v in [
             r["schools"], r["delay"], f["wall_seconds"], f["stages"].get("crawl", {}).get("wall_seconds", "—"),
-            r["politeness_bound"]["seconds"], r["politeness_bound"]["ratio_crawl_wall"], f["requests"],
+            r["politeness_bound"]["seconds"], r["politeness_bound"]["ratio_crawl_wall"],
+            r["politeness_bound"].get("scrapy_floor", {}).get("wall_seconds", "—"), f["requests"],
             f["cpu_seconds_total"], f"{f['tree_rss_peak_mb']:.0f}", f"{f['wall_seconds'] / r['schools']:.2f}",
             f["verdicts_equal"], w["wall_seconds"] if w else "not run", w["requests"] if w else "not run",
             r["measured_at"]]) + " |")
@@ -455,6 +476,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--results-md", type=Path, default=ROOT / "bench" / "RESULTS.md",
                         help="Markdown file whose generated block is refreshed")
     parser.add_argument("--no-results-md", action="store_true")
+    parser.add_argument("--no-floor", action="store_true",
+                        help="do not measure bare Scrapy on the needed requests (bench/scrapy_floor.py)")
     args = parser.parse_args(argv)
     chosen = set() if args.skip_baselines or args.baselines == "none" else set(filter(None, args.baselines.split(",")))
     unknown = chosen - set(BASELINES)

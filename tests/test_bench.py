@@ -158,12 +158,16 @@ def test_region_bench_measures_every_run(tmp_path):
     assert 0 < bound["seconds"] <= focused["stages"]["crawl"]["wall_seconds"]
     assert bound["needed_requests_total"] <= focused["requests"]
     assert bound["ratio_crawl_wall"] >= 1
+    # Bare Scrapy handed exactly the needed requests: every one answered or failed, none lost.
+    floor = bound["scrapy_floor"]
+    assert floor["requests"] == bound["needed_requests_total"] == floor["responses"] + floor["failures"]
+    assert floor["responses"] > 0 and floor["wall_seconds"] > 0 and floor["cpu_seconds"] > 0
     assert set(result["targets"]) >= {"verdicts_100_percent", "10x_fewer_requests_than_wget"}
     assert result["conditions"]["latency_seconds"] == [0.005, 0.02]
     assert result["region"]["hosts"] >= 3
 
     table = (out / "region_bench-n3.md").read_text(encoding="utf-8")
-    assert "wget --mirror" in table and "Politeness bound" in table
+    assert "wget --mirror" in table and "Politeness bound" in table and "Scrapy floor" in table
     md = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
     assert "region_bench:begin" in md and "| 3 | 0.02 |" in md
 
