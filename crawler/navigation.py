@@ -123,19 +123,40 @@ _LINKS = etree.XPath("//a[@href]")
 _ROW_LINKS = etree.XPath("count(../descendant::a[@href])")
 
 
+def link_url(href: str, base_url: str, origin: str) -> str | None:
+    """The address a link leads to (no fragment), or None when no request could be made of it.
+
+    ``origin`` is ``scheme://host[:port]`` of ``base_url``. Most links of a site are
+    root-relative («/sveden/document»): they are the origin plus the path, and nothing
+    urljoin would do changes them unless they hold dot segments. They come on every
+    page of a region's crawl, which made urljoin a tenth of the crawler's link work.
+    """
+    if href[0] == "/" and href[1:2] != "/":
+        path = href.split("#", 1)[0]
+        # what urljoin would rewrite: dot segments, an empty query, «;params»
+        if "/." not in path and ";" not in path and not path.endswith("?"):
+            return origin + path
+    try:
+        url = unwrap_viewer(urljoin(base_url, href)).split("#", 1)[0]
+        urlsplit(url).port  # a glued «host:80http://…» has no port a request could use
+    except ValueError:
+        return None
+    return url
+
+
 def extract_links(selector: Selector, base_url: str) -> list[Link]:
     links: list[Link] = []
     root = selector.root
     if not isinstance(root, etree._Element):
         return links
+    base = urlsplit(base_url)
+    origin = f"{base.scheme}://{base.netloc}"
     for a in _LINKS(root):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
             continue
-        try:
-            url = unwrap_viewer(urljoin(base_url, href)).split("#", 1)[0]
-            urlsplit(url).port  # a glued «host:80http://…» has no port a request could use
-        except ValueError:
+        url = link_url(href, base_url, origin)
+        if url is None:
             continue
         text = fold(" ".join(_LINK_TEXT(a)) + " " + (a.get("title") or ""))
         subject = text
@@ -223,20 +244,24 @@ _SECTION_HEADING = re.compile(
     r"^наставник(?:и|ам)?(?:\s|$)")
 _NEWS_URL = re.compile(r"/news|/novost|/новост|[?&]p=\d|/\d{4}/\d{2}/|/article|/post|/blog")
 
-_DOCUMENT_ITEMPROPS = ("ustavDocLink", "localActStud", "localActOrder", "localActCollec",
-                       "reportEduDocLink", "prescriptionDocLink")
+_DOCUMENT_ITEMPROPS = frozenset({"ustavDocLink", "localActStud", "localActOrder", "localActCollec",
+                                 "reportEduDocLink", "prescriptionDocLink"})
+_ITEMPROPS = etree.XPath("//@itemprop", smart_strings=False)
 
 
-def page_role(selector: Selector, url: str, via: str | None) -> str:
+def page_role(selector: Selector, url: str, via: str | None, *, heading: str | None = None,
+              title: str | None = None) -> str:
     """Decide what section a fetched page is, from its own content and URL.
 
-    ``via`` is what the link that led here promised; it only breaks ties.
+    ``via`` is what the link that led here promised; it only breaks ties. ``heading`` and
+    ``title`` are the page's :func:`page_heading` and :func:`page_title` when the caller has them.
     """
-    heading = page_heading(selector)
-    title = page_title(selector)
+    heading = page_heading(selector) if heading is None else heading
+    title = page_title(selector) if title is None else title
     path = url_words(url)
     crumbs = breadcrumbs(selector)
-    itemprops = sum(1 for p in _DOCUMENT_ITEMPROPS if selector.css(f'[itemprop="{p}"]'))
+    itemprops = len(_DOCUMENT_ITEMPROPS.intersection(_ITEMPROPS(selector.root))) if isinstance(
+        selector.root, etree._Element) else 0
     in_sveden = bool(re.search(r"sveden|svedeniya|сведения", path)) or "сведения об" in crumbs or via == SVEDEN
 
     about = heading or title

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from parsel import Selector
 
@@ -188,3 +190,18 @@ def test_a_download_links_subject_is_its_row_only_when_the_row_is_its_own():
     mentoring = nav.Link(url="http://s.test/f/nastavnichestvo.pdf", text="о проведении самообследования",
                          subject="о проведении самообследования")
     assert not nav.names_unrelated_document(mentoring)  # the file name speaks of mentoring
+
+
+@pytest.mark.parametrize("base_url", ["http://s.test/", "https://s.test:8443/a/b.html?x=1", "http://user@s.test/a/"])
+def test_root_relative_links_resolve_as_urljoin_would(base_url):
+    # The short way for «/path» links must give what urljoin gives, on any path a site could write.
+    from urllib.parse import urljoin, urlsplit
+
+    rng = random.Random(base_url)
+    hrefs = ["/", "/a/b?x=1#f", "/a//b", "/a;p?q=1", "/сведения/документы", "/a b/", "/a/./b", "/a/../b",
+             "/%D0%B0.pdf", "/a?b=/./c", "/.", "/..", "/a#", "/?", "/;"]
+    hrefs += ["/" + "".join(rng.choice("ab/.?#;%= й") for _ in range(rng.randint(0, 12))) for _ in range(500)]
+    parts = urlsplit(base_url)
+    for href in hrefs:
+        expected = urljoin(base_url, href).split("#", 1)[0]
+        assert nav.link_url(href, base_url, f"{parts.scheme}://{parts.netloc}") == expected, href

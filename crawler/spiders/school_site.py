@@ -308,14 +308,15 @@ class SchoolSiteSpider(scrapy.Spider):
             yield from self._settle(response.meta, "documents")
             return
         via = response.meta.get("via")
-        role = HOME if via == HOME else nav.page_role(response.selector, response.url, via)
+        title, heading = nav.page_title(response.selector), nav.page_heading(response.selector)
+        role = HOME if via == HOME else nav.page_role(response.selector, response.url, via,
+                                                      heading=heading, title=title)
         if role in WANTED_SECTIONS:
             self.sections_found[school_id].add(role)
         yield PageItem(
             school_id=school_id, url=response.url, http_status=response.status,
             content_type=response.headers.get(b"Content-Type", b"").decode("latin-1"),
-            body=response.body, title=nav.page_title(response.selector),
-            heading=nav.page_heading(response.selector), role=role,
+            body=response.body, title=title, heading=heading, role=role,
             depth=response.meta.get("depth", 0),
             referer=(response.request.headers.get(b"Referer") or b"").decode("latin-1"),
             anchor_text=response.meta.get("anchor", ""), fetched_at=utcnow(),
