@@ -246,10 +246,12 @@ class Bench:
             needs = region_needs(self.region, self.conditions)
             floor = None
             if not self.args.no_floor:
-                floor = scrapy_floor.measure(needs, self.server.port, self.delay,
-                                             max(1, min(os.cpu_count() or 1, len(needs))))
-                self.commands["floor"] = (f"python -m bench.scrapy_floor --schools {self.schools} "
-                                          f"--delay {self.delay}")
+                floor = scrapy_floor.measure(needs, self.server.port, self.delay, os.cpu_count() or 1)
+                low, high = self.args.latency
+                self.commands["floor"] = (
+                    f"python -m bench.scrapy_floor --schools {self.schools} --seed {self.args.seed} "
+                    f"--delay {self.delay} --latency {low},{high} --bandwidth {self.args.bandwidth or 0:g} "
+                    f"--slow-hosts {self.args.slow_hosts}")
             slow_hosts = server_stats(self.server.port)["slow_hosts"]
         if "wget" not in runs:
             carried = self.earlier_wget()

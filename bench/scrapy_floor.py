@@ -1,6 +1,6 @@
 """How fast Scrapy itself can fetch what the politeness bound counts, on this machine.
 
-    python -m bench.scrapy_floor --schools 3400 --delay 0.25 [--processes 2]
+    python -m bench.scrapy_floor --schools 3400 --delay 0.25 [--processes N]
 
 The politeness bound (bench/politeness.py) leaves out CPU. This measures the CPU
 floor beside it: a spider that is handed every request the bound counts (robots.txt,
@@ -18,11 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import resource
 import time
 from pathlib import Path
 
 from bench.politeness import politeness_bound, region_needs
+from crawler import settings as ours
 from eduaudit.demo_region.conditions import NetworkConditions
 from eduaudit.demo_region.generate import generate_region
 from eduaudit.demo_region.server import RegionServer
@@ -35,8 +37,6 @@ def _fetch(urls: list[tuple[str, str]], delay: float, result: multiprocessing.Qu
     import scrapy
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
-
-    from crawler import settings as ours
 
     answered = {"responses": 0, "failures": 0}
 
@@ -101,18 +101,17 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--schools", type=int, default=340)
     parser.add_argument("--seed", type=int, default=66)
     parser.add_argument("--delay", type=float, default=1.0)
-    parser.add_argument("--processes", type=int, default=2, help="fetching processes, as the crawl uses")
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1,
+                        help="fetching processes (default: one per core, as the crawl uses)")
     parser.add_argument("--latency", default="0.05,0.4")
-    parser.add_argument("--bandwidth", type=float, default=1e6)
+    parser.add_argument("--bandwidth", type=float, default=1e6, help="bytes per second per host (0: unlimited)")
     parser.add_argument("--slow-hosts", type=float, default=0.02)
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "demo-region")
     args = parser.parse_args(argv)
     low, high = (float(x) for x in args.latency.split(","))
     region = generate_region(args.cache / f"seed{args.seed}-n{args.schools}", seed=args.seed, n_schools=args.schools)
-    conditions = NetworkConditions(latency=(low, high), bandwidth=args.bandwidth, seed=args.seed,
+    conditions = NetworkConditions(latency=(low, high), bandwidth=args.bandwidth or None, seed=args.seed,
                                    slow_share=args.slow_hosts)
-    from crawler import settings as ours
-
     needs = region_needs(region, conditions)
     bound = politeness_bound(region, conditions, args.delay, ours.CONCURRENT_REQUESTS, needs)
     with RegionServer(region, conditions=conditions) as server:

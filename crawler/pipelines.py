@@ -34,18 +34,18 @@ class StorePipeline:
         row["run_id"] = self.run_id
         if isinstance(item, SiteItem):
             row["reachable"] = int(row["reachable"])
-            store.upsert("sites", row, pk=("run_id", "school_id"))
+            store.upsert("sites", row)
         elif isinstance(item, PageItem):
             body = row.pop("body")
             row["sha256"] = store.put_blob(body)
             row["size"] = len(body)
-            store.upsert("pages", row, pk=("run_id", "school_id", "url"))
+            store.upsert("pages", row)
         elif isinstance(item, SiteDoneItem):
-            store.upsert("sites", row, pk=("run_id", "school_id"))
+            store.upsert("sites", row)
         elif isinstance(item, DocumentItem):
             body = row.pop("body")
             if body is not None and not row["error"]:
                 row["sha256"] = store.put_blob(body)
                 row["size"] = len(body)
-            store.upsert("documents", row, pk=("run_id", "school_id", "url"))
+            store.upsert("documents", row)
         return item

@@ -136,8 +136,8 @@ class Store:
         self.db["findings"].create_index(["run_id", "rule_id"], if_not_exists=True)
         self.db["documents"].create_index(["sha256"], if_not_exists=True)
 
-    def upsert(self, table: str, row: dict, pk: str | tuple[str, ...]) -> None:
-        """Insert ``row``, or update the given columns of the row with its primary key.
+    def upsert(self, table: str, row: dict) -> None:
+        """Insert ``row``, or update the given columns of the row with its primary key (from ``TABLES``).
 
         What ``db[table].upsert(row, pk=...)`` does, for the crawl's one-row-per-response
         writes: sqlite-utils reads the table's schema on every call, which was five times
@@ -148,6 +148,7 @@ class Store:
         key = (table, columns)
         sql = self._upsert_sql.get(key)
         if sql is None:
+            pk = TABLES[table][1]["pk"]
             keys = (pk,) if isinstance(pk, str) else tuple(pk)
             updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c not in keys)
             sql = (f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
@@ -192,8 +193,7 @@ class Store:
             tmp.write_bytes(data)
             tmp.replace(path)
             self.upsert("blobs", {"sha256": digest, "size": len(data),
-                                  "path": str(path.relative_to(self.blobs_dir)), "first_seen_at": utcnow()},
-                        pk="sha256")
+                                  "path": str(path.relative_to(self.blobs_dir)), "first_seen_at": utcnow()})
         return digest
 
     def read_blob(self, sha256: str) -> bytes:

@@ -13,10 +13,9 @@ def _rows(store: Store, table: str) -> list[tuple]:
 
 def test_upsert_inserts_then_updates_only_the_columns_given(tmp_path):
     store = Store(tmp_path / "e.db")
-    pk = ("run_id", "school_id", "url")
     store.upsert("pages", {"run_id": 1, "school_id": "s1", "url": "http://a/", "http_status": 200,
-                           "title": "Главная", "role": "home"}, pk=pk)
-    store.upsert("pages", {"run_id": 1, "school_id": "s1", "url": "http://a/", "title": "Главная страница"}, pk=pk)
+                           "title": "Главная", "role": "home"})
+    store.upsert("pages", {"run_id": 1, "school_id": "s1", "url": "http://a/", "title": "Главная страница"})
     row = store.db.execute("select http_status, title, role from pages").fetchone()
     assert row == (200, "Главная страница", "home")
     assert store.db["pages"].count == 1
@@ -24,8 +23,8 @@ def test_upsert_inserts_then_updates_only_the_columns_given(tmp_path):
 
 def test_upsert_of_key_columns_only_keeps_the_existing_row(tmp_path):
     store = Store(tmp_path / "e.db")
-    store.upsert("sites", {"run_id": 1, "school_id": "s1", "error": "timeout"}, pk=("run_id", "school_id"))
-    store.upsert("sites", {"run_id": 1, "school_id": "s1"}, pk=("run_id", "school_id"))
+    store.upsert("sites", {"run_id": 1, "school_id": "s1", "error": "timeout"})
+    store.upsert("sites", {"run_id": 1, "school_id": "s1"})
     assert store.db.execute("select error from sites").fetchall() == [("timeout",)]
 
 
@@ -39,7 +38,7 @@ def test_upsert_leaves_the_rows_sqlite_utils_would(tmp_path):
                "url": f"http://x.test/{rng.randint(1, 6)}.pdf"}
         for column in rng.sample(columns, rng.randint(0, len(columns))):
             row[column] = rng.choice([None, 200, 404, "документ", ""])
-        ours.upsert("documents", dict(row), pk=pk)
+        ours.upsert("documents", dict(row))
         theirs.db["documents"].upsert(dict(row), pk=pk)
     assert _rows(ours, "documents") == _rows(theirs, "documents")
     assert ours.db["documents"].count > 10
