@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import deque
+from collections import defaultdict, deque
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -205,3 +205,62 @@ def politeness_bound(region_dir: Path, conditions: NetworkConditions, delay: flo
         "formula": "max(max_h max(n_h*delay, bytes_h/bandwidth_h, chain_h*min_latency_h), "
                    "sum_h n_h*mean_latency_h / CONCURRENT_REQUESTS)",
     }
+
+
+# -- what a run's requests were for ---------------------------------------------------------------
+PURPOSES = ("needed", "other_pages", "other_files", "misses", "sitemaps", "redirects", "failures", "repeats")
+
+
+def request_purposes(before: dict, after: dict, needs: list[HostNeed], region_dir: Path) -> dict:
+    """Sort the requests a run made (two server stats snapshots) against what the bound counts.
+
+    Every request lands in exactly one of :data:`PURPOSES`: the first request of a
+    path the bound counts is *needed*; any later request of the same path (a
+    retry, a redirect's second leg) a *repeat*; of the rest, ``/sitemap*`` is a
+    *sitemap*, a 404 or 410 a *miss* (a usual address the site does not have),
+    a 3xx a *redirect*, any other error or dropped connection a *failure*, and an
+    answered page or file *other_pages* or *other_files* (hubs, sections, files
+    whose titles did not rule them out). ``needed_not_requested`` counts the
+    bound's paths the run never asked for (it reached the same pages another way).
+    """
+    wanted = {n.host: {unquote(p) for p in n.paths} for n in needs}
+    sites: dict[str, _Site | None] = {}
+    counts = dict.fromkeys(PURPOSES, 0)
+    asked_for: dict[str, set[str]] = defaultdict(set)
+    earlier = before.get("paths", {})
+    for host, paths in after.get("paths", {}).items():
+        for key, total in paths.items():
+            n = total - earlier.get(host, {}).get(key, 0)
+            if n <= 0:
+                continue
+            status, _, raw = key.partition(" ")
+            path = unquote(raw)
+            if path in asked_for[host]:
+                counts["repeats"] += n
+                continue
+            asked_for[host].add(path)
+            counts["repeats"] += n - 1
+            counts[_purpose(status, path, host in wanted and path in wanted[host], host, sites, region_dir)] += 1
+    requests = sum(after["requests"].values()) - sum(before["requests"].values())
+    counts["unanswered"] = requests - sum(counts.values())  # cut off before the site answered
+    counts["needed_not_requested"] = sum(len(paths - asked_for.get(host, set())) for host, paths in wanted.items())
+    return counts
+
+
+def _purpose(status: str, path: str, needed: bool, host: str, sites: dict, region_dir: Path) -> str:
+    if needed:
+        return "needed"
+    if path.split("?", 1)[0].startswith("/sitemap"):
+        return "sitemaps"
+    code = int(status) if status.isdigit() else 0
+    if code in (404, 410):
+        return "misses"
+    if 300 <= code < 400:
+        return "redirects"
+    if not 200 <= code < 300:
+        return "failures"
+    if host not in sites:
+        site_dir = Path(region_dir) / "sites" / host
+        sites[host] = _Site(site_dir) if (site_dir / "routes.json").exists() else None
+    site = sites[host]
+    return "other_files" if site is not None and site.route(path) and not site.is_page(path) else "other_pages"

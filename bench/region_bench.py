@@ -34,7 +34,7 @@ from bench.crawl_bench import documents_found, run_scrapy_stats
 from bench.keyword_search import RULE as REGULATION_RULE
 from bench.measure import Measured, OcrMeter, process_cpu, run_measured
 from bench import scrapy_floor
-from bench.politeness import politeness_bound, region_needs
+from bench.politeness import politeness_bound, region_needs, request_purposes
 from bench.wget_baseline import mirror_sites
 from crawler import settings as crawler_settings
 from eduaudit.demo_region.accuracy import compare
@@ -133,6 +133,7 @@ class Bench:
                                             seed=args.seed, slow_share=args.slow_hosts)
         self.work = args.work / f"region-seed{args.seed}-n{schools}-{time.strftime('%Y%m%d-%H%M%S')}"
         self.commands: dict[str, str] = {}
+        self.needs: list = []  # bench.politeness.HostNeed of every host, read when the run starts
 
     # -- the audit as a user runs it --------------------------------------------------------------
     def audit(self, name: str, *extra: str) -> dict:
@@ -164,6 +165,7 @@ class Bench:
             "wall_seconds": round(crawl.wall_seconds + report.wall_seconds, 1),
             "stages": stage_figures(crawl, report, ocr_cpu, ocr_runs),
             **traffic(before, after, self.manifest),
+            "requests_by_purpose": request_purposes(before, after, self.needs, self.region),
             "scrapy_request_count": spider.get("downloader/request_count"),
             # The spider's own time from its first request to its last answer (no start-up, no extraction).
             "spider_elapsed_seconds": round(spider.get("elapsed_time_seconds", 0.0), 1),
@@ -212,6 +214,7 @@ class Bench:
                 "ocr": {"cpu_seconds": _cpu(ocr_cpu), "tesseract_runs": ocr_runs},
             },
             **traffic(before, after, self.manifest),
+            "requests_by_purpose": request_purposes(before, after, self.needs, self.region),
             "cpu_seconds_total": _cpu(mirrored["cpu_seconds"] + search.cpu_seconds),
             "peak_rss_mb": round(max(mirrored["max_rss_mb"], search.max_rss_mb), 1),
             "tree_rss_peak_mb": round(search.tree_rss_peak_mb, 1),
@@ -234,6 +237,8 @@ class Bench:
         self.manifest = json.loads((self.region / "region.json").read_text(encoding="utf-8"))
         self.work.mkdir(parents=True)
         runs = {}
+        # what each host truly needs: the bound, the floor, and what every run's requests were for
+        self.needs = needs = region_needs(self.region, self.conditions)
         with RegionServer(self.region, conditions=self.conditions) as self.server:
             self.registry = self.work / "registry.csv"
             write_registry(self.region, self.server.port, self.registry)
@@ -243,7 +248,6 @@ class Bench:
                                                "--max-documents", str(self.args.max_pages))
             if "wget" in self.args.baselines:
                 runs["wget"] = self.wget()
-            needs = region_needs(self.region, self.conditions)
             floor = None
             if not self.args.no_floor:
                 floor = scrapy_floor.measure(needs, self.server.port, self.delay, os.cpu_count() or 1)
@@ -376,11 +380,25 @@ def markdown(result: dict) -> str:
                      f"no parsing or storage, {floor['processes']} processes): {floor['wall_seconds']} s, "
                      f"{floor['ratio_to_bound']} × the bound, {floor['cpu_ms_per_request']} ms of CPU per request; "
                      f"focused fetch wall / floor = {floor['ratio_crawl_wall_to_floor']}.")
+    for name, run in runs.items():
+        if run.get("requests_by_purpose"):
+            lines.append(f"Requests of {RUN_TITLES[name]} by purpose: {_purposes(run['requests_by_purpose'])}.")
     if result["ratios"]:
         lines.append("Ratios: " + ", ".join(f"{k} = {v}" for k, v in result["ratios"].items()) + ".")
     lines.append("Targets: " + ", ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in result["targets"].items()) + ".")
     lines += ["", f"Command: `{result['commands']['bench']}`"]
     return "\n".join(lines) + "\n"
+
+
+PURPOSE_TITLES = {"needed": "needed by the bound", "other_pages": "other pages (hubs, sections)",
+                  "other_files": "files the bound does not count", "misses": "404 (usual addresses the site lacks)",
+                  "sitemaps": "sitemap", "redirects": "redirects", "failures": "failed", "repeats": "repeated",
+                  "unanswered": "cut off unanswered"}
+
+
+def _purposes(purposes: dict) -> str:
+    parts = [f"{purposes[k]:,} {title}" for k, title in PURPOSE_TITLES.items() if purposes.get(k)]
+    return "; ".join(parts) + f" (the bound's requests never made: {purposes.get('needed_not_requested', 0):,})"
 
 
 def _share(value: float) -> str:

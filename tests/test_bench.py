@@ -22,6 +22,12 @@ BODY = bytes(range(256)) * 800  # 200 KB
 
 async def _serve(conditions: NetworkConditions):
     async def handler(request: web.Request) -> web.Response:
+        if request.path.startswith("/missing"):
+            return web.Response(status=404, text="no such page")
+        if request.path == "/old":
+            return web.Response(status=301, headers={"Location": "/"})
+        if request.path == "/boom":
+            return web.Response(status=503, text="try later")
         body = BODY if request.path == "/big" else b"<html>small</html>"
         return web.Response(body=body, content_type="application/octet-stream",
                             headers={"X-Path": request.raw_path})
@@ -113,6 +119,45 @@ def test_proxy_style_request_reaches_the_site_by_host_and_slow_hosts_are_chosen_
     assert conditions.host_latency(slow[0]) == pytest.approx((0.15, 1.2))
 
 
+def test_every_request_of_a_run_is_sorted_by_what_it_was_for(tmp_path):
+    """Needed by the bound, asked again, a miss, a sitemap, a redirect, a failure, another page or file."""
+    from bench.politeness import HostNeed, request_purposes
+
+    site = tmp_path / "region" / "sites" / "school.test"
+    site.mkdir(parents=True)
+    routes = {"/": "text/html", "/docs/": "text/html", "/hub/": "text/html", "/Положение.pdf": "application/pdf",
+              "/plan.pdf": "application/pdf"}
+    (site / "routes.json").write_text(json.dumps({"host": "school.test", "routes": {
+        path: {"type": kind, "file": f"f{i}"} for i, (path, kind) in enumerate(routes.items())}}), encoding="utf-8")
+    needs = [HostNeed("school.test", 5, 3, 0, 0.0, 0.0, None,
+                      ["/robots.txt", "/", "/docs/", "/Положение.pdf", "/never-asked/"]),
+             HostNeed("down.test", 2, 2, 0, 0.0, 0.0, None, ["/robots.txt", "/"])]
+
+    async def scenario():
+        runner, port = await _serve(NetworkConditions(latency=(0.0, 0.0), seed=1))
+        try:
+            async with aiohttp.ClientSession() as session:
+                await _fetch(session, port, "school.test", "/")  # before the run: not counted
+                _, before, _ = await _fetch(session, port, STATS_HOST, STATS_PATH)
+                for path in ("/robots.txt", "/", "/", "/docs/", "/%D0%9F%D0%BE%D0%BB%D0%BE%D0%B6%D0%B5%D0%BD%D0%B8%D0%B5.pdf",
+                             "/missing/nastavnichestvo/", "/missing/sitemap.xml", "/sitemap.xml", "/hub/", "/plan.pdf", "/boom", "/boom"):
+                    await _fetch(session, port, "school.test", path)
+                async with session.get(f"http://127.0.0.1:{port}/old", headers={"Host": "old.test"},
+                                       allow_redirects=False) as moved:
+                    assert moved.status == 301
+                _, after, _ = await _fetch(session, port, STATS_HOST, STATS_PATH)
+                return json.loads(before), json.loads(after)
+        finally:
+            await runner.cleanup()
+
+    before, after = asyncio.run(scenario())
+    purposes = request_purposes(before, after, needs, tmp_path / "region")
+    # a percent-encoded Cyrillic file name is the same path as the bound's
+    assert purposes == {"needed": 4, "repeats": 2, "misses": 2, "sitemaps": 1, "other_pages": 1, "other_files": 1,
+                        "failures": 1, "redirects": 1, "unanswered": 0, "needed_not_requested": 3}
+    assert sum(v for k, v in purposes.items() if k != "needed_not_requested") == 13
+
+
 def test_region_bench_measures_every_run(tmp_path):
     """A real run: 3 schools, tiny delays, all baselines; the JSON has every figure, and they make sense."""
     out = tmp_path / "results"
@@ -158,6 +203,13 @@ def test_region_bench_measures_every_run(tmp_path):
     assert 0 < bound["seconds"] <= focused["stages"]["crawl"]["wall_seconds"]
     assert bound["needed_requests_total"] <= focused["requests"]
     assert bound["ratio_crawl_wall"] >= 1
+    # Every request the server counted is sorted by what it was for, and the crawl made needed ones.
+    for run in (focused, wget):
+        purposes = run["requests_by_purpose"]
+        assert sum(v for k, v in purposes.items() if k != "needed_not_requested") == run["requests"]
+        assert 0 < purposes["needed"] <= bound["needed_requests_total"]
+    assert focused["requests_by_purpose"]["needed"] + focused["requests_by_purpose"]["needed_not_requested"] \
+        == bound["needed_requests_total"]
     # Bare Scrapy handed exactly the needed requests: every one answered or failed, none lost.
     floor = bound["scrapy_floor"]
     assert floor["requests"] == bound["needed_requests_total"] == floor["responses"] + floor["failures"]
@@ -168,6 +220,7 @@ def test_region_bench_measures_every_run(tmp_path):
 
     table = (out / "region_bench-n3.md").read_text(encoding="utf-8")
     assert "wget --mirror" in table and "Politeness bound" in table and "Scrapy floor" in table
+    assert "Requests of eduaudit (focused) by purpose: " in table
     md = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
     assert "region_bench:begin" in md and "| 3 | 0.02 |" in md
 

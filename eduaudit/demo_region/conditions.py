@@ -8,8 +8,10 @@ of one host running at the same time share that host's cap, as they share
 its uplink. A seeded share of hosts is slow (a fraction of the bandwidth,
 a multiple of the latency).
 
-It also counts requests and body bytes per Host, readable at any time as
-JSON from ``GET /__stats`` on the host name ``STATS_HOST``, which no site uses.
+It also counts requests and body bytes per Host, and each host's requests by
+status and path (what a benchmark needs to say what the requests were for),
+readable at any time as JSON from ``GET /__stats`` on the host name
+``STATS_HOST``, which no site uses.
 """
 
 from __future__ import annotations
@@ -95,6 +97,7 @@ class ConditionsState:
         self.requests: Counter = Counter()
         self.bytes: Counter = Counter()
         self.statuses: dict[str, Counter] = defaultdict(Counter)
+        self.paths: dict[str, Counter] = defaultdict(Counter)   # host → "STATUS /path?query" → count
         self.started = time.time()
 
     def uplink(self, host: str) -> _Uplink | None:
@@ -109,7 +112,8 @@ class ConditionsState:
         return {"since": self.started, "conditions": self.conditions.describe(),
                 "slow_hosts": sorted(h for h in self.requests if self.conditions.is_slow(h)),
                 "requests": dict(self.requests), "bytes": dict(self.bytes),
-                "statuses": {h: {str(k): v for k, v in c.items()} for h, c in self.statuses.items()}}
+                "statuses": {h: {str(k): v for k, v in c.items()} for h, c in self.statuses.items()},
+                "paths": {h: dict(c) for h, c in self.paths.items()}}
 
 
 def _host_name(request: web.Request) -> str:
@@ -133,8 +137,14 @@ def conditions_middleware(conditions: NetworkConditions, state: ConditionsState 
         low, high = conditions.host_latency(host)
         if high > 0:
             await asyncio.sleep(state.rng.uniform(low, high))
-        response = await handler(request)
+        try:
+            response = await handler(request)
+        except BaseException:
+            # a fault site that drops the connection: the request still counts, under no status
+            state.paths[host][f"- {request.raw_path}"] += 1
+            raise
         state.statuses[host][response.status] += 1
+        state.paths[host][f"{response.status} {request.raw_path}"] += 1
         body = response.body if isinstance(response, web.Response) else None
         if not isinstance(body, (bytes, bytearray)) or not body or request.method == "HEAD":
             return response
