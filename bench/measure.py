@@ -224,3 +224,42 @@ def _bash_seconds(text: str) -> float:
     """``1m2.500s`` → 62.5"""
     minutes, _, seconds = text.rstrip("s").partition("m")
     return float(minutes) * 60 + float(seconds)
+
+
+# -- the machine ---------------------------------------------------------------------------------
+def _reference_page(links: int = 400) -> str:
+    items = "".join(f'<li><a href="/razdel-{i}/stranica-{i * 7 % 13}/">Раздел {i}: документы и приказы</a></li>'
+                    for i in range(links))
+    return f"<html><head><title>Школа</title></head><body><nav><ul>{items}</ul></nav></body></html>"
+
+
+def reference_seconds(rounds: int = 3) -> float:
+    """CPU seconds of a fixed piece of crawler-like work (parse a page, read its links), best of ``rounds``.
+
+    Runs of the benchmark on different machines of the same kind differ: on one, the same
+    OCR took 1.31 times the CPU it took on another. Every run records this figure so that
+    two results can be told apart by the machine before anyone looks for a cause in the code.
+    """
+    import lxml.html
+
+    page = _reference_page()
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        for _ in range(300):
+            tree = lxml.html.fromstring(page)
+            hrefs = [a.get("href") for a in tree.iter("a")]
+            sum(len(h.split("/")) for h in hrefs)
+        best = min(best, time.process_time() - start)
+    return round(best, 3)
+
+
+def cpu_model() -> str:
+    """The CPU's model name as /proc/cpuinfo gives it ("" where there is none)."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.partition(":")[2].strip()
+    except OSError:
+        pass
+    return ""

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from bench.crawl_bench import documents_found, run_scrapy_stats
 from bench.keyword_search import RULE as REGULATION_RULE
-from bench.measure import Measured, OcrMeter, process_cpu, run_measured
+from bench.measure import Measured, OcrMeter, cpu_model, process_cpu, reference_seconds, run_measured
 from bench import scrapy_floor
 from bench.politeness import politeness_bound, region_needs, request_purposes
 from bench.wget_baseline import mirror_sites
@@ -326,7 +326,8 @@ class Bench:
                        "hosts": len(self.manifest["hosts"]),
                        "authorities": len(self.manifest.get("authorities", [])), "pages": sum(s["pages"] for s in schools),
                        "documents": sum(len(s["documents"]) for s in schools)},
-            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+            "machine": {"cpus": os.cpu_count(), "cpu_model": cpu_model(), "python": platform.python_version(),
+                        "reference_seconds": self.reference_seconds,
                         "load_average_at_start": [round(x, 2) for x in self.load_at_start]},
             "runs": runs, "politeness_bound": bound, "ratios": ratios, "targets": targets,
             "commands": {"bench": self.args.command_line, **self.commands},
@@ -386,6 +387,12 @@ def markdown(result: dict) -> str:
     if result["ratios"]:
         lines.append("Ratios: " + ", ".join(f"{k} = {v}" for k, v in result["ratios"].items()) + ".")
     lines.append("Targets: " + ", ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in result["targets"].items()) + ".")
+    machine = result.get("machine", {})
+    if machine.get("reference_seconds"):
+        lines.append(f"Machine: {machine['cpus']} CPUs ({machine.get('cpu_model') or 'model unknown'}), reference "
+                     f"work {machine['reference_seconds']} s of CPU (bench/measure.py `reference_seconds`; the "
+                     f"same work on a slower machine takes longer), load average at start "
+                     f"{machine['load_average_at_start'][0]}.")
     lines += ["", f"Command: `{result['commands']['bench']}`"]
     return "\n".join(lines) + "\n"
 
@@ -522,6 +529,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
                              f"--slow-hosts {args.slow_hosts} --baselines {','.join(sorted(args.baselines)) or 'none'}")
         bench = Bench(args, schools, delay)
         bench.load_at_start = os.getloadavg()
+        bench.reference_seconds = reference_seconds()
         result = bench.run()
         table = markdown(result)
         (args.out / f"region_bench-n{schools}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1),

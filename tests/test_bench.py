@@ -217,10 +217,13 @@ def test_region_bench_measures_every_run(tmp_path):
     assert set(result["targets"]) >= {"verdicts_100_percent", "10x_fewer_requests_than_wget"}
     assert result["conditions"]["latency_seconds"] == [0.005, 0.02]
     assert result["region"]["hosts"] >= 3
+    # The machine is recorded with a fixed piece of work timed on it, so runs on two machines can be told apart.
+    assert 0 < result["machine"]["reference_seconds"] < 30 and result["machine"]["cpus"] >= 1
 
     table = (out / "region_bench-n3.md").read_text(encoding="utf-8")
     assert "wget --mirror" in table and "Politeness bound" in table and "Scrapy floor" in table
     assert "Requests of eduaudit (focused) by purpose: " in table
+    assert f"reference work {result['machine']['reference_seconds']} s of CPU" in table
     md = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
     assert "region_bench:begin" in md and "| 3 | 0.02 |" in md
 
