@@ -25,6 +25,7 @@ import numpy as np
 from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from bench.measure import machine_facts
 from eduaudit.extraction import ExtractionSettings, extract_bytes
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -192,6 +193,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="one scan resolution, one tilt")
     args = parser.parse_args()
 
+    machine = machine_facts()
     dpis = [200] if args.quick else [200, 300]
     tilts = [2.0] if args.quick else [1.0, 2.0, 3.0]
     text = bench_text_pdf(args.pages)
@@ -218,7 +220,7 @@ def main() -> None:
     print()
     print(f"OCR key-word accuracy (current settings): {accuracy:.1%} (target >= 95 %)")
 
-    report = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+    report = {"machine": machine,
               "text_pdf": text, "ocr_speed": speed, "ocr_pages": rows,
               "ocr_key_word_accuracy": round(accuracy, 4)}
     args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ process, and the sum over the whole process tree, sampled twice a second.
 from __future__ import annotations
 
 import os
+import platform
 import shutil
 import signal
 import subprocess
@@ -18,6 +19,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import lxml.html
 
 _TICK = os.sysconf("SC_CLK_TCK")
 _PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -240,8 +243,6 @@ def reference_seconds(rounds: int = 3) -> float:
     OCR took 1.31 times the CPU it took on another. Every run records this figure so that
     two results can be told apart by the machine before anyone looks for a cause in the code.
     """
-    import lxml.html
-
     page = _reference_page()
     best = float("inf")
     for _ in range(rounds):
@@ -252,6 +253,13 @@ def reference_seconds(rounds: int = 3) -> float:
             sum(len(h.split("/")) for h in hrefs)
         best = min(best, time.process_time() - start)
     return round(best, 3)
+
+
+def machine_facts() -> dict:
+    """What a benchmark's figures depend on besides the code: cores, CPU, Python, a reference work, load."""
+    return {"cpus": os.cpu_count(), "cpu_model": cpu_model(), "python": platform.python_version(),
+            "reference_seconds": reference_seconds(),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
 
 
 def cpu_model() -> str:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import sqlite3
 import statistics
@@ -32,7 +31,7 @@ from pathlib import Path
 
 from bench.crawl_bench import documents_found, run_scrapy_stats
 from bench.keyword_search import RULE as REGULATION_RULE
-from bench.measure import Measured, OcrMeter, cpu_model, process_cpu, reference_seconds, run_measured
+from bench.measure import Measured, OcrMeter, machine_facts, process_cpu, run_measured
 from bench import scrapy_floor
 from bench.politeness import politeness_bound, region_needs, request_purposes
 from bench.wget_baseline import mirror_sites
@@ -134,6 +133,7 @@ class Bench:
         self.work = args.work / f"region-seed{args.seed}-n{schools}-{time.strftime('%Y%m%d-%H%M%S')}"
         self.commands: dict[str, str] = {}
         self.needs: list = []  # bench.politeness.HostNeed of every host, read when the run starts
+        self.machine = machine_facts()  # before the run: its load is not this machine's state
 
     # -- the audit as a user runs it --------------------------------------------------------------
     def audit(self, name: str, *extra: str) -> dict:
@@ -326,9 +326,7 @@ class Bench:
                        "hosts": len(self.manifest["hosts"]),
                        "authorities": len(self.manifest.get("authorities", [])), "pages": sum(s["pages"] for s in schools),
                        "documents": sum(len(s["documents"]) for s in schools)},
-            "machine": {"cpus": os.cpu_count(), "cpu_model": cpu_model(), "python": platform.python_version(),
-                        "reference_seconds": self.reference_seconds,
-                        "load_average_at_start": [round(x, 2) for x in self.load_at_start]},
+            "machine": self.machine,
             "runs": runs, "politeness_bound": bound, "ratios": ratios, "targets": targets,
             "commands": {"bench": self.args.command_line, **self.commands},
             "measured_at": time.strftime("%Y-%m-%d %H:%M:%S"),
@@ -528,8 +526,6 @@ def main(argv: list[str] | None = None) -> list[dict]:
                              f"--latency {args.latency[0]},{args.latency[1]} --bandwidth {args.bandwidth:g} "
                              f"--slow-hosts {args.slow_hosts} --baselines {','.join(sorted(args.baselines)) or 'none'}")
         bench = Bench(args, schools, delay)
-        bench.load_at_start = os.getloadavg()
-        bench.reference_seconds = reference_seconds()
         result = bench.run()
         table = markdown(result)
         (args.out / f"region_bench-n{schools}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1),
