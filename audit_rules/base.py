@@ -53,9 +53,9 @@ class ClassifiedDocument:
     signature_evidence: list[str] = field(default_factory=list)
 
     def is_type(self, doc_type: str) -> bool:
-        # Only an order carries other documents as annexes («Приложение к приказу»);
-        # a regulation "approved by an order" does not contain that order.
-        return self.doc_type == doc_type or (self.doc_type == "order" and doc_type in self.contains)
+        # A file may hold several documents: an order with the regulation as its annex, a
+        # regulation with the road map appended. Each counts for its own rule.
+        return self.doc_type == doc_type or doc_type in self.contains
 
     @property
     def name(self) -> str:

@@ -24,6 +24,7 @@ from audit_rules.doc_metadata import (
 )
 from audit_rules.lexicon import Cue
 from audit_rules.text_features import Prepared, prepare, quote_span, to_match
+from audit_rules.text_model import Prediction, default_model
 
 DOC_TYPES = ("regulation", "roadmap", "order", "program", "other")
 AUDIENCES = ("teachers", "students", "both", "unknown")
@@ -36,6 +37,21 @@ DENSE_MENTORING_SCORE = 12.0       # mentoring cue weight, and per 1000 characte
 DENSE_MENTORING_DENSITY = 8.0      # about mentoring whatever its title says
 BODY_GENRE_STRONG = 3.0     # body cues that decide a genre without a heading
 BODY_GENRE_WEAK = 1.0       # ... for a numbered regulation no other genre contests
+# When the rules cannot decide, the text model (audit_rules.text_model) is asked.  It names the
+# kind of a mentoring text whose heading the rules did not find at this probability, and
+# overrules a weak verdict of the rules (below RULES_WEAK) at MODEL_OVERRULES.
+MODEL_NAMES_KIND = 0.3
+MODEL_OVERRULES = 0.5
+RULES_WEAK = 0.6
+MODEL_MIN_FEATURES = 20
+# The audit classes the model may give a text, as (doc_type, audience).
+_MODEL_KINDS = {
+    "staff_regulation": ("regulation", "teachers"),
+    "students_regulation": ("regulation", "students"),
+    "programme_teachers": ("program", "teachers"),
+    "roadmap": ("roadmap", "teachers"),
+    "order": ("order", "teachers"),
+}
 
 
 @dataclass
@@ -135,7 +151,8 @@ def _title_about_mentoring(title_match: str) -> bool:
     return bool(lexicon.MENTORING_TITLE_RE.search(stripped))
 
 
-def _audience(prep: Prepared, zones: _Zones | None, extra: list[_Hit]) -> tuple[str, list[str], float]:
+def _audience(prep: Prepared, zones: _Zones | None, extra: list[_Hit],
+              genre: str | None = None) -> tuple[str, list[str], float]:
     """Return (audience, evidence quotes, clarity 0..1)."""
     # The title of a cited act («№ 3273-р "Об утверждении … педагогических работников …"») is the
     # act's wording, not the document's: its reference number already votes once.
@@ -155,6 +172,16 @@ def _audience(prep: Prepared, zones: _Zones | None, extra: list[_Hit]) -> tuple[
     if scope:
         return ("both", [prep.quote(scope.start(), scope.end())] + _best_quotes(hits, "teachers")
                 + _best_quotes(hits, "students"), 0.85)
+    staff_form = ((lexicon.STAFF_FORM_RE.search(prep.match) or lexicon.LABOUR_CODE_RE.search(prep.match))
+                  if genre in ("regulation", None) else None)
+    if s > t and staff_form:
+        # The students' model applied to staff as well («учитель – учитель», mentoring under the
+        # Labour Code): the regulation covers both.
+        return "both", [prep.quote(staff_form.start(), staff_form.end())] + _best_quotes(hits, "students"), 0.85
+    if s > t and title_t and not title_s:
+        # The document's own heading names staff («… наставничества педагогических работников»)
+        # over a body copied from the students' model: it says whom it covers.
+        return "both", [quote_span(prep.text, *zones.title)] + _best_quotes(hits, "students"), 0.85
     if s > t and _only_students_model(prep, cited):
         return "students", _best_quotes(hits, "students", 3), 0.85
     if (title_t and title_s) or (low >= 4 and low / high >= 0.35):
@@ -196,7 +223,7 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
 
     # Letterhead: organisation lines above the heading; the one nearest the heading issued it.
     top = head.index if head else min(len(prep.lines), 8)
-    org_lines = [i for i in range(0, top) if i not in blocks and len(prep.lines[i]) < 220
+    org_lines = [i for i in range(0, top) if i not in blocks and len(prep.lines[i]) < 400
                  and not lexicon.SIGNATURE_STAMP_RE.search(_line_match(prep, i)) and not _is_sentence(prep.lines[i])]
     found = [(first, last, _line_org(text)) for first, last, text in _letterhead_units(prep, org_lines)]
     found = [(first, last, org) for first, last, org in found if org]
@@ -449,6 +476,65 @@ def _contains(prep: Prepared, heads: list[Head], main: Head | None, blocks: set[
     return found, quotes
 
 
+def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, genre_source: str,
+                    confidence: float) -> tuple[Prediction, str, str, bool, float] | None:
+    """The text model's verdict where the rules are unsure: (prediction, doc_type, audience, about, confidence).
+
+    Three cases, and only these: a mentoring text whose kind the rules could not tell (no heading
+    found: an excerpt, a flattened or OCR'd text); a mentoring regulation whose audience they
+    could not tell; a weak verdict of the rules that the model contradicts with some strength.
+    A heading the rules read stays decisive.
+    """
+    undecided_kind = about and doc_type == "other" and genre_source != "head"
+    undecided_audience = about and doc_type == "regulation" and audience == "unknown"
+    weak = confidence < RULES_WEAK and genre_source not in ("head", "weak")
+    if not (undecided_kind or undecided_audience or weak):
+        return None
+    model = default_model()
+    if model is None:
+        return None
+    p = model.predict(prep.text)
+    if p.known_features < MODEL_MIN_FEATURES:
+        return None     # a garbled text layer or a few words: too little for the model to read
+    share = round(min(0.8, 0.4 + 0.5 * p.probability), 2)
+    if undecided_audience:
+        staff, students = p.probabilities.get("staff_regulation", 0.0), p.probabilities.get("students_regulation", 0.0)
+        if max(staff, students) >= MODEL_NAMES_KIND / 2:
+            return p, doc_type, ("teachers" if staff >= students else "students"), about, min(confidence, share)
+        return None
+    if p.audit_class in _MODEL_KINDS and (
+            (undecided_kind and p.probability >= MODEL_NAMES_KIND) or (weak and p.probability >= MODEL_OVERRULES)):
+        kind, side = _MODEL_KINDS[p.audit_class]
+        if audience in ("teachers", "both") and side == "teachers":
+            side = audience
+        return p, kind, side, True, share
+    if weak and p.audit_class == "other" and p.probability >= MODEL_OVERRULES and doc_type != "other":
+        return p, "other", audience, about, share
+    return None
+
+
+def _outside_education(prep: Prepared, title_match: str) -> bool:
+    """Mentoring of civil or municipal servants, or in a company: not a school's mentoring system.
+
+    The title decides when it names such a service; without a title, the body must name it twice
+    and never speak of schools, teachers or pupils.
+    """
+    if title_match and lexicon.OUTSIDE_EDUCATION_RE.search(title_match):
+        return not lexicon.EDUCATION_RE.search(title_match)
+    named = len(lexicon.OUTSIDE_EDUCATION_RE.findall(prep.match))
+    return named >= 2 and not lexicon.EDUCATION_RE.search(prep.match)
+
+
+def model_opinion(text: str) -> dict | None:
+    """What the text model alone says of a text, with the features that decided it (for `classify`)."""
+    model = default_model()
+    if model is None or not (text or "").strip():
+        return None
+    p = model.predict(text)
+    return {"audit_class": p.audit_class, "probability": round(p.probability, 3), "deciding": p.deciding,
+            "known_features": p.known_features, "consulted_when": "the rules are unsure"}
+
+
 def _weak_signals(filename: str | None, link_text: str | None, page_title: str | None) -> dict:
     """Genre/audience/mentoring votes from file name, link text and page title."""
     votes: dict[str, float] = {}
@@ -535,6 +621,10 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         title_match = ""      # «Письмо», «Извлечение из рекомендаций Минпросвещения»: no topic named
     if title_match:
         about = _title_about_mentoring(title_match)
+        if not about and genre == "program" and lexicon.YOUNG_STAFF_TITLE_RE.search(title_match):
+            # «Программа "Школа молодого специалиста"»: supporting young teachers is what the
+            # teachers' mentoring system does, whether or not the title says «наставничество».
+            about = True
         about_source = "title"
         if not about and m_score >= DENSE_MENTORING_SCORE and density >= DENSE_MENTORING_DENSITY:
             # The title does not say it (OCR garbled it, or «План работы с молодыми специалистами»),
@@ -546,7 +636,10 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # A short untitled excerpt needs fewer mentoring words if they are dense enough.
         about = (m_score >= 6 and density >= 1.0) or (m_score >= 4 and density >= 4.0)
         about_source = "body"
-    if not about and genre == "order":
+    if about and _outside_education(prep, title_match):
+        about, about_source = False, "outside"
+        m_hits = []
+    if not about and genre == "order" and about_source != "outside":
         # «Об организации методической работы»: the order may still pair mentors or name a curator.
         acts = _score(prep, lexicon.ORDER_ACTION_CUES, None)
         if acts:
@@ -579,7 +672,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
             for side in ("teachers", "students"):
                 if weak_votes.get(side):
                     weak_aud.append(_Hit(side, weak_votes[side], weak["quotes"][0] if weak["quotes"] else ""))
-        audience, audience_quotes, clarity = _audience(prep, zones, weak_aud)
+        audience, audience_quotes, clarity = _audience(prep, zones, weak_aud, genre)
     else:
         audience, audience_quotes, clarity = "unknown", [], 1.0
 
@@ -611,6 +704,11 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     if thin:
         confidence = min(confidence, 0.4)
     confidence = round(max(0.05, min(0.99, confidence)), 2)
+
+    second = None if thin else _second_opinion(prep, doc_type, audience, about, genre_source, confidence)
+    if second is not None:
+        prediction, doc_type, audience, about, confidence = second
+        evidence.append(prediction.reason())
 
     for group in (genre_quotes, mentoring_quotes, audience_quotes, issuer_quotes, contains_quotes,
                   [info.date_evidence] if info.date_evidence else []):

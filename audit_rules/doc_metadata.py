@@ -310,7 +310,8 @@ def _wrapped_title(prep: Prepared, j: int) -> bool:
 
 # «Наставник: …», «Цель программы: …» — a labelled field, not part of the title.
 _LABEL_LINE_RE = re.compile(r"^[^\s:«\"]+(?:\s+[^\s:«\"]+){0,2}\s*:")
-_ORDER_SUBJECT_RE = re.compile(r"^(?:о|об|по)\s")
+# The subject may be set in quotes («"Об утверждении положения о наставничестве"»).
+_ORDER_SUBJECT_RE = re.compile(r"^\"?\s?(?:о|об|по)\s")
 _ORDER_BODY_START_RE = re.compile(
     r"^(?:в соответствии|на основании|в целях|во исполнение|руководствуясь|с целью|приказываю|постановляю|обязываю|\d+\.\s)")
 

@@ -39,6 +39,8 @@ MENTORING_CUES: tuple[Cue, ...] = (
 MENTORING_EVENT_RE = re.compile(
     r"(?:день|дня|дню|днем)\s+наставника|конкурс\w*[^.;]{0,60}наставник\w*|"
     r"(?:смотр|фестивал|чемпионат)\w*[^.;]{0,40}наставни\w*")
+YOUNG_STAFF_TITLE_RE = re.compile(
+    r"молод\w*\s+(?:специалист|педагог|учител|воспитател)\w*|начинающ\w*\s+(?:педагог|учител|воспитател)\w*")
 MENTORING_TITLE_RE = re.compile(r"наставни\w*|наставляем\w*|наставническ\w*")
 
 # --- Audience: the teacher system vs the students' target model --------------------------
@@ -60,6 +62,7 @@ TEACHER_CUES: tuple[Cue, ...] = (
     _cue("teachers", r"\bпедагог\s*-\s*(?:молод\w*\s+)?(?:педагог|специалист)\w*\b", 2.0, 2),
     _cue("teachers", r"\bруководител\w*\s*-\s*(?:педагог|учитель)\b", 2.0, 1),
     _cue("teachers", r"\bучитель\s*-\s*(?:молод\w*\s+)?учитель\b", 1.0, 1),
+    _cue("teachers", r"\bвоспитатель\s*-\s*(?:молод\w*\s+)?воспитатель\b", 2.0, 1),
     _cue("teachers", r"национальн\w*\s+систем\w*\s+(?:профессионального|учительского)\s+роста", 3.0, 1),
     _cue("teachers", r"стаж\w*[^.;]{0,40}(?:до|менее|не более)\s*(?:3|тр[её]х)\s*лет|в возрасте до\s*35\s*лет", 2.0, 1),
     _cue("teachers", r"\bвновь\s+(?:принят|прибывш|назначенн)\w*", 2.0, 2),
@@ -111,6 +114,14 @@ TEACHER_SYSTEM_RE = re.compile(
     r"|наставничеств\w*\s+(?:[^\s.;]+\s+){0,2}педагогическ\w*\s+работник\w*"
     r"|наставничеств\w*\s+(?:в отношении\s+|для\s+|среди\s+)?(?:педагог(?:ов|ам|ами)|учител(?:ей|ям)|работник\w*|"
     r"сотрудник\w*|молод\w+\s+специалист\w*)\b|\bпедагог\s*-\s*(?:молод\w*\s+)?(?:педагог|специалист)\w*\b")
+# A form of mentoring between members of staff, named as a pair. The students' model lists
+# «учитель – учитель» among its forms, and a document that names it (or a kindergarten's
+# «воспитатель – воспитатель») covers staff, whatever model it was built on.
+STAFF_FORM_RE = re.compile(
+    r"\b(?:учитель|воспитатель|педагог|преподаватель|руководитель)\s*-\s*(?:молод\w*\s+)?"
+    r"(?:учитель|воспитатель|педагог|преподаватель|специалист)\b")
+# Mentoring under the Labour Code (art. 351.8 and the like) is mentoring of employees.
+LABOUR_CODE_RE = re.compile(r"трудов\w+\s+кодекс\w*")
 STUDENT_MODEL_RE = re.compile(
     r"\b[рp]\s*-\s*145\b|(?:целев\w*\s+модел\w*|методологи\w*)\s+(?:\(\s*целев\w*\s+модел\w*\s*\)\s+)?"
     r"наставничеств\w*\s+(?:[^\s.;]+\s+){0,4}?(?:обучающ|учащ)\w*")
@@ -157,6 +168,9 @@ GENRE_BODY_CUES: tuple[Cue, ...] = (
     _cue("regulation", r"(?m)^(?:(?:раздел\s+)?[ivxl\d]+\.?\s*)?(?:термины\s+и\s+определения|(?:основные\s+)?понятия"
                        r"(?:\s+и\s+(?:термины|определения))?|заключительные\s+положения|права\s+и\s+обязанности\b)", 2.0, 2),
     _cue("regulation", r"прав\w*\s+и\s+обязанност\w*\s+(?:наставник|наставляем|куратор)\w*", 2.0),
+    # The glossary of a regulation: «Наставляемый – участник …», «Куратор – сотрудник …».
+    _cue("regulation", r"\b(?:наставник|наставляемый|куратор|наставничество)\s+-\s+(?:[^\s.;]+\s+){0,3}?(?:педагог|лицо|участник"
+                       r"|работник|сотрудник|специалист|форма|систем|обучающ|универсальн|процесс)\w*", 1.0, 3),
     _cue("regulation", r"\b(?:наставник|наставляем|куратор)\w*\s+(?:имеет право|имеют право|обязан\w*)\b", 1.0, 2),
     # The normative present («назначается приказом»).
     _cue("regulation", r"\b(?:назначается|назначаются|утверждается|осуществляется|устанавливается|производится"
@@ -179,7 +193,8 @@ GENRE_BODY_CUES: tuple[Cue, ...] = (
 # Structure that the weaker body decision needs (see classifier._genre_from_body).
 CLAUSE_CUES: tuple[Cue, ...] = (
     # Clause numbering «3.1.», «3.1.2.»: the hallmark of a local normative act.
-    _cue("regulation", r"(?m)^\d{1,2}\.\d{1,2}\.(?:\d{1,2}\.?)?\s", 0.25, 8),
+    # A flattened text layer keeps the numbers inside the line («… кадрового ядра. 2.2. Задачи …»).
+    _cue("regulation", r"(?m)(?:^|(?<=[\s;:]))\d{1,2}\.\d{1,2}\.(?:\d{1,2}\.?)?\s", 0.25, 8),
 )
 TABLE_ROW_CUES: tuple[Cue, ...] = (
     # Rows of an activity table: a numbered row with a term cell («сентябрь», «до 15.09», «ежемесячно»;
@@ -221,6 +236,14 @@ PAIR_FIELD_RES = (
 )
 # Documents about the mentoring system that are still "other": reports, monitoring, contests.
 REPORT_TITLE_RE = re.compile(r"\b(?:отч[её]т|мониторинг|анализ|справк|итог|результат\w*\s+реализации)\w*")
+# Mentoring outside education: civil and municipal servants, companies. Their regulations and
+# resolutions look like a school's and are about mentoring, but no school must publish them.
+OUTSIDE_EDUCATION_RE = re.compile(
+    r"(?:гражданск|муниципальн)\w*\s+(?:служб|служащ)\w*|государственн\w*\s+служб\w*"
+    r"|\bкорпоративн\w*\s+наставничеств\w*|наставничеств\w*\s+на\s+предприяти\w*")
+EDUCATION_RE = re.compile(
+    r"образовательн\w*\s+(?:организаци|учреждени)\w*|\bшкол\w*|педагог\w*|учител\w*|обучающ\w*|воспитател\w*"
+    r"|детск\w+\s+сад\w*|\bмб(?:д)?оу\b")
 # Titles that name where a text comes from but not what it is about.
 TOPICLESS_TITLE_RE = re.compile(r"^(?:письмо|(?:извлечени\w*|выписк\w*|выдержк\w*)\s+из)\b(?![\s\S]*наставни)")
 TEMPLATE_TITLE_RE = re.compile(r"\b(?:форма|образец|шаблон|примерн\w+|макет)\b")
@@ -289,6 +312,11 @@ ISSUER_BODY_CUES: tuple[Cue, ...] = (
     _cue("municipal", r"(?:в|во|для|руководител\w*)\s+(?:подведомственн\w+\s+)?(?:обще)?образовательн\w+\s+(?:организаци|учреждени)(?:й|ях|ям|и)\s+"
                       r"(?:[^\s.;]+\s+){0,3}(?:района|округа|города|муниципальн\w+)", 2.0, 3),
     _cue("municipal", r"руководител\w*\s+(?:подведомственн\w+\s+)?(?:обще)?образовательн\w+\s+(?:организаций|учреждений)", 2.0, 2),
+    # The scope of a regional or municipal act: the staff or organisations of a whole territory.
+    _cue("regional", r"(?:работник\w*|педагог\w*|организаци\w*|учреждени\w*)\s+(?:государственн\w+\s+|муниципальн\w+\s+|и\s+)*"
+                     r"(?:обще)?образовательн\w+\s+(?:организаци|учреждени)\w*\s+(?:[^\s.;]+\s+){0,2}(?:области|края|республики)\b", 3.0, 2),
+    _cue("municipal", r"(?:работник\w*|педагог\w*)\s+(?:муниципальн\w+\s+)?(?:обще)?образовательн\w+\s+(?:организаци|учреждени)\w*\s+"
+                      r"(?:[^\s.;]+\s+){0,3}(?:района|округа|города)\b", 2.0, 2),
     _cue("municipal", r"муниципальн\w+\s+координатор\w*|подведомственн\w+", 1.5, 2),
     _cue("regional", r"региональн\w+\s+(?:систем\w*|координатор\w*|модел\w*)\s+(?:наставничеств|[^.;]{0,30}наставничеств)", 2.0, 2),
     _cue("regional", r"органам?\w*\s+местного\s+самоуправления|муниципальн\w+\s+орган\w*\s+управления\s+образованием", 2.0, 2),

@@ -173,14 +173,15 @@ def findings(db, out, run, fmt):
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
 def classify_command(paths, fmt):
     """Классифицировать файлы документов (PDF, DOCX, DOC, RTF, ODT, HTML, TXT)."""
-    from audit_rules.classifier import classify
+    from audit_rules.classifier import classify, model_opinion
     from eduaudit.extraction import extract_bytes
 
     for path in paths:
         extraction = extract_bytes(path.read_bytes(), filename=path.name)
         result = classify(extraction.text, filename=path.name)
         record = {"path": str(path), **result.to_dict(), "extraction_status": extraction.status,
-                  "format": extraction.format, "ocr_used": extraction.ocr_used}
+                  "format": extraction.format, "ocr_used": extraction.ocr_used,
+                  "model": model_opinion(extraction.text)}
         if extraction.error:
             record["extraction_error"] = extraction.error
         click.echo(json.dumps(record, ensure_ascii=False))

@@ -1,24 +1,35 @@
 #!/usr/bin/env python3
-"""Accuracy of the mentoring-document classifier on the labelled corpus in tests/corpus.
+"""Accuracy of the mentoring-document classifier on real texts and on our synthetic corpus.
 
-Usage: python scripts/classifier_accuracy.py [--corpus DIR] [--show N] [--json]
+Usage:
+    python scripts/classifier_accuracy.py --real [FILE] [--half dev|kept|all] [--show N] [--json]
+    python scripts/classifier_accuracy.py [--corpus DIR] [--show N] [--json]
 
-Each document is classified with `audit_rules.classifier.classify(text, filename=<file name>)` and
-compared with labels.csv. Printed views: doc_type; audience on mentoring documents; external issuer
-vs school; and the "audit class" that the audit rules actually care about.
+`--real` reads the labelled excerpts of real school sites (default ../shared/real_docs/dev.jsonl,
+kept outside this repo), maps each label to the audit class and prints the figures for every
+excerpt and for the two fixed halves by site: "dev" (what rules may be tuned on) and "kept" (read
+only for a final check; a large gap between the halves means the rules fit the examples).
+
+Without `--real`, each document of tests/corpus is classified with
+`audit_rules.classifier.classify(text, filename=<file name>)` and compared with labels.csv.
+Printed views: doc_type; audience on mentoring documents; external issuer vs school; and the
+"audit class" that the audit rules actually care about.
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "tests" / "corpus"
+DEFAULT_REAL = ROOT.parent / "shared" / "real_docs" / "dev.jsonl"
 
 DOC_TYPES = ("regulation", "roadmap", "order", "program", "other")
 AUDIENCES = ("teachers", "students", "both")
@@ -54,8 +65,14 @@ def issuer_view(issuer: str) -> str:
     return "external" if issuer in ("municipal", "regional", "federal") else "school"
 
 
-def audit_class(doc_type: str, audience: str, issuer: str) -> str:
-    """The category an auditor acts on: what a school must publish, what is someone else's."""
+def audit_class(doc_type: str, audience: str, issuer: str, about_mentoring: bool = True) -> str:
+    """The category an auditor acts on: what a school must publish, what is someone else's.
+
+    Another body's text counts as external only when it is about mentoring: a municipal decree on
+    school buses is as irrelevant to the audit as any other text.
+    """
+    if not about_mentoring:
+        return "other"
     if issuer_view(issuer) == "external":
         return "external"
     if doc_type == "regulation":
@@ -113,8 +130,9 @@ def evaluate(records: list[dict]) -> dict:
     mentoring = [r for r in records if r["expected"]["about_mentoring"] and r["expected"]["audience"] in AUDIENCES]
     aud_pairs = [(r["expected"]["audience"], r["got"]["audience"]) for r in mentoring]
     iss_pairs = [(issuer_view(r["expected"]["issuer"]), issuer_view(r["got"]["issuer"])) for r in records]
-    audit_pairs = [(audit_class(**{k: r["expected"][k] for k in ("doc_type", "audience", "issuer")}),
-                    audit_class(**{k: r["got"][k] for k in ("doc_type", "audience", "issuer")})) for r in records]
+    fields = ("doc_type", "audience", "issuer", "about_mentoring")
+    audit_pairs = [(audit_class(**{k: r["expected"][k] for k in fields}),
+                    audit_class(**{k: r["got"][k] for k in fields})) for r in records]
     about_pairs = [(str(r["expected"]["about_mentoring"]).lower(), str(r["got"]["about_mentoring"]).lower())
                    for r in records]
     views = {
@@ -150,6 +168,113 @@ def run_classifier(corpus: Path, labels: list[Label]) -> list[dict]:
     return records
 
 
+# The codebook's labels (../shared/real_docs/README.md) as the audit classes; "unsure" is scored by nobody.
+REAL_LABEL_CLASS = {
+    "regulation_teachers": "staff_regulation",
+    "regulation_mixed": "staff_regulation",
+    "regulation_students": "students_regulation",
+    "program": "programme_teachers",
+    "roadmap": "roadmap",
+    "order": "order",
+    "municipal_or_regional": "external",
+    "mentoring_page": "other",
+    "other": "other",
+}
+HALVES = ("dev", "kept")
+
+
+def site_half(url: str) -> str:
+    """The fixed half an excerpt belongs to, by its site, so one site's documents stay together."""
+    host = (urlsplit(url).hostname or url).lower().removeprefix("www.")
+    return HALVES[hashlib.sha256(host.encode("utf-8")).digest()[0] % 2]
+
+
+def load_real(path: Path) -> list[dict]:
+    """Labelled real excerpts; a malformed line names its number."""
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                label = row["label"]
+                row["excerpt"], row["url"], row["id"]
+            except (ValueError, KeyError) as exc:
+                raise ValueError(f"{path}:{number}: not a labelled excerpt ({exc})") from exc
+            if label != "unsure" and label not in REAL_LABEL_CLASS:
+                raise ValueError(f"{path}:{number}: unknown label {label!r}")
+            rows.append(row)
+    return rows
+
+
+def predicted_audit_class(got) -> str:
+    return audit_class(got.doc_type, got.audience, got.issuer, bool(got.about_mentoring))
+
+
+def run_real(rows: list[dict]) -> list[dict]:
+    from audit_rules.classifier import classify
+
+    records = []
+    for row in rows:
+        if row["label"] == "unsure":
+            continue
+        got = classify(row["excerpt"])
+        records.append({"id": row["id"], "url": row["url"], "half": site_half(row["url"]),
+                        "label": row["label"], "expected": REAL_LABEL_CLASS[row["label"]],
+                        "got": predicted_audit_class(got), "confidence": got.confidence,
+                        "evidence": got.evidence[:2], "why": row.get("why", "")})
+    return records
+
+
+def confusion_table(pairs: list[tuple[str, str]], classes: tuple[str, ...]) -> str:
+    """Rows are the expected class, columns the predicted one."""
+    short = {c: c[:6] for c in classes}
+    counts = Counter(pairs)
+    lines = [f"{'expected / got':<22}" + "".join(f"{short[c]:>8}" for c in classes)]
+    for e in classes:
+        lines.append(f"{e:<22}" + "".join(f"{counts[(e, p)] or '.':>8}" for p in classes))
+    return "\n".join(lines)
+
+
+def evaluate_real(records: list[dict]) -> dict:
+    subsets = {"all": records}
+    subsets.update({h: [r for r in records if r["half"] == h] for h in HALVES})
+    out = {}
+    for name, recs in subsets.items():
+        pairs = [(r["expected"], r["got"]) for r in recs]
+        metrics = per_class_metrics(pairs, AUDIT_CLASSES)
+        metrics["confusions"] = confusions(pairs)
+        metrics["table"] = confusion_table(pairs, AUDIT_CLASSES)
+        out[name] = metrics
+    return out
+
+
+def main_real(path: Path, show: int, as_json: bool, half: str) -> dict:
+    records = run_real(load_real(path))
+    metrics = evaluate_real(records)
+    wrong = [r for r in records if r["expected"] != r["got"] and (half == "all" or r["half"] == half)]
+    result = {"source": str(path), "n_documents": len(records), "metrics": metrics, "misclassified": wrong}
+    if as_json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return result
+    print(f"real excerpts: {path}  scored: {len(records)} (unsure left out)")
+    for name, m in metrics.items():
+        print()
+        print(format_table(f"audit class, {name}", m))
+        print(m["table"])
+    print()
+    print("macro-F1: " + ", ".join(f"{name}={m['macro_f1']:.3f}" for name, m in metrics.items()))
+    shown = wrong if show < 0 else wrong[:show]
+    if shown:
+        print()
+        print(f"misclassified ({len(wrong)} in {half}; showing {len(shown)}): id half | expected -> got (confidence) | why")
+        for w in shown:
+            print(f"  {w['id']} {w['half']} | {w['expected']} -> {w['got']} ({w['confidence']}) | {w['why'][:110]}")
+    return result
+
+
 def misclassified(records: list[dict]) -> list[dict]:
     """Documents whose audit class, doc_type or (for mentoring documents) audience is wrong."""
     wrong = []
@@ -182,7 +307,13 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="directory with labels.csv and .txt files")
     parser.add_argument("--show", type=int, default=30, help="how many misclassified files to list (0: none, -1: all)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    parser.add_argument("--real", nargs="?", type=Path, const=DEFAULT_REAL, default=None,
+                        help="score the labelled real excerpts (JSON Lines) instead of the synthetic corpus")
+    parser.add_argument("--half", choices=("all",) + HALVES, default="dev",
+                        help="whose misclassified excerpts to list with --real (default: dev; keep 'kept' for a final check)")
     args = parser.parse_args(argv)
+    if args.real is not None:
+        return main_real(args.real, args.show, args.json, args.half)
 
     labels = load_labels(args.corpus)
     records = run_classifier(args.corpus, labels)

@@ -62,6 +62,13 @@ def test_regulation_verdicts(document, status):
     assert verdict("doc.regulation", evidence([document])).status == status
 
 
+def test_a_road_map_appended_to_the_regulation_counts_for_the_road_map_rule():
+    both = doc(contains=["roadmap"])
+    assert verdict("doc.regulation", evidence([both])).status == "pass"
+    assert verdict("doc.roadmap", evidence([both])).status == "pass"
+    assert verdict("doc.roadmap", evidence([doc()])).status == "fail"
+
+
 def test_students_warning_does_not_hide_a_teacher_regulation():
     ev = evidence([doc(audience="students", url="http://s.test/a.pdf"), doc(url="http://s.test/b.pdf")])
     finding = verdict("doc.regulation", ev)

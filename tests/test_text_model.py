@@ -1,0 +1,77 @@
+"""The classifier's text model: read from its JSON file, explainable, and trained reproducibly from the data."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from audit_rules.text_model import MODEL_PATH, TextModel, features, lemmas
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def model() -> TextModel:
+    return TextModel.load()
+
+
+def test_lemmas_fold_ocr_look_alikes_and_word_forms():
+    # «наставнuчества» has a Latin «u» inside a Cyrillic word; the lemma is the same as the clean word's.
+    assert lemmas("Положение о системе наставнuчества педагогических работников") == \
+        ["положение", "система", "наставничество", "педагогический", "работник"]
+    assert "р-145" in lemmas("распоряжение № Р-145") and "3273-р" in lemmas("от 31.12.2019 № 3273-р")
+    assert "система наставничество" in features("о системе наставничества")
+
+
+def test_model_file_is_small_and_consistent(model):
+    assert MODEL_PATH.stat().st_size < 600_000
+    assert set(model.classes) == {"staff_regulation", "students_regulation", "programme_teachers", "roadmap",
+                                  "order", "other", "external"}
+    assert len(model.vocabulary) == len(model.idf) == model.meta["features"]
+
+
+def test_prediction_names_the_words_that_decided(model):
+    p = model.predict("Положение о системе наставничества педагогических работников. Наставник назначается "
+                      "приказом директора для молодого специалиста со стажем до трёх лет.")
+    assert p.audit_class == "staff_regulation"
+    assert abs(sum(p.probabilities.values()) - 1.0) < 1e-9
+    assert p.deciding and all(f in p.reason() for f in p.deciding[:3])
+    assert p.known_features >= 10
+
+
+def test_an_unknown_text_has_no_features(model):
+    assert model.predict("lorem ipsum dolor").known_features == 0
+
+
+def test_a_broken_model_file_is_refused(tmp_path):
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    data["coef"] = data["coef"][:-1]
+    with pytest.raises(ValueError, match="disagree"):
+        TextModel(data)
+
+
+def test_the_shipped_model_is_the_one_the_script_trains_from_todays_data(tmp_path, model):
+    train = _load("train_text_model")
+    out = tmp_path / "model.json"
+    assert train.main(["--out", str(out)]) == 0
+    fresh = TextModel.load(out)
+    # Same inputs (the corpus, its labels and the real dev half): retrain and commit the model
+    # whenever they change.
+    assert fresh.meta["inputs_sha256"] == model.meta["inputs_sha256"]
+    assert fresh.classes == model.classes
+    shared = set(fresh.vocabulary) & set(model.vocabulary)
+    assert len(shared) >= 0.99 * len(model.vocabulary)
+    acc = _load("classifier_accuracy")
+    for text, _, _ in train.real_examples(acc.DEFAULT_REAL)[:30]:
+        assert fresh.predict(text).audit_class == model.predict(text).audit_class
