@@ -48,9 +48,9 @@ MODEL_MIN_FEATURES = 20
 _MODEL_KINDS = {
     "staff_regulation": ("regulation", "teachers"),
     "students_regulation": ("regulation", "students"),
-    "programme_teachers": ("program", "teachers"),
-    "roadmap": ("roadmap", "teachers"),
-    "order": ("order", "teachers"),
+    "programme": ("program", "unknown"),
+    "roadmap": ("roadmap", "unknown"),
+    "order": ("order", "unknown"),
 }
 
 
@@ -246,9 +246,18 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
         for hit in _score(prep, lexicon.APPROVER_CUES, None, (s, e)):
             vote(hit.label, hit.weight * factor, hit.quote)
 
-    # Title and body phrases («в МБОУ …», «в образовательных организациях района»).
-    for hit in _score(prep, lexicon.ISSUER_BODY_CUES, zones):
+    # Title and body phrases («в МБОУ …», «в образовательных организациях района»); the title of
+    # a cited act («… образовательных организаций Пермского края» after its number) is its issuer's.
+    cited = [m.span(1) for m in lexicon.CITED_TITLE_RE.finditer(prep.match)]
+    for hit in _score(prep, lexicon.ISSUER_BODY_CUES, zones, skip=cited):
         vote(hit.label, hit.weight, hit.quote)
+    # A territory's scope counts where the document speaks of itself: its title, and the sentence
+    # «Настоящее Положение определяет … в образовательных организациях … области».
+    own = [zones.title] if zones and zones.title else []
+    own += [m.span() for m in lexicon.SELF_DESCRIPTION_RE.finditer(prep.match)][:2]
+    for span in own:
+        for hit in _score(prep, lexicon.TERRITORY_SCOPE_CUES, zones, span):
+            vote(hit.label, hit.weight, hit.quote)
 
     # Provenance named in the title zone («Извлечение из рекомендаций Минпросвещения России»).
     if zones and zones.title and head is not None:
@@ -357,8 +366,8 @@ def _template_marks(prep: Prepared, zones: _Zones | None, head: Head | None,
         elif i < min(head_at, 3) and i not in blocks and lexicon.BLANK_LINE_RE.match(line) \
                 and not _near_signature(prep, i):
             mark(2.0, i)       # the letterhead left blank for the school's name
-        elif head_at <= i <= title_last and re.search(r"_{5,}", line):
-            mark(2.0, i)       # «Положение о наставничестве в ________»
+        elif head_at <= i <= title_last and re.search(r"_{5,}", line) and not _FILLED_DATE_RE.search(line):
+            mark(2.0, i)       # «Положение о наставничестве в ________», but not «От_09.02.2023 г ____ №_2___»
         elif i in blocks and re.search(r"приложени\w*[^\n]{0,20}\bк\s+письму\b", line):
             mark(1.0, i)       # schools annex documents to orders; letters carry models to schools
     if head is not None and head.genre == "order":
@@ -367,6 +376,9 @@ def _template_marks(prep: Prepared, zones: _Zones | None, head: Head | None,
                 mark(1.0, i)
                 break
     return score >= 2.0, quote
+
+
+_FILLED_DATE_RE = re.compile(r"\d{1,2}\s?[./]\s?\d{1,2}\s?[./]\s?\d{2,4}")
 
 
 def _near_signature(prep: Prepared, i: int) -> bool:
@@ -503,9 +515,12 @@ def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, g
             return p, doc_type, ("teachers" if staff >= students else "students"), about, min(confidence, share)
         return None
     if p.audit_class in _MODEL_KINDS and (
-            (undecided_kind and p.probability >= MODEL_NAMES_KIND) or (weak and p.probability >= MODEL_OVERRULES)):
+            (undecided_kind and p.probability >= MODEL_NAMES_KIND) or (weak and p.probability >= MODEL_OVERRULES)) \
+            and _body_shows(prep, _MODEL_KINDS[p.audit_class][0]):
         kind, side = _MODEL_KINDS[p.audit_class]
-        if audience in ("teachers", "both") and side == "teachers":
+        if kind != "regulation" and audience != "unknown":
+            side = audience     # whose programme, road map or order: the rules' reading stands
+        elif audience in ("teachers", "both") and side == "teachers":
             side = audience
         return p, kind, side, True, share
     if weak and p.audit_class == "other" and p.probability >= MODEL_OVERRULES and doc_type != "other":
@@ -516,13 +531,29 @@ def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, g
 def _outside_education(prep: Prepared, title_match: str) -> bool:
     """Mentoring of civil or municipal servants, or in a company: not a school's mentoring system.
 
-    The title decides when it names such a service; without a title, the body must name it twice
-    and never speak of schools, teachers or pupils.
+    The title decides when it names such a service; otherwise the body must name such a service or
+    a company twice and never speak of schools, teachers or pupils.
     """
     if title_match and lexicon.OUTSIDE_EDUCATION_RE.search(title_match):
         return not lexicon.EDUCATION_RE.search(title_match)
+    if lexicon.EDUCATION_RE.search(prep.match):
+        return False
     named = len(lexicon.OUTSIDE_EDUCATION_RE.findall(prep.match))
-    return named >= 2 and not lexicon.EDUCATION_RE.search(prep.match)
+    return named >= 2 or len(lexicon.COMPANY_RE.findall(prep.match)) >= 2
+
+
+_BODY_GENRE = {"regulation": "regulation", "program": "program", "roadmap": "plan", "order": "order"}
+
+
+def _body_shows(prep: Prepared, kind: str) -> bool:
+    """Whether the body has at least one mark of that kind of document (a clause, «приказываю», a dated row).
+
+    The model reads words, not structure: a web page or an article about mentoring uses a
+    regulation's words. It may name the kind only of a text whose body is shaped like one.
+    """
+    genre = _BODY_GENRE[kind]
+    total = sum(h.weight for _, h in _score_hits_with_pos(prep, lexicon.GENRE_BODY_CUES) if h.label == genre)
+    return total >= 0.5     # e.g. two numbered clauses
 
 
 def model_opinion(text: str) -> dict | None:

@@ -92,9 +92,12 @@ def _match_line(prep: Prepared, i: int) -> str:
 # ---------------------------------------------------------------------------------------------
 # headings
 
-def _head_genre(match_line: str) -> str | None:
+def _head_genre(match_line: str, caps: bool = False) -> str | None:
     if len(match_line) > 280:
-        return None
+        if not caps:
+            return None
+        # A heading in capitals that a flattened layer ran on into the next lines.
+        match_line = match_line[:200]
     for genre, pattern in lexicon.HEAD_PATTERNS:
         m = pattern.match(match_line)
         if m:
@@ -120,7 +123,7 @@ def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None)
     for i, line in enumerate(prep.lines):
         if i in blocks or i in listed:
             continue
-        genre = _head_genre(_match_line(prep, i))
+        genre = _head_genre(_match_line(prep, i), _is_caps_word(line) and _is_caps_word(" ".join(line.split()[1:2])))
         if genre is None:
             continue
         # A real heading is either written in capitals or reads like a title, not mid-paragraph.
@@ -367,9 +370,15 @@ _KEEP_CAPS = {
 }
 
 
+TITLE_CHARS = 240
+
+
 def tidy_title(text: str) -> str:
-    """Collapse spaces; turn an all-capitals title into normal sentence case."""
+    """Collapse spaces; turn an all-capitals title into normal sentence case; cut a run-on at a word."""
     text = " ".join(text.split()).strip(" .,;:-")
+    if len(text) > TITLE_CHARS:
+        # a flattened layer runs the title on into the contents or the first clause
+        text = text[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" .,;:-") + " …"
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return text

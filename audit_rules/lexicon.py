@@ -236,6 +236,9 @@ PAIR_FIELD_RES = (
 )
 # Documents about the mentoring system that are still "other": reports, monitoring, contests.
 REPORT_TITLE_RE = re.compile(r"\b(?:отч[её]т|мониторинг|анализ|справк|итог|результат\w*\s+реализации)\w*")
+# Words of a company's mentoring: a regulation for «новых сотрудников» of an ООО with no school,
+# teacher or pupil in it is not an education document.
+COMPANY_RE = re.compile(r"\b(?:ооо|зао|оао|пао|ао)\b|компани\w*|предприяти\w*|персонал\w*|корпоративн\w*|генеральн\w+\s+директор\w*")
 # Mentoring outside education: civil and municipal servants, companies. Their regulations and
 # resolutions look like a school's and are about mentoring, but no school must publish them.
 OUTSIDE_EDUCATION_RE = re.compile(
@@ -312,14 +315,20 @@ ISSUER_BODY_CUES: tuple[Cue, ...] = (
     _cue("municipal", r"(?:в|во|для|руководител\w*)\s+(?:подведомственн\w+\s+)?(?:обще)?образовательн\w+\s+(?:организаци|учреждени)(?:й|ях|ям|и)\s+"
                       r"(?:[^\s.;]+\s+){0,3}(?:района|округа|города|муниципальн\w+)", 2.0, 3),
     _cue("municipal", r"руководител\w*\s+(?:подведомственн\w+\s+)?(?:обще)?образовательн\w+\s+(?:организаций|учреждений)", 2.0, 2),
-    # The scope of a regional or municipal act: the staff or organisations of a whole territory.
-    _cue("regional", r"(?:работник\w*|педагог\w*|организаци\w*|учреждени\w*)\s+(?:государственн\w+\s+|муниципальн\w+\s+|и\s+)*"
-                     r"(?:обще)?образовательн\w+\s+(?:организаци|учреждени)\w*\s+(?:[^\s.;]+\s+){0,2}(?:области|края|республики)\b", 3.0, 2),
-    _cue("municipal", r"(?:работник\w*|педагог\w*)\s+(?:муниципальн\w+\s+)?(?:обще)?образовательн\w+\s+(?:организаци|учреждени)\w*\s+"
-                      r"(?:[^\s.;]+\s+){0,3}(?:района|округа|города)\b", 2.0, 2),
     _cue("municipal", r"муниципальн\w+\s+координатор\w*|подведомственн\w+", 1.5, 2),
     _cue("regional", r"региональн\w+\s+(?:систем\w*|координатор\w*|модел\w*)\s+(?:наставничеств|[^.;]{0,30}наставничеств)", 2.0, 2),
     _cue("regional", r"органам?\w*\s+местного\s+самоуправления|муниципальн\w+\s+орган\w*\s+управления\s+образованием", 2.0, 2),
+)
+
+# The scope of a regional or municipal act in its own title: the staff or organisations of a whole
+# territory («… педагогических работников образовательных организаций Пермского края»). Read in the
+# title only: in the body the same words are usually the cited regional act's title.
+SELF_DESCRIPTION_RE = re.compile(r"настоящ\w+\s+(?:положени|порядок|приказ|распоряжени|постановлени|программ|план)\w*[^.;]{0,300}")
+TERRITORY_SCOPE_CUES: tuple[Cue, ...] = (
+    _cue("regional", r"(?:работник\w*|педагог\w*|организаци\w*|учреждени\w*)\s+(?:государственн\w+\s+|муниципальн\w+\s+|и\s+)*"
+                     r"(?:обще)?образовательн\w+\s+(?:организаци|учреждени)\w*\s+(?:[^\s.;]+\s+){0,2}(?:области|края|республики)\b", 2.0, 2),
+    _cue("municipal", r"(?:работник\w*|педагог\w*)\s+(?:муниципальн\w+\s+)?(?:обще)?образовательн\w+\s+(?:организаци|учреждени)\w*\s+"
+                      r"(?:[^\s.;]+\s+){0,3}(?:района|округа|города)\b", 2.0, 2),
 )
 
 # Where a title says the text came from or who sent/approved it: «Извлечение из методических

@@ -149,8 +149,27 @@ def to_match(text: str) -> str:
 _LEADING_SPECKS_RE = re.compile(r"^(?:[.,'`|~·•]+\s+)+")
 
 
+# A text layer flattened into one long line (some PDF converters, copied web pages) hides the
+# structure the classifier reads: headings, approval blocks, numbered clauses. Such a line is
+# broken again before the words that begin those parts; each break replaces a space, so the
+# text keeps its length and every quote its place.
+FLAT_LINE_CHARS = 400
+_RELINE_RE = re.compile(
+    r" (?=(?:УТВЕРЖДАЮ|УТВЕРЖДЕН[ОА]?|СОГЛАСОВАНО|ПРИНЯТ[ОА]?|РАССМОТРЕН[ОА]?|Утвержд[её]н[оа]?|Согласовано|Принят[оа]?"
+    r"|ПОЛОЖЕНИЕ|ПРОГРАММА|ПРИКАЗ|РАСПОРЯЖЕНИЕ|ПОСТАНОВЛЕНИЕ|ДОРОЖНАЯ КАРТА|ПЛАН|ПРИЛОЖЕНИЕ|Приложение\s*№?\s*\d"
+    r"|(?:[IVX]{1,4}|\d{1,2})\.\s?[А-ЯЁ][а-яё]|\d{1,2}\.\d{1,2}\.(?:\d{1,2}\.)?\s)(?![а-яё]))")
+
+
+def reline(text: str) -> str:
+    """Break the flattened lines of a text at the starts of headings, approval blocks and clauses."""
+    if len(text) < FLAT_LINE_CHARS:
+        return text
+    lines = text.split("\n")
+    return "\n".join(_RELINE_RE.sub("\n", ln) if len(ln) > FLAT_LINE_CHARS else ln for ln in lines)
+
+
 def prepare(text: str) -> Prepared:
-    cleaned = clean_text(text)
+    cleaned = reline(clean_text(text))
     lines = [_LEADING_SPECKS_RE.sub("", ln.strip()) for ln in cleaned.split("\n")]
     lines = [ln for ln in lines if ln]
     joined = "\n".join(lines)

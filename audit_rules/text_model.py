@@ -25,7 +25,7 @@ from audit_rules.text_features import clean_text
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "audit_text_model.json"
 
 # The audit classes the model predicts (scripts/classifier_accuracy.py AUDIT_CLASSES).
-AUDIT_CLASSES = ("staff_regulation", "students_regulation", "programme_teachers", "roadmap", "order", "other",
+AUDIT_CLASSES = ("staff_regulation", "students_regulation", "programme", "roadmap", "order", "other",
                  "external")
 
 # Words, and the legal-act numbers that tell the two mentoring models apart («Р-145», «3273-р»,

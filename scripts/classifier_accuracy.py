@@ -35,7 +35,7 @@ DOC_TYPES = ("regulation", "roadmap", "order", "program", "other")
 AUDIENCES = ("teachers", "students", "both")
 ISSUERS = ("school", "municipal", "regional", "federal")
 ISSUER_VIEW = ("school", "external")
-AUDIT_CLASSES = ("staff_regulation", "students_regulation", "programme_teachers", "roadmap", "order", "other",
+AUDIT_CLASSES = ("staff_regulation", "students_regulation", "programme", "roadmap", "order", "other",
                  "external")
 LABEL_COLUMNS = ("file", "doc_type", "audience", "issuer", "about_mentoring", "note")
 
@@ -82,7 +82,8 @@ def audit_class(doc_type: str, audience: str, issuer: str, about_mentoring: bool
             return "students_regulation"
         return "other"
     if doc_type == "program":
-        return "programme_teachers" if audience in ("teachers", "both") else "other"
+        # the codebook's «program» is a school's mentoring programme, of teachers or of pupils
+        return "programme"
     if doc_type in ("roadmap", "order"):
         return doc_type
     return "other"
@@ -173,7 +174,7 @@ REAL_LABEL_CLASS = {
     "regulation_teachers": "staff_regulation",
     "regulation_mixed": "staff_regulation",
     "regulation_students": "students_regulation",
-    "program": "programme_teachers",
+    "program": "programme",
     "roadmap": "roadmap",
     "order": "order",
     "municipal_or_regional": "external",

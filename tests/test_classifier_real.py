@@ -51,7 +51,7 @@ def real() -> dict[str, dict]:
     ("MID_DOCUMENT_STAFF_REGULATION", "staff_regulation"),
     ("LEGAL_PORTAL_REGIONAL_ORDER", "external"),
     ("MUNICIPAL_TEMPLATE_REGULATION", "external"),
-    ("PROGRAMME_WITHOUT_PERSONALISED", "programme_teachers"),
+    ("PROGRAMME_WITHOUT_PERSONALISED", "programme"),
     ("OCR_ORDER", "order"),
     ("OCR_REGULATION", "staff_regulation"),
     ("ORDER_WITH_REGULATION_ANNEX", "order"),
@@ -61,7 +61,7 @@ def real() -> dict[str, dict]:
     ("COLLEGE_STUDENTS_REGULATION", "students_regulation"),
     ("SCHOOL_ORDER_UNDER_FOUNDER", "order"),
     ("CIVIL_SERVICE_REGULATION", "other"),
-    ("YOUNG_SPECIALIST_PROGRAMME", "programme_teachers"),
+    ("YOUNG_SPECIALIST_PROGRAMME", "programme"),
     ("STAFF_HEADING_OVER_STUDENTS_BODY", "staff_regulation"),
 ])
 def test_shapes_of_real_documents(name, expected):
@@ -111,8 +111,8 @@ def test_an_undecidable_text_is_other_with_low_confidence():
     ("d031", "external"),               # a regional order re-published on a legal portal
     ("d032", "external"),               # a regional regulation under the portal's banner
     ("d014", "staff_regulation"),       # an excerpt that starts mid-document, flattened
-    ("d110", "programme_teachers"),     # a kindergarten's programme for young teachers
-    ("d021", "programme_teachers"),     # ... under the kindergarten's letterhead and address
+    ("d110", "programme"),     # a kindergarten's programme for young teachers
+    ("d021", "programme"),     # ... under the kindergarten's letterhead and address
     ("d028", "staff_regulation"),       # approval block above the title
     ("d109", "staff_regulation"),       # a digital signature stamp above the title
     ("d047", "students_regulation"),    # «Приложение №2 к приказу» above a students' regulation

@@ -36,7 +36,7 @@ def test_lemmas_fold_ocr_look_alikes_and_word_forms():
 
 def test_model_file_is_small_and_consistent(model):
     assert MODEL_PATH.stat().st_size < 600_000
-    assert set(model.classes) == {"staff_regulation", "students_regulation", "programme_teachers", "roadmap",
+    assert set(model.classes) == {"staff_regulation", "students_regulation", "programme", "roadmap",
                                   "order", "other", "external"}
     assert len(model.vocabulary) == len(model.idf) == model.meta["features"]
 
