@@ -24,7 +24,7 @@ from audit_rules.doc_metadata import (
 )
 from audit_rules.lexicon import Cue
 from audit_rules.text_features import Prepared, prepare, quote_span, to_match
-from audit_rules.text_model import Prediction, default_model
+from audit_rules.text_model import Prediction, TextModel, default_model
 
 DOC_TYPES = ("regulation", "roadmap", "order", "program", "other")
 AUDIENCES = ("teachers", "students", "both", "unknown")
@@ -45,6 +45,8 @@ MODEL_OVERRULES = 0.5
 RULES_WEAK = 0.6
 MODEL_MIN_FEATURES = 20
 # The audit classes the model may give a text, as (doc_type, audience).
+UNDECIDED_REASON = ("вид документа не определён: текст о наставничестве, но в нём нет заголовка и признаков "
+                    "положения, приказа, плана или программы")
 _MODEL_KINDS = {
     "staff_regulation": ("regulation", "teachers"),
     "students_regulation": ("regulation", "students"),
@@ -253,11 +255,27 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
         vote(hit.label, hit.weight, hit.quote)
     # A territory's scope counts where the document speaks of itself: its title, and the sentence
     # «Настоящее Положение определяет … в образовательных организациях … области».
-    own = [zones.title] if zones and zones.title else []
-    own += [m.span() for m in lexicon.SELF_DESCRIPTION_RE.finditer(prep.match)][:2]
+    described = [m.span() for m in lexicon.SELF_DESCRIPTION_RE.finditer(prep.match)][:2]
+    own = ([zones.title] if zones and zones.title else []) + described
     for span in own:
         for hit in _score(prep, lexicon.TERRITORY_SCOPE_CUES, zones, span):
             vote(hit.label, hit.weight, hit.quote)
+    if zones and zones.title and not template:
+        # A title naming a territory and no single institution is the territory's document.
+        title = prep.match[zones.title[0]:zones.title[1]]
+        if not lexicon.ONE_INSTITUTION_RE.search(title):
+            for label, pattern in (("regional", lexicon.TITLE_REGION_RE), ("municipal", lexicon.TITLE_CITY_RE)):
+                where = pattern.search(title)
+                if where:
+                    vote(label, 6.0, quote_span(prep.text, *zones.title))
+                    break
+    for a, b in described:
+        # «Настоящее положение муниципального бюджетного общеобразовательного учреждения «Средняя
+        # школа № 23» …»: the document names its own author.
+        named = lexicon.NAMED_INSTITUTION_RE.search(prep.match, a, b)
+        if named:
+            vote("school", 6.0, prep.quote(a, min(b, named.end())))
+            break
 
     # Provenance named in the title zone («Извлечение из рекомендаций Минпросвещения России»).
     if zones and zones.title and head is not None:
@@ -473,6 +491,8 @@ def _contains(prep: Prepared, heads: list[Head], main: Head | None, blocks: set[
     for head in heads:
         if head.index <= after_line or head.genre == "other":
             continue
+        if not prep.lines[head.index][:1].isupper():
+            continue    # «• приказ о закреплении наставнических пар»: an item of a list, not an annex's heading
         context = " ".join(_line_match(prep, j) for j in range(max(0, head.index - 6), head.index))
         annex_like = ("приложени" in context or "утвержд" in context or prep.lines[head.index].split()[0].isupper())
         if not annex_like:
@@ -489,7 +509,8 @@ def _contains(prep: Prepared, heads: list[Head], main: Head | None, blocks: set[
 
 
 def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, genre_source: str,
-                    confidence: float) -> tuple[Prediction, str, str, bool, float] | None:
+                    confidence: float, model: TextModel | None = None
+                    ) -> tuple[Prediction, str, str, bool, float] | None:
     """The text model's verdict where the rules are unsure: (prediction, doc_type, audience, about, confidence).
 
     Three cases, and only these: a mentoring text whose kind the rules could not tell (no heading
@@ -502,7 +523,7 @@ def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, g
     weak = confidence < RULES_WEAK and genre_source not in ("head", "weak")
     if not (undecided_kind or undecided_audience or weak):
         return None
-    model = default_model()
+    model = model or default_model()
     if model is None:
         return None
     p = model.predict(prep.text)
@@ -602,7 +623,12 @@ def _weak_signals(filename: str | None, link_text: str | None, page_title: str |
 # ---------------------------------------------------------------------------------------------
 
 def classify(text: str, *, filename: str | None = None, link_text: str | None = None,
-             page_title: str | None = None) -> Classification:
+             page_title: str | None = None, model: TextModel | None = None) -> Classification:
+    """Classify a document's text (a whole file or an excerpt of one).
+
+    `model` replaces the shipped text model (scripts use it to score a model trained without
+    the texts being scored).
+    """
     prep = prepare(text or "")
     weak = _weak_signals(filename, link_text, page_title)
     thin = prep.letter_count < SHORT_TEXT_LETTERS
@@ -736,10 +762,14 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         confidence = min(confidence, 0.4)
     confidence = round(max(0.05, min(0.99, confidence)), 2)
 
-    second = None if thin else _second_opinion(prep, doc_type, audience, about, genre_source, confidence)
+    second = None if thin else _second_opinion(prep, doc_type, audience, about, genre_source, confidence, model)
     if second is not None:
         prediction, doc_type, audience, about, confidence = second
         evidence.append(prediction.reason())
+    elif about and doc_type == "other" and genre is None:
+        # About mentoring, but of no kind the rules or the model can name: say so, never guess.
+        evidence.append(UNDECIDED_REASON)
+        confidence = min(confidence, 0.4)
 
     for group in (genre_quotes, mentoring_quotes, audience_quotes, issuer_quotes, contains_quotes,
                   [info.date_evidence] if info.date_evidence else []):

@@ -93,11 +93,11 @@ def _match_line(prep: Prepared, i: int) -> str:
 # headings
 
 def _head_genre(match_line: str, caps: bool = False) -> str | None:
-    if len(match_line) > 280:
-        if not caps:
-            return None
+    if caps and len(match_line) > 160:
         # A heading in capitals that a flattened layer ran on into the next lines.
-        match_line = match_line[:200]
+        match_line = match_line[:160]
+    if len(match_line) > 280:
+        return None
     for genre, pattern in lexicon.HEAD_PATTERNS:
         m = pattern.match(match_line)
         if m:

@@ -29,7 +29,9 @@ _LOOKALIKE_MIXED = str.maketrans({
 _SAFE_LATIN = set("aABcCeEHKkMoOpPTxXyY")
 
 _WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+_SUSPECT_WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]*[A-Za-z036][0-9A-Za-zА-Яа-яЁё]*")
 _CYR_RE = re.compile(r"[А-Яа-яЁё]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _LAT_RE = re.compile(r"[A-Za-z]")
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -72,7 +74,8 @@ def fix_lookalikes(text: str) -> str:
     cyr = len(_CYR_RE.findall(text))
     lat = len(_LAT_RE.findall(text))
     mostly_cyrillic = cyr > 0 and cyr >= 2 * lat
-    return _WORD_RE.sub(lambda m: _fix_word(m.group(0), mostly_cyrillic), text)
+    # Only a word with a Latin letter or one of the digits OCR confuses can change.
+    return _SUSPECT_WORD_RE.sub(lambda m: _fix_word(m.group(0), mostly_cyrillic), text)
 
 
 def clean_text(text: str) -> str:
@@ -136,10 +139,17 @@ class Prepared:
 
     @property
     def letter_count(self) -> int:
-        return sum(1 for ch in self.text if ch.isalpha())
+        return len(_LETTER_RE.findall(self.text))
+
+
+_MATCH_TABLE = str.maketrans({"ё": "е", **{d: "-" for d in _DASHES}, **{q: '"' for q in _QUOTES}})
 
 
 def to_match(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low.translate(_MATCH_TABLE)
+    # a few characters lower-case to two («İ»): keep such a character as it is, so positions hold
     return "".join(_match_char(ch) for ch in text)
 
 
@@ -147,6 +157,8 @@ def to_match(text: str) -> str:
 # word («. Приказ», «| работников»); they would hide a heading from the patterns that expect the
 # genre word first. A speck is only dropped when a space separates it from the text.
 _LEADING_SPECKS_RE = re.compile(r"^(?:[.,'`|~·•]+\s+)+")
+# Text copied from a web page or a converter keeps markdown emphasis around a heading («**План работы»).
+_EMPHASIS_RE = re.compile(r"^[*#]{1,3}\s*(?=\S)|(?<=\S)\*{1,3}$")
 
 
 # A text layer flattened into one long line (some PDF converters, copied web pages) hides the
@@ -155,9 +167,10 @@ _LEADING_SPECKS_RE = re.compile(r"^(?:[.,'`|~·•]+\s+)+")
 # text keeps its length and every quote its place.
 FLAT_LINE_CHARS = 400
 _RELINE_RE = re.compile(
-    r" (?=(?:УТВЕРЖДАЮ|УТВЕРЖДЕН[ОА]?|СОГЛАСОВАНО|ПРИНЯТ[ОА]?|РАССМОТРЕН[ОА]?|Утвержд[её]н[оа]?|Согласовано|Принят[оа]?"
-    r"|ПОЛОЖЕНИЕ|ПРОГРАММА|ПРИКАЗ|РАСПОРЯЖЕНИЕ|ПОСТАНОВЛЕНИЕ|ДОРОЖНАЯ КАРТА|ПЛАН|ПРИЛОЖЕНИЕ|Приложение\s*№?\s*\d"
-    r"|(?:[IVX]{1,4}|\d{1,2})\.\s?[А-ЯЁ][а-яё]|\d{1,2}\.\d{1,2}\.(?:\d{1,2}\.)?\s)(?![а-яё]))")
+    r" (?=(?:УТВЕРЖДАЮ|УТВЕРЖДЕН[ОА]?|СОГЛАСОВАНО|ПРИНЯТ[ОА]?|РАССМОТРЕН[ОА]?|ПОЛОЖЕНИЕ|ПРОГРАММА|ПРИКАЗ|РАСПОРЯЖЕНИЕ"
+    r"|ПОСТАНОВЛЕНИЕ|ДОРОЖНАЯ КАРТА|ПЛАН|ПРИЛОЖЕНИЕ)(?![А-ЯЁа-яё])"
+    r"|(?:Утвержд[её]н[оа]?|Согласовано|Принят[оа]?)(?![а-яё])|Приложение\s*№?\s*\d"
+    r"|(?:[IVX]{1,4}|\d{1,2})\.\s?[А-ЯЁ][а-яё]|\d{1,2}\.\d{1,2}\.(?:\d{1,2}\.)?\s)")
 
 
 def reline(text: str) -> str:
@@ -170,7 +183,7 @@ def reline(text: str) -> str:
 
 def prepare(text: str) -> Prepared:
     cleaned = reline(clean_text(text))
-    lines = [_LEADING_SPECKS_RE.sub("", ln.strip()) for ln in cleaned.split("\n")]
+    lines = [_EMPHASIS_RE.sub("", _LEADING_SPECKS_RE.sub("", ln.strip())) for ln in cleaned.split("\n")]
     lines = [ln for ln in lines if ln]
     joined = "\n".join(lines)
     starts, pos = [], 0

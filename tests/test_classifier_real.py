@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from audit_rules.classifier import classify
+from audit_rules.classifier import UNDECIDED_REASON, classify
+from audit_rules.text_features import prepare, reline, to_match
 from tests import real_patterns as texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +64,17 @@ def real() -> dict[str, dict]:
     ("CIVIL_SERVICE_REGULATION", "other"),
     ("YOUNG_SPECIALIST_PROGRAMME", "programme"),
     ("STAFF_HEADING_OVER_STUDENTS_BODY", "staff_regulation"),
+    ("TERRITORY_WORK_PLAN", "external"),
+    ("KINDERGARTEN_ORDER", "order"),
+    ("SPACED_ORDER", "order"),
+    ("YOUNG_SPECIALIST_ORDER", "order"),
+    ("ORDER_EXCERPT_NO_HEADING", "order"),
+    ("ROADMAP_PIPE", "roadmap"),
+    ("ROADMAP_CELLS_PER_LINE", "roadmap"),
+    ("STUDENTS_ROADMAP", "roadmap"),
+    ("PERSONAL_PROGRAMME", "programme"),
+    ("MENTOR_WORK_PLAN", "programme"),
+    ("INDIVIDUAL_DEVELOPMENT_PLAN", "programme"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -94,11 +106,19 @@ def test_mentoring_of_civil_servants_is_not_a_school_document():
     assert not result.about_mentoring and result.doc_type == "other"
 
 
-def test_an_undecidable_text_is_other_with_low_confidence():
-    text = "Наставничество в нашей школе. " + "Учителя и ученики вместе. " * 12
+def test_an_undecidable_text_is_other_with_low_confidence_and_a_reason():
+    text = ("В нашей школе наставничество помогает молодым учителям. Наставник посещает уроки наставляемого "
+            "и обсуждает с ним, что получилось. ") * 4 + "Опытные учителя охотно делятся опытом с коллегами."
     result = classify(text)
-    assert acc.predicted_audit_class(result) == "other"
-    assert result.confidence < 0.7
+    assert result.about_mentoring and acc.predicted_audit_class(result) == "other"
+    assert result.confidence <= 0.4
+    assert result.evidence[0] == UNDECIDED_REASON
+
+
+def test_a_text_about_something_else_is_other_without_that_reason():
+    result = classify("Положение о группе продлённого дня\n1. Общие положения\n1.1. Группа продлённого дня "
+                      "открывается приказом директора для обучающихся 1-4 классов.")
+    assert acc.predicted_audit_class(result) == "other" and UNDECIDED_REASON not in result.evidence
 
 
 # ---------------------------------------------------------------------------------------------
@@ -122,6 +142,16 @@ def test_real_excerpts(real, ident, expected):
     assert acc.site_half(row["url"]) == "dev"
     assert acc.REAL_LABEL_CLASS[row["label"]] == expected
     assert audit_class_of(row["excerpt"]) == expected
+
+
+@pytest.mark.parametrize("name", ["001_a97cfd77c451eb11.txt", "002_551f4883f6af57b0.txt",
+                                  "004_59116d4e40c3e25a.txt"])
+def test_seed_documents(name):
+    # ../shared/seeds: a school's own regulation that cites the city's and the region's acts and
+    # speaks of «образовательных организаций города» is still the school's; the regional
+    # operator's report and a district's programme are the authorities'.
+    text = (acc.DEFAULT_SEEDS / name).read_text(encoding="utf-8")
+    assert audit_class_of(text) == acc.SEED_CLASSES[name]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -166,3 +196,38 @@ def test_a_malformed_real_line_names_its_number(tmp_path):
     bad.write_text(json.dumps({"id": "x1", "url": "u", "label": "memo", "excerpt": "т"}) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="unknown label 'memo'"):
         acc.load_real(bad)
+
+
+def test_dev_half_can_be_scored_with_models_that_never_saw_it(capsys):
+    result = acc.main(["--real", str(REAL), "--folds", "2", "--show", "0"])
+    assert "trained without the excerpt's fold" in capsys.readouterr().out
+    assert result["metrics"]["dev"]["n"] > 0
+
+
+# ---------------------------------------------------------------------------------------------
+# text normalisation the real shapes need
+
+def test_a_flattened_layer_is_broken_again_where_its_parts_begin():
+    flat = ("Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 9» ПРИНЯТО педагогическим "
+            "советом протокол № 1 от 30.08.2023 УТВЕРЖДАЮ Директор школы Н.Н. Кузнецова приказ № 77 от 31.08.2023 "
+            "ПОЛОЖЕНИЕ о наставничестве педагогических работников 1. Общие положения 1.1. Положение определяет "
+            "порядок наставничества в школе. 1.2. Наставник назначается приказом директора на один год из числа "
+            "учителей, имеющих высшую категорию, и закрепляется за молодым специалистом с его согласия.")
+    relined = reline(flat)
+    assert len(relined) == len(flat)
+    lines = relined.split("\n")
+    assert [ln.split()[0] for ln in lines] == ["Муниципальное", "ПРИНЯТО", "УТВЕРЖДАЮ", "ПОЛОЖЕНИЕ", "1.", "1.1.", "1.2."]
+    assert reline("короткая строка ПОЛОЖЕНИЕ 1.1. текст") == "короткая строка ПОЛОЖЕНИЕ 1.1. текст"
+    result = classify(flat)
+    assert (result.doc_type, result.audience, result.issuer) == ("regulation", "teachers", "school")
+    assert result.title == "Положение о наставничестве педагогических работников"
+
+
+def test_match_string_keeps_every_position():
+    text = "ЁЛКА «Наставник» — İstanbul – 3273‑р"
+    assert len(to_match(text)) == len(text)
+    assert to_match(text).startswith('елка "наставник" - ')
+
+
+def test_markdown_emphasis_around_a_heading_is_dropped():
+    assert prepare("**План работы\nклуба наставников**").lines == ["План работы", "клуба наставников"]
