@@ -388,7 +388,8 @@ def tidy_title(text: str) -> str:
         words = text.split(" ")
         for i, word in enumerate(words):
             core = word.strip("«»\"().,;:")
-            if not (core.isupper() and len(core) > 1) or core in _KEEP_CAPS:
+            # a one-letter preposition («ПЛАН РАБОТЫ НАСТАВНИКА С МОЛОДЫМ …») is part of the capitals
+            if not (core.isupper() and (len(core) > 1 or core in "ВСОКУИА")) or core in _KEEP_CAPS:
                 if i > 0:
                     break
                 continue
@@ -422,8 +423,10 @@ _NUM_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?((?:
 _TEXT_DATE_RE = re.compile(
     r"(?<!\d)\"?\s?(\d{1,2})\s?\"?\s+(январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?"
     r"|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])\s+((?:19|20)\d{2})")
+# «№», and how OCR reads it: «NЬ 17», «J\Ъ 94», «Ns 3», «}lЪ 3».
 _NUMBER_RE = re.compile(
-    r"(?:№|(?<![a-zа-я])n[oо]?\.?(?=\s?\d))\s*([0-9a-zа-я][0-9a-zа-я/\\.\-]*)((?:\s?-\s?[a-zа-я]{1,4})(?![a-zа-я0-9]))?")
+    r"(?:№|(?<![a-zа-я])(?:n[oо]?\.?|n[ьъs]|j\\?[ъьф]|\}l[ъь])(?=\s?\d))\s*([0-9a-zа-я][0-9a-zа-я/\\.\-]*)"
+    r"((?:\s?-\s?[a-zа-я]{1,4})(?![a-zа-я0-9]))?")
 _NUMBER_OWNER_RE = re.compile(
     r"(?:сш|сош|оош|нош|школ\w*|гимнази\w*|лице\w*|сад\w*|доу|дс|учреждени\w*|кабинет\w*|корпус\w*|дом\w*|класс\w*"
     r"|групп\w*|пункт\w*|п\.|приложени\w*|форм\w*|квартир\w*|участк\w*)\s*\"?\s*$")

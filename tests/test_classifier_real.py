@@ -231,3 +231,10 @@ def test_match_string_keeps_every_position():
 
 def test_markdown_emphasis_around_a_heading_is_dropped():
     assert prepare("**План работы\nклуба наставников**").lines == ["План работы", "клуба наставников"]
+
+
+def test_ocr_readings_of_the_number_sign_and_the_annex_line():
+    order = classify(texts.OCR_ORDER)
+    assert (order.date, order.number) == ("2023-09-02", "141-од")
+    regulation = classify(texts.OCR_REGULATION)
+    assert (regulation.date, regulation.number) == ("2022-08-30", "117")
