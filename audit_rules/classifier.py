@@ -298,6 +298,17 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
         if scores[external] < 2.0:
             vote("municipal", 2.0, template_quote or "")
 
+    portal = lexicon.LEGAL_PORTAL_RE.search(prep.match)
+    if portal and not template:
+        # An act copied onto a legal portal (its banner, «(в ред. …)», «(с изменениями на …)»):
+        # schools publish their acts on their own sites, so it is an authority's act.
+        scores["school"] = 0.0
+        external = max(("municipal", "regional", "federal"), key=lambda k: scores[k])
+        if scores[external] < 2.0:
+            regional = len(re.findall(r"\b(?:области|края|республики)\b", prep.match))
+            local = len(re.findall(r"\b(?:района|округа|города)\b", prep.match))
+            vote("regional" if regional >= local else "municipal", 2.0, prep.quote(portal.start(), portal.end()))
+
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 2.0:
         return "unknown", []

@@ -115,6 +115,9 @@ def _is_caps_word(line: str) -> bool:
     return first.isupper()
 
 
+_CARD_NUMBER_RE = re.compile(r"^\d{1,3}(?:[._)]\s*|\s+)(?=[А-ЯЁA-Z])")
+
+
 def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None) -> list[Head]:
     """Heading lines, leaving out approval blocks and lines of a list of document titles."""
     if listed is None:
@@ -123,7 +126,14 @@ def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None)
     for i, line in enumerate(prep.lines):
         if i in blocks or i in listed:
             continue
-        genre = _head_genre(_match_line(prep, i), _is_caps_word(line) and _is_caps_word(" ".join(line.split()[1:2])))
+        match_line = _match_line(prep, i)
+        if i < 3:
+            # The site's own numbering of its file cards stands before a title: «26. Положение о…»,
+            # «35_ПОЛОЖЕНИЕ О СИСТЕМЕ НАСТАВНИЧЕСТВА (pdf.io)».
+            card = _CARD_NUMBER_RE.match(line)
+            if card:
+                match_line, line = match_line[card.end():], line[card.end():]
+        genre = _head_genre(match_line, _is_caps_word(line) and _is_caps_word(" ".join(line.split()[1:2])))
         if genre is None:
             continue
         # A real heading is either written in capitals or reads like a title, not mid-paragraph.
@@ -375,7 +385,7 @@ TITLE_CHARS = 240
 
 def tidy_title(text: str) -> str:
     """Collapse spaces; turn an all-capitals title into normal sentence case; cut a run-on at a word."""
-    text = " ".join(text.split()).strip(" .,;:-")
+    text = _CARD_NUMBER_RE.sub("", " ".join(text.split())).strip(" .,;:-")
     if len(text) > TITLE_CHARS:
         # a flattened layer runs the title on into the contents or the first clause
         text = text[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" .,;:-") + " …"

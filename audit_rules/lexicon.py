@@ -247,6 +247,11 @@ OUTSIDE_EDUCATION_RE = re.compile(
 EDUCATION_RE = re.compile(
     r"образовательн\w*\s+(?:организаци|учреждени)\w*|\bшкол\w*|педагог\w*|учител\w*|обучающ\w*|воспитател\w*"
     r"|детск\w+\s+сад\w*|\bмб(?:д)?оу\b")
+# The banner and edit notes of a legal portal (Гарант, Кодекс, Консультант) around a copied act.
+LEGAL_PORTAL_RE = re.compile(
+    r"актуальн\w+\s+версию\s+документа|интернет-верси\w+\s+системы\s+гарант|\bсистем\w+\s+гарант\b"
+    r"|\(с изменениями на \d|\(в ред(?:\.|акции)\s+(?:постановлени|приказ|распоряжени|закон)"
+    r"|нумерация пунктов приводится|информационно-правов\w+\s+(?:систем|портал)|консультантплюс|\bкодекс:\s")
 # Titles that name where a text comes from but not what it is about.
 TOPICLESS_TITLE_RE = re.compile(r"^(?:письмо|(?:извлечени\w*|выписк\w*|выдержк\w*)\s+из)\b(?![\s\S]*наставни)")
 TEMPLATE_TITLE_RE = re.compile(r"\b(?:форма|образец|шаблон|примерн\w+|макет)\b")

@@ -75,6 +75,7 @@ def real() -> dict[str, dict]:
     ("PERSONAL_PROGRAMME", "programme"),
     ("MENTOR_WORK_PLAN", "programme"),
     ("INDIVIDUAL_DEVELOPMENT_PLAN", "programme"),
+    ("PORTAL_COPY_WITHOUT_LETTERHEAD", "external"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -238,3 +239,11 @@ def test_ocr_readings_of_the_number_sign_and_the_annex_line():
     assert (order.date, order.number) == ("2023-09-02", "141-од")
     regulation = classify(texts.OCR_REGULATION)
     assert (regulation.date, regulation.number) == ("2022-08-30", "117")
+
+
+def test_the_file_card_number_before_a_title_is_not_part_of_it(real):
+    result = classify(texts.FILE_CARD_NUMBERED_REGULATION)
+    assert result.title == "Положение о системе наставничества педагогических работников"
+    assert result.confidence >= 0.9     # read from its heading, not guessed from the body
+    card = classify(real["d016"]["excerpt"])    # «35_ПОЛОЖЕНИЕ О СИСТЕМЕ НАСТАВНИЧЕСТВА (pdf.io)»
+    assert acc.predicted_audit_class(card) == "staff_regulation" and not card.title.startswith("35")
