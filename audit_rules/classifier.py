@@ -221,6 +221,13 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
         vote("federal", 8.0, f"№ {own_number}")
 
     template, template_quote = _template_marks(prep, zones, head, blocks)
+    if head is not None and head.genre == "order":
+        # «Приказ Министерства образования …», «Приказ МОН_…», «Распоряжение Комитета по
+        # образованию»: an order's heading may name who gives it.
+        named = lexicon.ORDER_HEAD_ISSUER_RE.match(_line_match(prep, head.index))
+        org = _phrase_org(named.group(1).replace("_", " ")) if named else None
+        if org:
+            vote(org, 6.0, quote_span(prep.text, *prep.span_of_lines(head.index, head.index)))
     charter = bool(head and lexicon.CHARTER_HEAD_RE.match(_line_match(prep, head.index)))
 
     # Letterhead: organisation lines above the heading; the one nearest the heading issued it.

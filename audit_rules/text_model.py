@@ -43,18 +43,29 @@ def _morph():
     return pymorphy3.MorphAnalyzer()
 
 
+# People's names and place names are never features: a model must not learn a school, a person
+# or a town (the real texts it learns from come from a few dozen of them). The country stays.
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox"})
+_COUNTRY = frozenset({"россия", "рф"})
+
+
 @functools.lru_cache(maxsize=300_000)
 def lemma(word: str) -> str:
-    """The dictionary form of a Russian word; the word itself when it is not a plain Cyrillic word."""
+    """The dictionary form of a Russian word ("" for a name); the word itself when it is not a plain Cyrillic word."""
     if not _CYRILLIC_WORD_RE.match(word) or len(word) < 3:
         return word
-    return _morph().parse(word)[0].normal_form.replace("ё", "е")
+    parsed = _morph().parse(word)[0]
+    form = parsed.normal_form.replace("ё", "е")
+    if _PROPER & parsed.tag.grammemes and form not in _COUNTRY:
+        return ""
+    return form
 
 
 def lemmas(text: str) -> list[str]:
     """The text's words as lemmas, after the shared normalisation (look-alike letters, hyphenation)."""
     low = clean_text(text).lower().replace("ё", "е")
-    return [lemma(w) for w in _TOKEN_RE.findall(low) if w not in _STOP and len(w) > 1]
+    out = (lemma(w) for w in _TOKEN_RE.findall(low) if w not in _STOP and len(w) > 1)
+    return [w for w in out if w]
 
 
 def features(text: str) -> list[str]:

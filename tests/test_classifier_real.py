@@ -76,6 +76,7 @@ def real() -> dict[str, dict]:
     ("MENTOR_WORK_PLAN", "programme"),
     ("INDIVIDUAL_DEVELOPMENT_PLAN", "programme"),
     ("PORTAL_COPY_WITHOUT_LETTERHEAD", "external"),
+    ("MINISTRY_ORDER_BY_SHORT_NAME", "external"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected

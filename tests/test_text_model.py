@@ -75,3 +75,15 @@ def test_the_shipped_model_is_the_one_the_script_trains_from_todays_data(tmp_pat
     acc = _load("classifier_accuracy")
     for text, _, _ in train.real_examples(acc.DEFAULT_REAL)[:30]:
         assert fresh.predict(text).audit_class == model.predict(text).audit_class
+
+
+def test_no_feature_names_a_person_or_a_place(model):
+    assert lemmas("Директор Иванова Мария Петровна, г. Смоленск, Российская Федерация") == \
+        ["директор", "российский", "федерация"]
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer()
+    for feature in model.vocabulary:
+        for word in feature.split():
+            tag = morph.parse(word)[0].tag
+            assert not ({"Name", "Surn", "Patr"} & tag.grammemes), feature
