@@ -44,9 +44,9 @@ MODEL_NAMES_KIND = 0.3
 MODEL_OVERRULES = 0.5
 RULES_WEAK = 0.6
 MODEL_MIN_FEATURES = 20
-# The audit classes the model may give a text, as (doc_type, audience).
 UNDECIDED_REASON = ("вид документа не определён: текст о наставничестве, но в нём нет заголовка и признаков "
                     "положения, приказа, плана или программы")
+# The audit classes the model may give a text, as (doc_type, audience).
 _MODEL_KINDS = {
     "staff_regulation": ("regulation", "teachers"),
     "students_regulation": ("regulation", "students"),
@@ -272,8 +272,7 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
         title = prep.match[zones.title[0]:zones.title[1]]
         if not lexicon.ONE_INSTITUTION_RE.search(title):
             for label, pattern in (("regional", lexicon.TITLE_REGION_RE), ("municipal", lexicon.TITLE_CITY_RE)):
-                where = pattern.search(title)
-                if where:
+                if pattern.search(title):
                     vote(label, 6.0, quote_span(prep.text, *zones.title))
                     break
     for a, b in described:
@@ -596,13 +595,17 @@ def _body_shows(prep: Prepared, kind: str) -> bool:
 
 
 def model_opinion(text: str) -> dict | None:
-    """What the text model alone says of a text, with the features that decided it (for `classify`)."""
+    """What the text model alone says of a text, with the features that decided it.
+
+    `eduaudit classify` prints it for every file; the classification itself asks the model only
+    where the rules are unsure.
+    """
     model = default_model()
     if model is None or not (text or "").strip():
         return None
     p = model.predict(text)
     return {"audit_class": p.audit_class, "probability": round(p.probability, 3), "deciding": p.deciding,
-            "known_features": p.known_features, "consulted_when": "the rules are unsure"}
+            "known_features": p.known_features}
 
 
 def _weak_signals(filename: str | None, link_text: str | None, page_title: str | None) -> dict:

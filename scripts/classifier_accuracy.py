@@ -2,7 +2,7 @@
 """Accuracy of the mentoring-document classifier on real texts and on our synthetic corpus.
 
 Usage:
-    python scripts/classifier_accuracy.py --real [FILE] [--half dev|kept|all] [--folds K] [--show N] [--json]
+    python scripts/classifier_accuracy.py --real [FILE] [--half dev|kept|all] [--folds K | --rules-only] [--show N] [--json]
     python scripts/classifier_accuracy.py [--corpus DIR] [--show N] [--json]
 
 `--real` reads the labelled excerpts of real school sites (default ../shared/real_docs/dev.jsonl,
@@ -296,8 +296,13 @@ def main_real(path: Path, show: int, as_json: bool, half: str, folds: int = 0) -
         print()
         return result
     print(f"real excerpts: {path}  scored: {len(records)} (unsure left out)")
-    print("text model on the dev half: " + (f"trained without the excerpt's fold ({folds} folds by site)" if folds
-                                             else "the shipped one, trained on the dev half (in-sample)"))
+    import audit_rules.classifier as classifier
+
+    if classifier.default_model() is None:
+        print("text model: off (the rules alone)")
+    else:
+        print("text model on the dev half: " + (f"trained without the excerpt's fold ({folds} folds by site)" if folds
+                                                 else "the shipped one, trained on the dev half (in-sample)"))
     for name, m in metrics.items():
         print()
         print(format_table(f"audit class, {name}", m))
@@ -354,11 +359,17 @@ def main(argv: list[str] | None = None) -> dict:
                         help="score the labelled real excerpts (JSON Lines) instead of the synthetic corpus")
     parser.add_argument("--half", choices=("all",) + HALVES, default="dev",
                         help="whose misclassified excerpts to list with --real (default: dev; keep 'kept' for a final check)")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="with --real: switch the text model off, to see what the rules alone do")
     parser.add_argument("--folds", type=int, default=0,
                         help="with --real: score each dev excerpt with a text model trained without its fold of sites")
     args = parser.parse_args(argv)
     if args.real is not None:
-        return main_real(args.real, args.show, args.json, args.half, args.folds)
+        if args.rules_only:
+            import audit_rules.classifier as classifier
+
+            classifier.default_model = lambda: None
+        return main_real(args.real, args.show, args.json, args.half, 0 if args.rules_only else args.folds)
 
     labels = load_labels(args.corpus)
     records = run_classifier(args.corpus, labels)

@@ -248,3 +248,16 @@ def test_the_file_card_number_before_a_title_is_not_part_of_it(real):
     assert result.confidence >= 0.9     # read from its heading, not guessed from the body
     card = classify(real["d016"]["excerpt"])    # «35_ПОЛОЖЕНИЕ О СИСТЕМЕ НАСТАВНИЧЕСТВА (pdf.io)»
     assert acc.predicted_audit_class(card) == "staff_regulation" and not card.title.startswith("35")
+
+
+def test_classify_command_reads_excerpts_and_shows_the_model_s_words(tmp_path):
+    import subprocess
+
+    excerpt = tmp_path / "excerpt.txt"
+    excerpt.write_text(texts.MID_DOCUMENT_STAFF_REGULATION, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "eduaudit.cli", "classify", str(excerpt)],
+                          capture_output=True, text=True, check=True, cwd=ROOT)
+    record = json.loads(proc.stdout)
+    assert (record["doc_type"], record["audience"]) == ("regulation", "teachers")
+    assert record["model"]["audit_class"] == "staff_regulation"
+    assert record["model"]["deciding"] and 0 < record["model"]["probability"] <= 1
