@@ -69,6 +69,23 @@ def _join_hyphenated(m: re.Match[str]) -> str:
     return m.group(1) + m.group(2)
 
 
+# OCR breaks a spaced-out heading word unevenly («ПОЛОЖ ЕН И Е», «ПРИ КАЗ»): capitals in fragments
+# that glue into one of the words that head a document are glued back.
+_HEADWORDS = frozenset({"ПОЛОЖЕНИЕ", "ПРИКАЗ", "ПРОГРАММА", "ПЛАН", "РАСПОРЯЖЕНИЕ", "ПОСТАНОВЛЕНИЕ", "УТВЕРЖДАЮ",
+                        "УТВЕРЖДЕНО", "ПРИНЯТО", "СОГЛАСОВАНО", "ПРИКАЗЫВАЮ", "ПРИЛОЖЕНИЕ"})
+_BROKEN_HEADWORD_RE = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁ]{1,7}(?: [А-ЯЁ]{1,7}){1,5}(?![А-ЯЁа-яё])")
+
+
+def _glue_headword(m: re.Match[str]) -> str:
+    parts = m.group(0).split(" ")
+    # the longest run of fragments from the start that makes a heading word («ПРИ КАЗ ПО ШКОЛЕ»)
+    for end in range(len(parts), 1, -1):
+        glued = "".join(parts[:end])
+        if glued in _HEADWORDS:
+            return " ".join([glued] + parts[end:])
+    return m.group(0)
+
+
 def fix_lookalikes(text: str) -> str:
     """Replace Latin look-alike letters inside Russian words by their Cyrillic twins."""
     cyr = len(_CYR_RE.findall(text))
@@ -89,6 +106,7 @@ def clean_text(text: str) -> str:
     # so «учитель –\nучитель» pairs (spaced dashes) survive.
     text = _HYPHEN_BREAK_RE.sub(_join_hyphenated, text)
     text = _SPACED_LETTERS_RE.sub(lambda m: m.group(1).replace(" ", ""), text)
+    text = _BROKEN_HEADWORD_RE.sub(_glue_headword, text)
     return text
 
 

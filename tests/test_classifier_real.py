@@ -261,3 +261,16 @@ def test_classify_command_reads_excerpts_and_shows_the_model_s_words(tmp_path):
     assert (record["doc_type"], record["audience"]) == ("regulation", "teachers")
     assert record["model"]["audit_class"] == "staff_regulation"
     assert record["model"]["deciding"] and 0 < record["model"]["probability"] <= 1
+
+
+@pytest.mark.parametrize("broken, repaired", [
+    ("ПОЛОЖ ЕН И Е о наставнике молодых специалистов", "ПОЛОЖЕНИЕ о наставнике молодых специалистов"),
+    ("ПРИ КАЗ ПО ШКОЛЕ", "ПРИКАЗ ПО ШКОЛЕ"),
+    ("УТВЕРЖ ДАЮ Директор", "УТВЕРЖДАЮ Директор"),
+    ("МБОУ СОШ № 3", "МБОУ СОШ № 3"),                 # capitals that make no heading word stay apart
+    ("О НАС ТАВНИКАХ", "О НАС ТАВНИКАХ"),
+])
+def test_ocr_broken_heading_words_are_glued(broken, repaired):
+    from audit_rules.text_features import clean_text
+
+    assert clean_text(broken) == repaired
