@@ -413,6 +413,7 @@ def _template_marks(prep: Prepared, zones: _Zones | None, head: Head | None,
     return score >= 2.0, quote
 
 
+_BLANK_FIELD_RE = re.compile(r"_{5,}|\"\s?_{2,}\s?\"")
 _FILLED_DATE_RE = re.compile(r"\d{1,2}\s?[./]\s?\d{1,2}\s?[./]\s?\d{2,4}")
 
 
@@ -518,6 +519,9 @@ def _contains(prep: Prepared, heads: list[Head], main: Head | None, blocks: set[
         title_match = to_match(title or head.line)
         if lexicon.TEMPLATE_TITLE_RE.search(title_match) or not _title_about_mentoring(title_match):
             continue
+        below = prep.match[slice(*prep.span_of_lines(last + 1, last + 6))] if last + 1 < len(prep.lines) else ""
+        if len(_BLANK_FIELD_RE.findall(below)) >= 2:
+            continue    # a blank form annexed to a regulation («Ф.И.О. наставника ______») is no one's programme
         kind = _mentoring_doc_type(head.genre, title_match)
         if kind and kind != doc_type and kind not in found:
             found.append(kind)

@@ -95,6 +95,8 @@ def test_the_order_subject_in_quotes_is_its_title():
 def test_several_documents_in_one_file_are_each_listed():
     assert classify(texts.ORDER_WITH_REGULATION_ANNEX).contains == ["regulation"]
     assert classify(texts.REGULATION_WITH_ROADMAP_ANNEX).contains == ["roadmap"]
+    # a blank form annexed to the regulation is not a programme of anyone's
+    assert classify(texts.REGULATION_WITH_BLANK_PROGRAMME_FORM).contains == []
 
 
 def test_students_model_with_a_staff_form_covers_both_and_says_why():
