@@ -140,6 +140,10 @@ def test_a_text_about_something_else_is_other_without_that_reason():
     ("d028", "staff_regulation"),       # approval block above the title
     ("d109", "staff_regulation"),       # a digital signature stamp above the title
     ("d047", "students_regulation"),    # «Приложение №2 к приказу» above a students' regulation
+    ("d079", "staff_regulation"),       # OCR: the heading word broken unevenly by spaces, the title garbled
+    ("d078", "students_regulation"),    # OCR: the number sign and the Р-145 citation garbled
+    ("d011", "order"),                  # a kindergarten's order under its letterhead
+    ("d082", "other"),                  # a kindergarten's page on the Year of the Teacher and Mentor
 ])
 def test_real_excerpts(real, ident, expected):
     row = real[ident]
