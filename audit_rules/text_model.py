@@ -45,19 +45,32 @@ def _morph():
 
 # People's names and place names are never features: a model must not learn a school, a person
 # or a town (the real texts it learns from come from a few dozen of them). The country stays.
+# Words the dictionary does not know are mostly the same: a village's adjective («михновский»), a
+# school's own abbreviation; of those only the kinds of institution and the usual abbreviations stay.
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox"})
 _COUNTRY = frozenset({"россия", "рф"})
+GENERIC_ABBREVIATIONS = frozenset(
+    "мбоу маоу мкоу моу гбоу огбоу гау мку мадоу мбдоу мкдоу мдоу доу доо дпо оо оу оош сош сш нош обу овз огрн инн "
+    "увр вр фгос фоп цнппм всоко гис ддт цдо шмо".split())
 
 
 @functools.lru_cache(maxsize=300_000)
 def lemma(word: str) -> str:
     """The dictionary form of a Russian word ("" for a name); the word itself when it is not a plain Cyrillic word."""
-    if not _CYRILLIC_WORD_RE.match(word) or len(word) < 3:
+    if not _CYRILLIC_WORD_RE.match(word):
         return word
-    parsed = _morph().parse(word)[0]
+    morph = _morph()
+    if len(word) < 3:
+        return word if word in GENERIC_ABBREVIATIONS or morph.word_is_known(word) else ""
+    parsed = morph.parse(word)[0]
     form = parsed.normal_form.replace("ё", "е")
     if _PROPER & parsed.tag.grammemes and form not in _COUNTRY:
         return ""
+    if not morph.word_is_known(word):
+        if len(word) <= 5 and word not in GENERIC_ABBREVIATIONS:
+            return ""       # a particular school's abbreviation, or an OCR splinter
+        if form.endswith(("ский", "цкий")):
+            return ""       # an adjective made of a place's name
     return form
 
 

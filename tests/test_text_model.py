@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from audit_rules.text_model import MODEL_PATH, TextModel, features, lemmas
+from audit_rules.text_model import GENERIC_ABBREVIATIONS, MODEL_PATH, TextModel, features, lemmas
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,3 +87,8 @@ def test_no_feature_names_a_person_or_a_place(model):
         for word in feature.split():
             tag = morph.parse(word)[0].tag
             assert not ({"Name", "Surn", "Patr"} & tag.grammemes), feature
+            if word.isalpha() and "а" <= word[0] <= "я" and not morph.word_is_known(word):
+                # unknown to the dictionary: a kind of institution, never a place's adjective
+                assert len(word) > 5 or word in GENERIC_ABBREVIATIONS, feature
+                assert not word.endswith(("ский", "цкий")), feature
+    assert lemmas("МБОУ «Михновская СШ», ГБОУ «ЕШИ № 6»") == ["мбоу", "сш", "гбоу"]
