@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass, field
 
 from audit_rules import lexicon
 from audit_rules.doc_metadata import (
-    Head, TitleInfo, approval_block_lines, extract_title_info, find_heads, head_title, listed_title_lines, main_head,
-    tidy_title,
+    NUM_DATE_RE, Head, TitleInfo, approval_block_lines, extract_title_info, find_heads, head_title, listed_title_lines,
+    main_head, tidy_title,
 )
 from audit_rules.lexicon import Cue
 from audit_rules.text_features import Prepared, prepare, quote_span, to_match
@@ -296,24 +296,24 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
         if _line_org(prep.match[zones.title[0]:zones.title[1]]) == "school":
             vote("school", 6.0, quote_span(prep.text, *zones.title))
 
-    if template:
-        # A form to be filled in by each school is not any school's own document: it belongs to
-        # whoever sent it out (named in the header), by default the municipal education body.
+    def not_a_school(default: str, quote: str) -> None:
+        """No school's own document: the strongest outside body issued it, else `default`."""
         scores["school"] = 0.0
-        external = max(("municipal", "regional", "federal"), key=lambda k: scores[k])
-        if scores[external] < 2.0:
-            vote("municipal", 2.0, template_quote or "")
+        if max(scores["municipal"], scores["regional"], scores["federal"]) < 2.0:
+            vote(default, 2.0, quote)
+
+    if template:
+        # A form to be filled in by each school belongs to whoever sent it out (named in the
+        # header), by default the municipal education body.
+        not_a_school("municipal", template_quote or "")
 
     portal = lexicon.LEGAL_PORTAL_RE.search(prep.match)
     if portal and not template:
         # An act copied onto a legal portal (its banner, «(в ред. …)», «(с изменениями на …)»):
         # schools publish their acts on their own sites, so it is an authority's act.
-        scores["school"] = 0.0
-        external = max(("municipal", "regional", "federal"), key=lambda k: scores[k])
-        if scores[external] < 2.0:
-            regional = len(re.findall(r"\b(?:области|края|республики)\b", prep.match))
-            local = len(re.findall(r"\b(?:района|округа|города)\b", prep.match))
-            vote("regional" if regional >= local else "municipal", 2.0, prep.quote(portal.start(), portal.end()))
+        regional = len(re.findall(r"\b(?:области|края|республики)\b", prep.match))
+        local = len(re.findall(r"\b(?:района|округа|города)\b", prep.match))
+        not_a_school("regional" if regional >= local else "municipal", prep.quote(portal.start(), portal.end()))
 
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 2.0:
@@ -401,7 +401,7 @@ def _template_marks(prep: Prepared, zones: _Zones | None, head: Head | None,
         elif i < min(head_at, 3) and i not in blocks and lexicon.BLANK_LINE_RE.match(line) \
                 and not _near_signature(prep, i):
             mark(2.0, i)       # the letterhead left blank for the school's name
-        elif head_at <= i <= title_last and re.search(r"_{5,}", line) and not _FILLED_DATE_RE.search(line):
+        elif head_at <= i <= title_last and re.search(r"_{5,}", line) and not NUM_DATE_RE.search(line):
             mark(2.0, i)       # «Положение о наставничестве в ________», but not «От_09.02.2023 г ____ №_2___»
         elif i in blocks and re.search(r"приложени\w*[^\n]{0,20}\bк\s+письму\b", line):
             mark(1.0, i)       # schools annex documents to orders; letters carry models to schools
@@ -414,7 +414,6 @@ def _template_marks(prep: Prepared, zones: _Zones | None, head: Head | None,
 
 
 _BLANK_FIELD_RE = re.compile(r"_{5,}|\"\s?_{2,}\s?\"")
-_FILLED_DATE_RE = re.compile(r"\d{1,2}\s?[./]\s?\d{1,2}\s?[./]\s?\d{2,4}")
 
 
 def _near_signature(prep: Prepared, i: int) -> bool:
@@ -547,7 +546,7 @@ def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, g
     model = model or default_model()
     if model is None:
         return None
-    p = model.predict(prep.text)
+    p = model.predict(prep.text, cleaned=True)     # prepare() has cleaned it already
     if p.known_features < MODEL_MIN_FEATURES:
         return None     # a garbled text layer or a few words: too little for the model to read
     share = round(min(0.8, 0.4 + 0.5 * p.probability), 2)

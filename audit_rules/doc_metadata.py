@@ -429,7 +429,7 @@ _MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
     "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
 }
-_NUM_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?((?:19|20)\d{2}|\d{2})(?![\d])")
+NUM_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?((?:19|20)\d{2}|\d{2})(?![\d])")
 _TEXT_DATE_RE = re.compile(
     r"(?<!\d)\"?\s?(\d{1,2})\s?\"?\s+(январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?"
     r"|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])\s+((?:19|20)\d{2})")
@@ -465,7 +465,7 @@ def _iso(day: int, month: int, year: int) -> str | None:
 def _refs_in(prep: Prepared, start: int, end: int) -> list[_Ref]:
     text = prep.match
     refs: list[_Ref] = []
-    for m in _NUM_DATE_RE.finditer(text, start, end):
+    for m in NUM_DATE_RE.finditer(text, start, end):
         iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if iso:
             refs.append(_Ref(m.start(), "date", iso, m.end()))
@@ -480,7 +480,7 @@ def _refs_in(prep: Prepared, start: int, end: int) -> list[_Ref]:
             continue
         raw_start, raw_end = m.start(1), m.end(2) if m.group(2) else m.end(1)
         value = re.sub(r"\s", "", prep.text[raw_start:raw_end]).rstrip(".-/\\")
-        if not any(ch.isdigit() for ch in value) or _NUM_DATE_RE.fullmatch(value):
+        if not any(ch.isdigit() for ch in value) or NUM_DATE_RE.fullmatch(value):
             continue
         refs.append(_Ref(m.start(), "number", value, raw_end))
     refs.sort(key=lambda r: r.pos)

@@ -74,16 +74,19 @@ def lemma(word: str) -> str:
     return form
 
 
-def lemmas(text: str) -> list[str]:
-    """The text's words as lemmas, after the shared normalisation (look-alike letters, hyphenation)."""
-    low = clean_text(text).lower().replace("ё", "е")
+def lemmas(text: str, *, cleaned: bool = False) -> list[str]:
+    """The text's words as lemmas, after the shared normalisation (look-alike letters, hyphenation).
+
+    `cleaned`: the text has been through `clean_text` already (the classifier's prepared text).
+    """
+    low = (text if cleaned else clean_text(text)).lower().replace("ё", "е")
     out = (lemma(w) for w in _TOKEN_RE.findall(low) if w not in _STOP and len(w) > 1)
     return [w for w in out if w]
 
 
-def features(text: str) -> list[str]:
+def features(text: str, *, cleaned: bool = False) -> list[str]:
     """Lemmas and pairs of adjacent lemmas: the model's features, in text order."""
-    words = lemmas(text)
+    words = lemmas(text, cleaned=cleaned)
     return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
@@ -120,10 +123,10 @@ class TextModel:
         with open(path, encoding="utf-8") as fh:
             return cls(json.load(fh))
 
-    def vector(self, text: str) -> dict[int, float]:
+    def vector(self, text: str, *, cleaned: bool = False) -> dict[int, float]:
         """Sparse tf-idf vector (sublinear tf, l2-normalised), as scikit-learn's TfidfVectorizer makes it."""
         counts: dict[int, int] = {}
-        for feat in features(text):
+        for feat in features(text, cleaned=cleaned):
             j = self.vocabulary.get(feat)
             if j is not None:
                 counts[j] = counts.get(j, 0) + 1
@@ -131,8 +134,8 @@ class TextModel:
         norm = math.sqrt(sum(w * w for w in weights.values()))
         return {j: w / norm for j, w in weights.items()} if norm else {}
 
-    def predict(self, text: str, top: int = 6) -> Prediction:
-        x = self.vector(text)
+    def predict(self, text: str, top: int = 6, *, cleaned: bool = False) -> Prediction:
+        x = self.vector(text, cleaned=cleaned)
         scores = [b + sum(row[j] * v for j, v in x.items()) for row, b in zip(self.coef, self.intercept)]
         peak = max(scores)
         exps = [math.exp(s - peak) for s in scores]

@@ -204,10 +204,14 @@ def run_seeds(folder: Path = DEFAULT_SEEDS) -> list[dict]:
     return out
 
 
+def site_of(url: str) -> str:
+    """The site an excerpt comes from: its host without «www.»."""
+    return (urlsplit(url).hostname or url).lower().removeprefix("www.")
+
+
 def site_half(url: str) -> str:
     """The fixed half an excerpt belongs to, by its site, so one site's documents stay together."""
-    host = (urlsplit(url).hostname or url).lower().removeprefix("www.")
-    return HALVES[hashlib.sha256(host.encode("utf-8")).digest()[0] % 2]
+    return HALVES[hashlib.sha256(site_of(url).encode("utf-8")).digest()[0] % 2]
 
 
 def load_real(path: Path) -> list[dict]:

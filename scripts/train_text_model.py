@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from classifier_accuracy import (  # noqa: E402
     AUDIT_CLASSES, DEFAULT_CORPUS, DEFAULT_REAL, REAL_LABEL_CLASS, audit_class, load_labels, load_real,
-    per_class_metrics, site_half,
+    per_class_metrics, site_half, site_of,
 )
 from audit_rules.text_model import MODEL_PATH, TextModel, features  # noqa: E402
 
@@ -110,7 +110,7 @@ def inputs_digest(examples: list[tuple[str, str, str]]) -> str:
 
 
 def fold_of_site(url: str, folds: int) -> int:
-    return int(hashlib.sha256(url.split("/")[2].lower().removeprefix("www.").encode()).hexdigest(), 16) % folds
+    return int(hashlib.sha256(site_of(url).encode()).hexdigest(), 16) % folds
 
 
 def fold_models(rows: list[dict], folds: int, n_features: int = DEFAULT_FEATURES) -> dict:
@@ -128,14 +128,12 @@ def fold_models(rows: list[dict], folds: int, n_features: int = DEFAULT_FEATURES
 
 def cross_validate(synthetic, real, n_features: int, folds: int = 5) -> dict:
     """The model alone on the real dev half: each fold of sites predicted by a model trained without it."""
-    groups = sorted({g for _, _, g in real})
-    fold_of = {g: int(hashlib.sha256(g.encode()).hexdigest(), 16) % folds for g in groups}
     pairs = []
     for k in range(folds):
-        test = [e for e in real if fold_of[e[2]] == k]
+        test = [e for e in real if fold_of_site(e[2], folds) == k]
         if not test:
             continue
-        vec, est = fit(synthetic + [e for e in real if fold_of[e[2]] != k], n_features)
+        vec, est = fit(synthetic + [e for e in real if fold_of_site(e[2], folds) != k], n_features)
         model = TextModel(export(vec, est, {}))
         pairs += [(cls, model.predict(text).audit_class) for text, cls, _ in test]
     return per_class_metrics(pairs, AUDIT_CLASSES)

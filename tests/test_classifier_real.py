@@ -7,7 +7,6 @@ named below are of the "dev" half; the "kept" half is only scored, never asserte
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -17,20 +16,13 @@ import pytest
 from audit_rules.classifier import UNDECIDED_REASON, classify
 from audit_rules.text_features import prepare, reline, to_match
 from tests import real_patterns as texts
+from tests.scriptkit import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "real_docs" / "dev.jsonl"
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("classifier_accuracy", ROOT / "scripts" / "classifier_accuracy.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-acc = _load_script()
+acc = load_script("classifier_accuracy")
 
 
 def audit_class_of(text: str) -> str:

@@ -6,7 +6,6 @@ checked on a hand-built confusion whose precision/recall/F1 are worked out below
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import subprocess
 import sys
@@ -15,21 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.scriptkit import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 SCRIPT = ROOT / "scripts" / "classifier_accuracy.py"
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("classifier_accuracy", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    # dataclasses look the module up in sys.modules while the class body is being processed
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-acc = _load_script()
+acc = load_script("classifier_accuracy")
 
 
 @pytest.fixture(scope="module")

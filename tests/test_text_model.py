@@ -1,24 +1,13 @@
 """The classifier's text model: read from its JSON file, explainable, and trained reproducibly from the data."""
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
 from audit_rules.text_model import GENERIC_ABBREVIATIONS, MODEL_PATH, TextModel, features, lemmas
+from tests.scriptkit import load_script
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +51,7 @@ def test_a_broken_model_file_is_refused(tmp_path):
 
 
 def test_the_shipped_model_is_the_one_the_script_trains_from_todays_data(tmp_path, model):
-    train = _load("train_text_model")
+    train = load_script("train_text_model")
     out = tmp_path / "model.json"
     assert train.main(["--out", str(out)]) == 0
     fresh = TextModel.load(out)
@@ -72,7 +61,7 @@ def test_the_shipped_model_is_the_one_the_script_trains_from_todays_data(tmp_pat
     assert fresh.classes == model.classes
     shared = set(fresh.vocabulary) & set(model.vocabulary)
     assert len(shared) >= 0.99 * len(model.vocabulary)
-    acc = _load("classifier_accuracy")
+    acc = load_script("classifier_accuracy")
     for text, _, _ in train.real_examples(acc.DEFAULT_REAL)[:30]:
         assert fresh.predict(text).audit_class == model.predict(text).audit_class
 
