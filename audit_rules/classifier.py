@@ -184,8 +184,14 @@ def _audience(prep: Prepared, zones: _Zones | None, extra: list[_Hit],
         # The document's own heading names staff («… наставничества педагогических работников»)
         # over a body copied from the students' model: it says whom it covers.
         return "both", [quote_span(prep.text, *zones.title)] + _best_quotes(hits, "students"), 0.85
-    if s > t and _only_students_model(prep, cited):
-        return "students", _best_quotes(hits, "students", 3), 0.85
+    if s > t:
+        if _only_students_model(prep, cited):
+            return "students", _best_quotes(hits, "students", 3), 0.85
+        system = _own_match(prep, lexicon.TEACHER_SYSTEM_RE, cited)
+        if system is not None:
+            # Built on the students' model, but it speaks of the teachers' system in its own
+            # words (cites the recommendations on teachers' mentoring, «педагог – педагог»).
+            return "both", [prep.quote(system.start(), system.end())] + _best_quotes(hits, "students"), 0.85
     if (title_t and title_s) or (low >= 4 and low / high >= 0.35):
         return "both", _best_quotes(hits, "teachers") + _best_quotes(hits, "students"), 0.85
     side = "teachers" if t > s else "students"
@@ -193,12 +199,15 @@ def _audience(prep: Prepared, zones: _Zones | None, extra: list[_Hit],
     return side, _best_quotes(hits, side, 3), clarity
 
 
+def _own_match(prep: Prepared, pattern: re.Pattern[str], cited: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The first match of `pattern` outside the titles of cited acts."""
+    return next((m for m in pattern.finditer(prep.match) if not any(a <= m.start() < b for a, b in cited)), None)
+
+
 def _only_students_model(prep: Prepared, cited: list[tuple[int, int]]) -> bool:
     """The document implements the students' target model and never speaks of the teachers' system itself."""
-    def own(pattern: re.Pattern[str]) -> bool:
-        return any(not any(a <= m.start() < b for a, b in cited) for m in pattern.finditer(prep.match))
-
-    return own(lexicon.STUDENT_MODEL_RE) and not own(lexicon.TEACHER_SYSTEM_RE)
+    return (_own_match(prep, lexicon.STUDENT_MODEL_RE, cited) is not None
+            and _own_match(prep, lexicon.TEACHER_SYSTEM_RE, cited) is None)
 
 
 def _line_org(match_line: str) -> str | None:
@@ -529,14 +538,16 @@ def _contains(prep: Prepared, heads: list[Head], main: Head | None, blocks: set[
 
 
 def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, genre_source: str,
-                    confidence: float, model: TextModel | None = None
-                    ) -> tuple[Prediction, str, str, bool, float] | None:
-    """The text model's verdict where the rules are unsure: (prediction, doc_type, audience, about, confidence).
+                    confidence: float, issuer: str, model: TextModel | None = None
+                    ) -> tuple[Prediction, str, str, bool, float, str] | None:
+    """The text model's verdict where the rules are unsure:
+    (prediction, doc_type, audience, about, confidence, issuer).
 
-    Three cases, and only these: a mentoring text whose kind the rules could not tell (no heading
-    found: an excerpt, a flattened or OCR'd text); a mentoring regulation whose audience they
-    could not tell; a weak verdict of the rules that the model contradicts with some strength.
-    A heading the rules read stays decisive.
+    Four cases, and only these: a mentoring text whose kind the rules could not tell (no heading
+    found: an excerpt, a flattened or OCR'd text); the same text when the model reads it as an
+    education authority's page and the page speaks for a territory; a mentoring regulation whose
+    audience they could not tell; a weak verdict of the rules that the model contradicts with some
+    strength. A heading the rules read stays decisive.
     """
     undecided_kind = about and doc_type == "other" and genre_source != "head"
     undecided_audience = about and doc_type == "regulation" and audience == "unknown"
@@ -553,8 +564,11 @@ def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, g
     if undecided_audience:
         staff, students = p.probabilities.get("staff_regulation", 0.0), p.probabilities.get("students_regulation", 0.0)
         if max(staff, students) >= MODEL_NAMES_KIND / 2:
-            return p, doc_type, ("teachers" if staff >= students else "students"), about, min(confidence, share)
+            return p, doc_type, ("teachers" if staff >= students else "students"), about, min(confidence, share), issuer
         return None
+    if undecided_kind and issuer in ("unknown", "school") and p.audit_class == "external" \
+            and p.probability >= MODEL_NAMES_KIND and lexicon.AUTHORITY_VOICE_RE.search(prep.match):
+        return p, doc_type, audience, about, share, _territory_level(prep)
     if p.audit_class in _MODEL_KINDS and (
             (undecided_kind and p.probability >= MODEL_NAMES_KIND) or (weak and p.probability >= MODEL_OVERRULES)) \
             and _body_shows(prep, _MODEL_KINDS[p.audit_class][0]):
@@ -563,10 +577,33 @@ def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, g
             side = audience     # whose programme, road map or order: the rules' reading stands
         elif audience in ("teachers", "both") and side == "teachers":
             side = audience
-        return p, kind, side, True, share
+        return p, kind, side, True, share, issuer
     if weak and p.audit_class == "other" and p.probability >= MODEL_OVERRULES and doc_type != "other":
-        return p, "other", audience, about, share
+        return p, "other", audience, about, share, issuer
     return None
+
+
+def _territory_level(prep: Prepared) -> str:
+    """Whether a territory's text is a region's or a municipality's, by which it names more."""
+    regional = len(lexicon.AUTHORITY_REGION_RE.findall(prep.match))
+    local = len(lexicon.AUTHORITY_LOCAL_RE.findall(prep.match))
+    return "regional" if regional > local else "municipal"
+
+
+def _speaks_for_territory(prep: Prepared) -> list[str]:
+    """Quotes showing a page speaks for a territory's schools, not for one school; [] if it does not.
+
+    Two marks at least, one of them an event, body or the institutions of a whole territory (a
+    body's name alone is usually a citation), and no word of the page's own school.
+    """
+    if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match) or lexicon.NAMED_INSTITUTION_RE.search(prep.match):
+        return []
+    wide = list(lexicon.TERRITORY_WIDE_RE.finditer(prep.match))
+    bodies = list(lexicon.AUTHORITY_BODY_RE.finditer(prep.match))
+    if not wide or len(wide) + len(bodies) < 2:
+        return []
+    marks = sorted(wide + bodies, key=lambda m: m.start())
+    return [quote_span(prep.text, m.start(), m.end()) for m in marks[:2]]
 
 
 def _outside_education(prep: Prepared, title_match: str) -> bool:
@@ -786,10 +823,20 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         confidence = min(confidence, 0.4)
     confidence = round(max(0.05, min(0.99, confidence)), 2)
 
-    second = None if thin else _second_opinion(prep, doc_type, audience, about, genre_source, confidence, model)
+    second = None if thin else _second_opinion(prep, doc_type, audience, about, genre_source, confidence,
+                                               issuer, model)
     if second is not None:
-        prediction, doc_type, audience, about, confidence = second
+        rules_issuer = issuer
+        prediction, doc_type, audience, about, confidence, issuer = second
         evidence.append(prediction.reason())
+        if issuer != rules_issuer:
+            voice = lexicon.AUTHORITY_VOICE_RE.search(prep.match)
+            issuer_quotes = [prep.quote(voice.start(), voice.end())]
+    elif about and doc_type == "other" and genre is None and issuer == "unknown" and _speaks_for_territory(prep):
+        # No document, but a page of a territory's education system about its mentoring (a
+        # department's news, a town's council of mentors): the authority's, not a school's.
+        issuer, issuer_quotes = _territory_level(prep), _speaks_for_territory(prep)
+        confidence = min(confidence, 0.6)
     elif about and doc_type == "other" and genre is None:
         # About mentoring, but of no kind the rules or the model can name: say so, never guess.
         evidence.append(UNDECIDED_REASON)

@@ -203,8 +203,8 @@ _SENTENCE_END_RE = re.compile(r"(?<=[\w\")][.!?])(?:\s+|$)")
 _ABBREVIATION_END_RE = re.compile(r"(?:^|\s)(?:г|д|ул|обл|пос|с|п|им|тел|стр|корп|т\.д|т\.п|др)\.\s*$")
 _FINITE_VERB_RE = re.compile(
     r"\b(?!(?:совет|комитет|бюджет|предмет|кабинет|филиал|материал|персонал|портал|интернат|кандидат"
-    r"|депутат|аппарат|результат|формат|автомат)\b)"
-    r"[а-я]{3,}(?:ется|ются|ится|ятся|ает|яет|ует|еет|ит|ят|ют|ет|ал|ала|али|ило|ила|или|ен|ена|ены|ено)\b"
+    r"|депутат|аппарат|результат|формат|автомат|отдел|раздел|подраздел|предел|пробел|удел)\b)"
+    r"[а-я]{3,}(?:ется|ются|ится|ятся|ает|яет|ует|еет|ит|ят|ют|ет|ал|ала|али|ило|ила|или|ел|ен|ена|ены|ено)\b"
     r"|\s-\s")
 
 
@@ -225,8 +225,9 @@ def prose_before(prep: Prepared, index: int, blocks: set[int]) -> bool:
     chunk: list[str] = []
     for j in range(index):
         line = _match_line(prep, j)
-        if j in blocks or lexicon.SIGNATURE_STAMP_RE.search(line):
-            # Approval blocks and e-signature stamps («Документ подписан электронной подписью …»).
+        if j in blocks or lexicon.SIGNATURE_STAMP_RE.search(line) or lexicon.LEGAL_PORTAL_RE.search(line):
+            # Approval blocks, e-signature stamps («Документ подписан электронной подписью …») and
+            # a legal portal's banner above the act it shows are not the document's text.
             chunk = []
             continue
         chunk.append(line)

@@ -45,9 +45,12 @@ MENTORING_TITLE_RE = re.compile(r"наставни\w*|наставляем\w*|н
 
 # --- Audience: the teacher system vs the students' target model --------------------------
 
+# The recommendations on teachers' mentoring (letter of 21.12.2021 № АЗ-1128/08); a cut excerpt or
+# a scan may keep only its date and the first letters of its number («от 21.12.2021 г. № АЗ – 11…»).
+AZ_LETTER = r"\b[аa][з3]\s*-\s*1128\b|\b21\.12\.2021\s*(?:г\.?\s*)?(?:№|n)\s*[аa][з3]\b"
 TEACHER_CUES: tuple[Cue, ...] = (
     _cue("teachers", r"\b3273\s*-?\s*[рp]\b", 4.0),
-    _cue("teachers", r"\b[аa][з3]\s*-\s*1128\b", 4.0),
+    _cue("teachers", AZ_LETTER, 4.0),
     _cue("teachers", r"наставничеств\w*\s+(?:[^\s.;]+\s+){0,2}педагогическ\w*\s+работник\w*", 4.0, 3),
     _cue("teachers", r"наставничеств\w*\s+(?:в отношении\s+|для\s+)?(?:педагог(?:ов|ам|ами)|учител(?:ей|ям))\b", 3.0, 2),
     _cue("teachers", r"наставничеств\w*\s+(?:в отношении\s+|для\s+|среди\s+)?(?:работник|сотрудник|молод\w+\s+специалист)\w*", 3.0, 2),
@@ -110,7 +113,7 @@ CITED_TITLE_RE = re.compile(r"№\s*[\w./-]*\d[\w./-]*(?:\s+г\.)?,?\s+(\"[^\"]{
 # That model has an «учитель – учитель» form and admits young teachers as mentees, so teacher words
 # in such a document do not make it a teachers' document unless it also speaks of the teachers' system.
 TEACHER_SYSTEM_RE = re.compile(
-    r"\b[аa][з3]\s*-\s*1128\b|персонализированн\w*\)?\s+программ\w*"
+    AZ_LETTER + r"|персонализированн\w*\)?\s+программ\w*"
     r"|наставничеств\w*\s+(?:[^\s.;]+\s+){0,2}педагогическ\w*\s+работник\w*"
     r"|наставничеств\w*\s+(?:в отношении\s+|для\s+|среди\s+)?(?:педагог(?:ов|ам|ами)|учител(?:ей|ям)|работник\w*|"
     r"сотрудник\w*|молод\w+\s+специалист\w*)\b|\bпедагог\s*-\s*(?:молод\w*\s+)?(?:педагог|специалист)\w*\b")
@@ -341,6 +344,27 @@ ISSUER_BODY_CUES: tuple[Cue, ...] = (
     _cue("regional", r"региональн\w+\s+(?:систем\w*|координатор\w*|модел\w*)\s+(?:наставничеств|[^.;]{0,30}наставничеств)", 2.0, 2),
     _cue("regional", r"органам?\w*\s+местного\s+самоуправления|муниципальн\w+\s+орган\w*\s+управления\s+образованием", 2.0, 2),
 )
+
+# A page that speaks for a territory's education system rather than one school: the bodies that
+# run it, and events, bodies and institutions of a whole town, district or region («городской
+# флешмоб», «Совет наставников … города», «школы и детские сады района»). A body's name alone proves
+# nothing (a school cites its department's orders); events and institutions of a territory, and a
+# page that never speaks of its own school («в нашей школе», «МБОУ …»), do.
+AUTHORITY_BODY_RE = re.compile(
+    r"(?:управлени|комитет|отдел|департамент|министерств)\w*\s+(?:[^\s.;]+\s+){0,2}(?:образовани|просвещени)\w*"
+    r"|институт\w*\s+развития\s+образования|\bиро\b|(?:муниципальн|городск|районн|информационно)\w*\s+методическ\w+\s+"
+    r"(?:центр|служб|кабинет)\w*")
+TERRITORY_WIDE_RE = re.compile(
+    r"(?:городск|районн|муниципальн|региональн|краев|областн|окружн)\w+\s+(?:[^\s.;]+\s+)?"
+    r"(?:флешмоб|совет|конкурс|этап|семинар|форум|проект|сообществ|слет|слёт|акци|фестивал|методическ\w+\s+объединени)\w*"
+    r"|(?:образовательн\w+\s+(?:организаци|учреждени)\w*|школ(?:ы|ах|ам|ами)|детск\w+\s+сад\w*)\s+(?:[^\s.;]+\s+){0,2}"
+    r"(?:города|района|округа|края|области|республики)\b")
+AUTHORITY_VOICE_RE = re.compile(AUTHORITY_BODY_RE.pattern + "|" + TERRITORY_WIDE_RE.pattern)
+OWN_SCHOOL_VOICE_RE = re.compile(
+    r"\bнаш\w*\s+(?:школ|гимнази|лице|детск|сад|учреждени|организаци|коллектив|педагог|учител|воспитател)\w*"
+    r"|\bв\s+нашей\b")
+AUTHORITY_REGION_RE = re.compile(r"\b(?:области|края|республики|региона|областн\w+|краев\w+|региональн\w+)\b")
+AUTHORITY_LOCAL_RE = re.compile(r"\b(?:района|округа|города|районн\w+|городск\w+|муниципальн\w+)\b")
 
 # The scope of a regional or municipal act in its own title: the staff or organisations of a whole
 # territory («… педагогических работников образовательных организаций Пермского края»). Read in the

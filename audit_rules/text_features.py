@@ -199,10 +199,26 @@ def reline(text: str) -> str:
     return "\n".join(_RELINE_RE.sub("\n", ln) if len(ln) > FLAT_LINE_CHARS else ln for ln in lines)
 
 
+# Teachers' material sites (nsportal-style) show an uploaded file below the page's own header (the
+# author, «Скачать:», the attachments) after a line like «Предварительный просмотр:»; the file is
+# the document, the header around it only names it.
+_PREVIEW_MARK_RE = re.compile(r"^(?:предварительный просмотр|просмотр содержимого документа|"
+                              r"выбранный для просмотра документ)\b", re.IGNORECASE)
+PREVIEW_HEAD_LINES = 40
+PREVIEW_MIN_CHARS = 300
+
+
+def _past_preview_mark(lines: list[str]) -> list[str]:
+    for i, line in enumerate(lines[:PREVIEW_HEAD_LINES]):
+        if _PREVIEW_MARK_RE.match(line) and sum(len(ln) for ln in lines[i + 1:]) >= PREVIEW_MIN_CHARS:
+            return lines[i + 1:]
+    return lines
+
+
 def prepare(text: str) -> Prepared:
     cleaned = reline(clean_text(text))
     lines = [_EMPHASIS_RE.sub("", _LEADING_SPECKS_RE.sub("", ln.strip())) for ln in cleaned.split("\n")]
-    lines = [ln for ln in lines if ln]
+    lines = _past_preview_mark([ln for ln in lines if ln])
     joined = "\n".join(lines)
     starts, pos = [], 0
     for ln in lines:

@@ -69,6 +69,10 @@ def real() -> dict[str, dict]:
     ("INDIVIDUAL_DEVELOPMENT_PLAN", "programme"),
     ("PORTAL_COPY_WITHOUT_LETTERHEAD", "external"),
     ("MINISTRY_ORDER_BY_SHORT_NAME", "external"),
+    ("AUTHORITY_NEWS_PAGE", "external"),
+    ("PORTAL_BANNER_OVER_CITY_REGULATION", "external"),
+    ("STUDENTS_MODEL_CITING_TEACHER_LETTER", "staff_regulation"),
+    ("MATERIALS_SITE_PREVIEW", "programme"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
