@@ -503,7 +503,10 @@ def _mentoring_doc_type(genre: str, title_match: str, one_pair: bool = False) ->
     if genre == "order":
         return "order"
     if genre == "plan":
-        return "program" if one_pair or lexicon.INDIVIDUAL_RE.search(title_match) else "roadmap"
+        # A plan of work with the young teachers themselves is their programme; a plan of measures
+        # of the mentoring system is its road map.
+        young = lexicon.YOUNG_STAFF_TITLE_RE.search(title_match) and not lexicon.MENTORING_TITLE_RE.search(title_match)
+        return "program" if one_pair or young or lexicon.INDIVIDUAL_RE.search(title_match) else "roadmap"
     if genre == "program":
         return "program"
     return None
@@ -543,11 +546,11 @@ def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, g
     """The text model's verdict where the rules are unsure:
     (prediction, doc_type, audience, about, confidence, issuer).
 
-    Four cases, and only these: a mentoring text whose kind the rules could not tell (no heading
-    found: an excerpt, a flattened or OCR'd text); the same text when the model reads it as an
-    education authority's page and the page speaks for a territory; a mentoring regulation whose
-    audience they could not tell; a weak verdict of the rules that the model contradicts with some
-    strength. A heading the rules read stays decisive.
+    Three cases, and only these: a mentoring text whose kind the rules could not tell (no heading
+    found: an excerpt, a flattened or OCR'd text); a mentoring regulation whose audience they
+    could not tell; a weak verdict of the rules that the model contradicts with some strength.
+    A heading the rules read stays decisive. The model never names an issuer: asked to call pages
+    external, it called school pages about the Year of the Teacher external as often as it was right.
     """
     undecided_kind = about and doc_type == "other" and genre_source != "head"
     undecided_audience = about and doc_type == "regulation" and audience == "unknown"
@@ -566,9 +569,6 @@ def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, g
         if max(staff, students) >= MODEL_NAMES_KIND / 2:
             return p, doc_type, ("teachers" if staff >= students else "students"), about, min(confidence, share), issuer
         return None
-    if undecided_kind and issuer in ("unknown", "school") and p.audit_class == "external" \
-            and p.probability >= MODEL_NAMES_KIND and lexicon.AUTHORITY_VOICE_RE.search(prep.match):
-        return p, doc_type, audience, about, share, _territory_level(prep)
     if p.audit_class in _MODEL_KINDS and (
             (undecided_kind and p.probability >= MODEL_NAMES_KIND) or (weak and p.probability >= MODEL_OVERRULES)) \
             and _body_shows(prep, _MODEL_KINDS[p.audit_class][0]):
@@ -739,9 +739,10 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         title_match = ""      # «Письмо», «Извлечение из рекомендаций Минпросвещения»: no topic named
     if title_match:
         about = _title_about_mentoring(title_match)
-        if not about and genre == "program" and lexicon.YOUNG_STAFF_TITLE_RE.search(title_match):
-            # «Программа "Школа молодого специалиста"»: supporting young teachers is what the
-            # teachers' mentoring system does, whether or not the title says «наставничество».
+        if not about and genre in ("program", "plan") and lexicon.YOUNG_STAFF_TITLE_RE.search(title_match):
+            # «Программа "Школа молодого специалиста"», «План работы с молодыми педагогами»:
+            # supporting young teachers is what the teachers' mentoring system does, whether or
+            # not the title says «наставничество».
             about = True
         about_source = "title"
         if not about and m_score >= DENSE_MENTORING_SCORE and density >= DENSE_MENTORING_DENSITY:
@@ -826,12 +827,8 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     second = None if thin else _second_opinion(prep, doc_type, audience, about, genre_source, confidence,
                                                issuer, model)
     if second is not None:
-        rules_issuer = issuer
         prediction, doc_type, audience, about, confidence, issuer = second
         evidence.append(prediction.reason())
-        if issuer != rules_issuer:
-            voice = lexicon.AUTHORITY_VOICE_RE.search(prep.match)
-            issuer_quotes = [prep.quote(voice.start(), voice.end())]
     elif about and doc_type == "other" and genre is None and issuer == "unknown" and _speaks_for_territory(prep):
         # No document, but a page of a territory's education system about its mentoring (a
         # department's news, a town's council of mentors): the authority's, not a school's.

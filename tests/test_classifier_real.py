@@ -73,6 +73,7 @@ def real() -> dict[str, dict]:
     ("PORTAL_BANNER_OVER_CITY_REGULATION", "external"),
     ("STUDENTS_MODEL_CITING_TEACHER_LETTER", "staff_regulation"),
     ("MATERIALS_SITE_PREVIEW", "programme"),
+    ("YOUNG_TEACHERS_WORK_PLAN", "programme"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
