@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from audit_rules import lexicon
+from audit_rules.morphology import can_be_genitive
 from audit_rules.text_features import Prepared
 
 # Headings are searched only near the top; later headings are annexes («contains»).
@@ -302,12 +303,30 @@ def _title_line_span(prep: Prepared, head: Head, blocks: set[int]) -> tuple[int,
         caps_run = prev.isupper() and line.isupper()
         starts_lower = line[0].islower()
         if not (caps_run or starts_lower or _wrapped_title(prep, j)
-                or (bare_head and j == head.index + 1 and re.match(r"^(?:о|об|по|для)\s", m))):
+                or (bare_head and j == head.index + 1 and re.match(r"^(?:о|об|по|для)\s", m))
+                or _genitive_continuation(prep, j)):
             break
         last = j
         total += len(line)
         bare_head = False
     return head.index, last
+
+
+_GENITIVE_LINE_CHARS = 80
+
+
+def _genitive_continuation(prep: Prepared, j: int) -> bool:
+    """Whether line ``j`` goes on with the title in the genitive: «План работы» / «Отдела образования
+    Администрации» / «Угранского района». A short line, not a sentence, whose first word can be a
+    genitive noun or adjective; a new heading would start in the nominative.
+    """
+    line = prep.lines[j]
+    words = re.findall(r"[А-ЯЁа-яё]+", line)
+    if not words or len(line) > _GENITIVE_LINE_CHARS or line.rstrip().endswith((".", ":", ";")):
+        return False
+    if not line.lstrip()[:1].isupper() or _FINITE_VERB_RE.search(_match_line(prep, j)):
+        return False
+    return can_be_genitive(words[0])
 
 
 def _wrapped_title(prep: Prepared, j: int) -> bool:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from audit_rules.morphology import analyzer
 from audit_rules.text_features import clean_text
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "audit_text_model.json"
@@ -34,13 +35,6 @@ _TOKEN_RE = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z0-9]+)*|\d+(?:-[а-яё]+)+
 _CYRILLIC_WORD_RE = re.compile(r"^[а-яё]+$")
 # Words too common in every class to carry a vote; kept short on purpose (the idf does the rest).
 _STOP = frozenset("и в во на с со к по о об от до за из у для не а но или же ли то как что это".split())
-
-
-@functools.lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
 
 
 # People's names and place names are never features: a model must not learn a school, a person
@@ -59,7 +53,7 @@ def lemma(word: str) -> str:
     """The dictionary form of a Russian word ("" for a name); the word itself when it is not a plain Cyrillic word."""
     if not _CYRILLIC_WORD_RE.match(word):
         return word
-    morph = _morph()
+    morph = analyzer()
     if len(word) < 3:
         return word if word in GENERIC_ABBREVIATIONS or morph.word_is_known(word) else ""
     parsed = morph.parse(word)[0]

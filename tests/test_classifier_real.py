@@ -74,6 +74,7 @@ def real() -> dict[str, dict]:
     ("STUDENTS_MODEL_CITING_TEACHER_LETTER", "staff_regulation"),
     ("MATERIALS_SITE_PREVIEW", "programme"),
     ("YOUNG_TEACHERS_WORK_PLAN", "programme"),
+    ("DEPARTMENT_PLAN_TITLE_OVER_LINES", "external"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -150,11 +151,12 @@ def test_real_excerpts(real, ident, expected):
 
 
 @pytest.mark.parametrize("name", ["001_a97cfd77c451eb11.txt", "002_551f4883f6af57b0.txt",
-                                  "004_59116d4e40c3e25a.txt"])
+                                  "003_016f1f4f2e32d76f.txt", "004_59116d4e40c3e25a.txt"])
 def test_seed_documents(name):
     # ../shared/seeds: a school's own regulation that cites the city's and the region's acts and
     # speaks of «образовательных организаций города» is still the school's; the regional
-    # operator's report and a district's programme are the authorities'.
+    # operator's report, a city's work plan (its title over four lines) and a district's
+    # programme are the authorities'.
     text = (acc.DEFAULT_SEEDS / name).read_text(encoding="utf-8")
     assert audit_class_of(text) == acc.SEED_CLASSES[name]
 
