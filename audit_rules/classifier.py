@@ -242,7 +242,8 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
     # Letterhead: organisation lines above the heading; the one nearest the heading issued it.
     top = head.index if head else min(len(prep.lines), 8)
     org_lines = [i for i in range(0, top) if i not in blocks and len(prep.lines[i]) < 400
-                 and not lexicon.SIGNATURE_STAMP_RE.search(_line_match(prep, i)) and not _is_sentence(prep.lines[i])]
+                 and not lexicon.SIGNATURE_STAMP_RE.search(_line_match(prep, i)) and not _is_sentence(prep.lines[i])
+                 and not _cites_federal_act(_line_match(prep, i))]
     found = [(first, last, _line_org(text)) for first, last, text in _letterhead_units(prep, org_lines)]
     found = [(first, last, org) for first, last, org in found if org]
     for rank, (first, last, org) in enumerate(reversed(found)):
@@ -271,6 +272,12 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
         vote(hit.label, hit.weight, hit.quote)
     # A territory's scope counts where the document speaks of itself: its title, and the sentence
     # «Настоящее Положение определяет … в образовательных организациях … области».
+    for label, pattern in (("regional", lexicon.APPROVES_FOR_REGION_RE),
+                           ("municipal", lexicon.APPROVES_FOR_MUNICIPALITY_RE)):
+        approves = pattern.search(prep.match)
+        if approves:
+            vote(label, 4.0, prep.quote(approves.start("place"), approves.end("place")))
+            break
     described = [m.span() for m in lexicon.SELF_DESCRIPTION_RE.finditer(prep.match)][:2]
     own = ([zones.title] if zones and zones.title else []) + described
     for span in own:
@@ -364,6 +371,10 @@ def _letterhead_units(prep: Prepared, lines: list[int]) -> list[tuple[int, int, 
         else:
             units.append((i, i, text))
     return units
+
+
+def _cites_federal_act(match_line: str) -> bool:
+    return bool(lexicon.CITED_FEDERAL_ACT_LINE_RE.search(match_line) and lexicon.FEDERAL_BODY_RE.search(match_line))
 
 
 def _is_sentence(line: str) -> bool:

@@ -369,7 +369,15 @@ AUTHORITY_LOCAL_RE = re.compile(r"\b(?:района|округа|города|р
 # The scope of a regional or municipal act in its own title: the staff or organisations of a whole
 # territory («… педагогических работников образовательных организаций Пермского края»). Read in the
 # title only: in the body the same words are usually the cited regional act's title.
-SELF_DESCRIPTION_RE = re.compile(r"настоящ\w+\s+(?:положени|порядок|приказ|распоряжени|постановлени|программ|план)\w*[^.;]{0,300}")
+SELF_DESCRIPTION_RE = re.compile(
+    r"настоящ\w+\s+(?:положени|порядок|приказ|распоряжени|постановлени|программ|план)\w*[^.;]{0,300}")
+# What an order approves, when it is for a whole territory: «1. Утвердить Положение о наставничестве
+# для педагогических работников образовательных организаций … в Алтайском крае».
+_APPROVES = r"\bутвердить\s+(?:прилагаем\w+\s+)?(?:положени|порядок|программ|план|дорожн)\w*[^.;]{0,300}?"
+APPROVES_FOR_REGION_RE = re.compile(
+    _APPROVES + r"(?P<place>\bв\s+(?:[а-я-]+(?:ской|цкой)\s+области|[а-я-]+(?:ском|цком)\s+крае|республике\s+[а-я-]+))\b")
+APPROVES_FOR_MUNICIPALITY_RE = re.compile(
+    _APPROVES + r"(?P<place>\b(?:в|на территории)\s+(?:[а-я-]+(?:ском|цком)\s+(?:районе|округе|муниципальном)|город\w*\s+[а-я-]{3,}))")
 TERRITORY_SCOPE_CUES: tuple[Cue, ...] = (
     _cue("regional", r"(?:работник\w*|педагог\w*|организаци\w*|учреждени\w*)\s+(?:государственн\w+\s+|муниципальн\w+\s+|и\s+)*"
                      r"(?:обще)?образовательн\w+\s+(?:организаци|учреждени)\w*\s+(?:[^\s.;]+\s+){0,2}(?:области|края|республики)\b", 2.0, 2),
@@ -400,6 +408,12 @@ CHARTER_HEAD_RE = re.compile(r"^устав\b")
 FEDERAL_OWN_NUMBER_RE = re.compile(r"^(?:[рp]-145|3273-[рp]|[аa][з3]-1128.*|[мm][рp]-42/02)$", re.IGNORECASE)
 
 # Electronic-signature stamps printed on signed PDFs: not the letterhead.
+# A line citing a federal act by its date («Указ Президента Российской Федерации от 27.06.2022 № 401»,
+# «Совместным письмом Минпросвещения России … от 21.12.2021 …»): a list of the acts behind a page or
+# an article, not a letterhead; the federal body issued the act cited, not this text.
+CITED_FEDERAL_ACT_LINE_RE = re.compile(
+    r"\b(?:указ|распоряжени|приказ|постановлени|письм|закон)\w*\b[^\n]{0,160}?\bот\s+\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|\s+[а-я]+\s+\d{4})")
+FEDERAL_BODY_RE = re.compile(r"президент\w*|правительств\w*\s+(?:российской|рф)|министерств\w*\s+просвещения|минпросвещения")
 SIGNATURE_STAMP_RE = re.compile(r"подписан\w*|\bdn\s*:|сертификат|владелец|действителен|электронн\w+\s+подпис")
 
 # --- Weak signals: link texts, page titles and file names ----------------------------------

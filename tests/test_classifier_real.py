@@ -75,6 +75,8 @@ def real() -> dict[str, dict]:
     ("MATERIALS_SITE_PREVIEW", "programme"),
     ("YOUNG_TEACHERS_WORK_PLAN", "programme"),
     ("DEPARTMENT_PLAN_TITLE_OVER_LINES", "external"),
+    ("SCHOOL_PAGE_LISTING_ACTS", "other"),
+    ("REGIONAL_ORDER_EXCERPT", "external"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -88,6 +90,13 @@ def test_the_founder_above_a_school_is_not_the_issuer():
 def test_the_order_subject_in_quotes_is_its_title():
     result = classify(texts.SCHOOL_ORDER_UNDER_FOUNDER)
     assert result.about_mentoring and "Об организации наставничества" in (result.title or "")
+
+
+def test_an_order_approving_a_regions_regulation_is_the_regions():
+    # the preamble cites a government act; the order's own clause names the region it is for
+    got = classify(texts.REGIONAL_ORDER_EXCERPT)
+    assert (got.doc_type, got.issuer) == ("order", "regional")
+    assert any("в Брянской области" in quote for quote in got.evidence)
 
 
 def test_several_documents_in_one_file_are_each_listed():
