@@ -201,12 +201,13 @@ def _describe(check: RegistryCheck) -> None:
         if school.inn:
             by_inn[school.inn].append(school.line)
         if school.url:
-            by_url[school.url.rstrip("/").lower()].append(school.line)
+            # «http://a.ru» and «https://a.ru/» are one site
+            by_url[school.url.split("://", 1)[-1].rstrip("/").lower()].append(school.line)
         if school.municipality not in spellings[school.municipality_key]:
             spellings[school.municipality_key].append(school.municipality)
     check.duplicates = (
         [f"ИНН {inn}: строки {', '.join(map(str, lines))}" for inn, lines in by_inn.items() if len(lines) > 1]
-        + [f"адрес {display_url(url)}: строки {', '.join(map(str, lines))}" for url, lines in by_url.items()
+        + [f"адрес {display_url('http://' + url).removeprefix('http://')}: строки {', '.join(map(str, lines))}" for url, lines in by_url.items()
            if len(lines) > 1])
     check.variants = {key: names for key, names in spellings.items() if len(names) > 1}
 

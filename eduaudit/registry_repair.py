@@ -54,16 +54,22 @@ def display_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
-def _ascii_host(host: str) -> str | None:
-    """The host in ASCII (punycode for Cyrillic labels), or None when it cannot be a host name."""
+def _ascii_host(host: str, *, written_as_url: bool) -> str | None:
+    """The host in ASCII (punycode for Cyrillic labels), or None when it cannot be a host name.
+
+    An address written with its scheme is taken as a URL and only encoded (what our own CSV
+    format accepts); a bare word must look like a domain name to be taken for one.
+    """
     try:
-        ascii_host = host.encode("idna").decode("ascii")
+        labels = [label if label.isascii() else label.encode("idna").decode("ascii")
+                  for label in host.split(".")]
     except UnicodeError:
         return None
-    labels = ascii_host.split(".")
+    if written_as_url:
+        return ".".join(labels) if any(labels) else None
     if len(labels) < 2 or not all(_HOST_LABEL.match(label) for label in labels):
         return None
-    return ascii_host
+    return ".".join(labels)
 
 
 def _one(candidate: str, repairs: list[str]) -> str | None:
@@ -72,6 +78,7 @@ def _one(candidate: str, repairs: list[str]) -> str | None:
     if not text:
         return None
     match = _BROKEN_SCHEME.match(text)
+    written_as_url = bool(match)
     if match and not _SCHEME.match(text):
         scheme = "https" if match.group(1).lower().endswith("s") else "http"
         fixed = f"{scheme}://" + text[match.end():]
@@ -90,7 +97,7 @@ def _one(candidate: str, repairs: list[str]) -> str | None:
         host, port = (parts.hostname or ""), parts.port
     except ValueError:
         return None
-    ascii_host = _ascii_host(host.rstrip("."))
+    ascii_host = _ascii_host(host.rstrip("."), written_as_url=written_as_url)
     if ascii_host is None:
         return None
     if ascii_host != host.rstrip("."):
