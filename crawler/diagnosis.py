@@ -27,10 +27,12 @@ REDIRECT_LOOP = "бесконечная переадресация"
 PRIVATE_ADDRESS = "переход на внутренний адрес заблокирован"
 TOO_LARGE = "ответ слишком большой"
 COMPRESSION_BOMB = "сжатый ответ распаковывается в слишком большой объём"
+# The registry row has no usable address (eduaudit.registry_check): nothing was asked for.
+NO_ADDRESS = "адрес сайта не указан в реестре"
 
 # Reasons for which the site may well work for people: the robot could not
 # audit it, so the verdict is «не удалось проверить», not «не выполнено».
-UNAUDITABLE = (NEEDS_JAVASCRIPT, ROBOTS_FORBIDDEN)
+UNAUDITABLE = (NEEDS_JAVASCRIPT, ROBOTS_FORBIDDEN, NO_ADDRESS)
 
 
 def is_unauditable(reason: str | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 
@@ -67,3 +68,9 @@ class SiteDoneItem:
     # Links worth following were left because the page budget or the depth limit
     # ran out: what an endless calendar or search trap does (a news archive does not).
     crawl_cut_short: bool = False
+
+
+def school_alternates(school: dict) -> list[str]:
+    """The registry's further addresses of a school (a JSON list in the run's schools table)."""
+    value = school.get("alternates") or "[]"
+    return [u for u in (json.loads(value) if isinstance(value, str) else value) if u]

@@ -15,6 +15,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.task import deferLater
 
 from crawler.diagnosis import PRIVATE_ADDRESS, BlockedAddress
+from crawler.items import school_alternates
 from crawler.resolver import lookup, parse_overrides
 
 
@@ -148,7 +149,8 @@ class PrivateAddressGuardMiddleware:
         if self._registry_hosts is None:
             spider = getattr(self.crawler, "spider", None)
             schools = getattr(spider, "schools", None) or []
-            self._registry_hosts = {(url_host(s["url"]) or "") for s in schools}
+            self._registry_hosts = {(url_host(u) or "") for s in schools
+                                    for u in (s["url"], *school_alternates(s))}
         return self._registry_hosts
 
     async def process_request(self, request, spider=None):

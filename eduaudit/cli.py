@@ -11,7 +11,8 @@ from pathlib import Path
 import click
 
 from eduaudit.cli_common import DEFAULT_OUT, db_path, open_store, resolve_run
-from eduaudit.registry import RegistryError, load_registry
+from eduaudit.registry import School
+from eduaudit.registry_commands import COLUMNS_HELP, KINDS_HELP, options_or_fail, registry_group, schools_to_audit
 
 DEFAULT_CACHE = Path(".cache") / "demo-region"
 
@@ -46,12 +47,18 @@ def main() -> None:
 def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] = (),
               delay: float | None = None, max_pages: int = 40, max_documents: int = 80,
               workers: int | None = None, quiet: bool = False, extra_settings: dict | None = None,
-              resume: bool = False, focused: bool = True, processes: int | None = None) -> int:
-    """Crawl, extract, classify and judge every school of the registry; return the run id."""
+              resume: bool = False, focused: bool = True, processes: int | None = None,
+              schools: list[School] | None = None) -> int:
+    """Crawl, extract, classify and judge the schools of the registry; return the run id.
+
+    ``schools`` are the registry's rows to audit, as the registry check gave them
+    (``eduaudit.registry_commands.schools_to_audit``); by default the check is run here.
+    """
     from eduaudit import stages
     from eduaudit.store import Store
 
-    schools = load_registry(registry)
+    if schools is None:
+        schools = schools_to_audit(Path(registry), quiet=True)
     store = Store(db)
     say = (lambda *a: None) if quiet else (lambda msg: click.echo(msg, err=True))
     run_id = stages.unfinished_run(store, stages.registry_digest(registry)) if resume else None
@@ -85,16 +92,19 @@ def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] =
     return run_id
 
 
-def _load_or_fail(registry: Path):
-    try:
-        return load_registry(registry)
-    except RegistryError as exc:
-        message = "ошибка в реестре " + exc.path + ":\n  " + "\n  ".join(exc.lines())
-        raise click.ClickException(message) from None
+def _load_or_fail(registry: Path, columns: dict[str, str] | None = None, kinds: tuple[str, ...] | None = None,
+                  *, quiet: bool = True) -> list[School]:
+    """The registry's schools to audit, after the same check as ``eduaudit registry check``."""
+    if kinds is None:
+        return schools_to_audit(registry, columns, quiet=quiet)
+    return schools_to_audit(registry, columns, kinds, quiet=quiet)
 
 
 @main.command()
-@click.option("--registry", required=True, type=click.Path(path_type=Path), help="CSV-реестр школ.")
+@click.option("--registry", required=True, type=click.Path(path_type=Path),
+              help="Реестр школ: XLSX, ODS или CSV (проверяется, как в «eduaudit registry check»).")
+@click.option("--columns", metavar="name=«…»,url=«…»", help=COLUMNS_HELP)
+@click.option("--kinds", metavar="KIND,…", help=KINDS_HELP)
 @click.option("--db", type=click.Path(path_type=Path), help="Файл базы SQLite (по умолчанию OUT/eduaudit.db).")
 @click.option("--out", default=DEFAULT_OUT, type=click.Path(path_type=Path), show_default=True,
               help="Папка результатов.")
@@ -111,19 +121,20 @@ def _load_or_fail(registry: Path):
               help="Продолжить прерванный запуск этого реестра: готовые сайты не обходятся заново.")
 @click.option("--crawl-processes", type=click.IntRange(min=1),
               help="Процессов обхода (по умолчанию по числу ядер, если сайтов не меньше 100 на процесс).")
-def crawl(registry, db, out, resolve, delay, max_pages, max_documents, workers, quiet, unfocused, resume,
-          crawl_processes):
-    """Обойти сайты из реестра, извлечь документы и проверить правила."""
+def crawl(registry, columns, kinds, db, out, resolve, delay, max_pages, max_documents, workers, quiet, unfocused,
+          resume, crawl_processes):
+    """Проверить реестр, обойти сайты из него, извлечь документы и проверить правила."""
     from eduaudit.runlock import RunLocked, run_lock
 
-    _load_or_fail(registry)
+    columns, kinds = options_or_fail(columns, kinds)
+    schools = _load_or_fail(registry, columns, kinds, quiet=quiet)
     db = db_path(db, out)
     try:
         # Two runs on one results folder would interleave their rows: one at a time.
         with run_lock(db.parent, what="crawl"):
             run_id = run_audit(registry, db, out, resolve=resolve, delay=delay, max_pages=max_pages,
                                max_documents=max_documents, workers=workers, quiet=quiet, resume=resume,
-                               focused=not unfocused, processes=crawl_processes)
+                               focused=not unfocused, processes=crawl_processes, schools=schools)
     except RunLocked as exc:
         raise click.ClickException(str(exc)) from None
     if not quiet:
@@ -250,6 +261,7 @@ def _register_commands() -> None:
 
     for command in ALL_COMMANDS:
         main.add_command(command)
+    main.add_command(registry_group)
 
 
 _register_commands()

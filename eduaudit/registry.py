@@ -1,28 +1,30 @@
-"""Loading and validating the registry of schools (a CSV file).
+"""The registry of schools: the School record and our own CSV format.
 
-A bad registry must stop the run before anything is crawled, and the error
-must name the line so a methodologist can fix it in Excel.
+A file in our format (``school_id,name,municipality,url`` and optional
+``short_name,inn,kind,alternates``) is what ``eduaudit registry check --write``
+produces, so it is taken as written: a bad value stops the run before anything
+is crawled, and the error names the line so a methodologist can fix it in Excel.
+An operator's own spreadsheet goes through ``eduaudit.registry_check`` instead,
+which repairs what it can. In both, a row with no site address is kept: the
+school gets «адрес сайта не указан в реестре» instead of a crawl.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .municipalities import municipality_key
+from .org_kinds import ORGANISATION_KINDS, kind_from_words
 
 REQUIRED_COLUMNS = ("school_id", "name", "municipality", "url")
-OPTIONAL_COLUMNS = ("short_name", "inn", "kind")
+OPTIONAL_COLUMNS = ("short_name", "inn", "kind", "alternates")
+# The kinds that have a rule pack of their own (audit_rules.base): a school, a municipal authority.
+# Other kinds (eduaudit.org_kinds) are judged with the school pack when they are audited at all.
 KINDS = ("school", "municipality")
-# Registries exported from other systems name the kind of an organisation in
-# words («средняя школа», «гимназия»); those are all schools for the audit.
-_SCHOOL_WORDS = re.compile(r"school|школ|гимназ|лице|общеобразоват|интернат|кадет|центр образования|\bсош\b|\bоош\b")
-_MUNICIPALITY_WORDS = re.compile(r"municipality|муниципалитет|орган\w* управлени|управлени\w* образовани|"
-                                 r"отдел\w* образовани|комитет\w* (?:по )?образовани")
 MAX_PROBLEMS_SHOWN = 20
 
 
@@ -36,6 +38,8 @@ class School:
     inn: str = ""
     kind: str = "school"
     line: int = 0
+    # Further addresses of the school, tried in order when the first does not answer.
+    alternates: tuple[str, ...] = ()
 
     @property
     def municipality_key(self) -> str:
@@ -60,7 +64,8 @@ class RegistryError(ValueError):
         return shown
 
 
-def _read_text(path: Path) -> str:
+def read_csv_text(path: Path) -> str:
+    """The text of a CSV file saved as UTF-8 or, by Excel on Russian Windows, windows-1251."""
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8-sig")
@@ -100,15 +105,13 @@ def check_url(url: str) -> str | None:
 
 
 def normalise_kind(value: str) -> str | None:
-    """``school`` or ``municipality`` for a kind column value, None when it is neither."""
-    folded = value.strip().lower().replace("ё", "е")
+    """One of ORGANISATION_KINDS for a kind column value («гимназия» is a school), None when unknown."""
+    folded = value.strip().lower()
     if not folded:
         return "school"
-    if _MUNICIPALITY_WORDS.search(folded):
-        return "municipality"
-    if _SCHOOL_WORDS.search(folded):
-        return "school"
-    return None
+    if folded in ORGANISATION_KINDS:
+        return folded
+    return kind_from_words(folded)
 
 
 def load_registry(path: str | Path) -> list[School]:
@@ -116,7 +119,7 @@ def load_registry(path: str | Path) -> list[School]:
     path = Path(path)
     if not path.is_file():
         raise RegistryError(str(path), ["файл реестра не найден"])
-    text = _read_text(path)
+    text = read_csv_text(path)
     if not text.strip():
         raise RegistryError(str(path), ["файл реестра пуст"])
     try:
@@ -154,13 +157,19 @@ def _parse(path: Path, text: str) -> list[School]:
         for column in ("name", "municipality"):
             if not values.get(column):
                 problems.append(f"строка {line}: пустое поле {column}")
-        url_problem = check_url(values.get("url", ""))
+        # An empty address is no typo: the school is kept and reported without a site.
+        url_problem = check_url(values["url"]) if values.get("url") else None
         if url_problem:
             problems.append(f"строка {line}: {url_problem}")
+        alternates = tuple(values.get("alternates", "").split())
+        for alternate in alternates:
+            alternate_problem = check_url(alternate)
+            if alternate_problem:
+                problems.append(f"строка {line}: запасной адрес: {alternate_problem}")
         kind = normalise_kind(values.get("kind", ""))
         if kind is None:
             problems.append(f"строка {line}: неизвестный вид организации в kind: «{values.get('kind')}» "
-                            f"(ожидается school или municipality)")
+                            f"(ожидается один из: {', '.join(ORGANISATION_KINDS)})")
         schools.append(
             School(
                 school_id=sid,
@@ -171,6 +180,7 @@ def _parse(path: Path, text: str) -> list[School]:
                 inn=values.get("inn", ""),
                 kind=kind or "school",
                 line=line,
+                alternates=alternates,
             )
         )
     if problems:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from audit_rules import RULESET_VERSION, all_rules
 from audit_rules.base import ClassifiedDocument, SchoolEvidence
+from crawler.diagnosis import NO_ADDRESS
 from eduaudit.municipalities import display_name
 from eduaudit.registry import KINDS, School
 from eduaudit.store import Store, utcnow
@@ -41,8 +42,9 @@ def start_run(store: Store, registry_path: Path, schools: list[School], settings
     store.db["schools"].insert_all(
         ({"run_id": run_id, "school_id": s.school_id, "name": s.name, "short_name": s.short_name,
           "municipality": s.municipality, "municipality_key": s.municipality_key, "url": s.url,
-          "inn": s.inn, "kind": s.kind, "registry_line": s.line} for s in schools),
-        pk=("run_id", "school_id"),
+          "inn": s.inn, "kind": s.kind, "registry_line": s.line,
+          "alternates": json.dumps(list(s.alternates))} for s in schools),
+        pk=("run_id", "school_id"), alter=True,
     )
     store.db["runs"].update(run_id, {"status": "running"})
     return run_id
@@ -61,6 +63,8 @@ def crawl(store: Store, run_id: int, *, only: set[str] | None = None, processes:
     schools = [dict(row) for row in store.db["schools"].rows_where("run_id = ?", [run_id])]
     if only is not None:
         schools = [s for s in schools if s["school_id"] in only]
+    _close_sites_without_address(store, run_id, schools)
+    schools = [s for s in schools if s["url"]]
     count = crawl_shards.shard_count(len(schools)) if processes is None else max(1, processes)
     shards = crawl_shards.shard_schools(schools, count) if count > 1 else []
     if len(shards) > 1:
@@ -108,7 +112,7 @@ def crawl_here(store: Store, run_id: int, *, resolve: list[str] = (), delay: flo
     settings.set("HTTPCACHE_DIR", str(store.path.parent / "httpcache"), priority="cmdline")
     for key, value in (extra_settings or {}).items():
         settings.set(key, value, priority="cmdline")
-    schools = [dict(row) for row in store.db["schools"].rows_where("run_id = ?", [run_id])]
+    schools = [dict(row) for row in store.db["schools"].rows_where("run_id = ? and url != ''", [run_id])]
     if only is not None:
         schools = [s for s in schools if s["school_id"] in only]
     process = CrawlerProcess(settings)
@@ -144,6 +148,15 @@ def prepare_resume(store: Store, run_id: int) -> set[str]:
 
 def registry_digest(registry_path: Path) -> str:
     return hashlib.sha256(Path(registry_path).read_bytes()).hexdigest()
+
+
+def _close_sites_without_address(store: Store, run_id: int, schools: list[dict]) -> None:
+    """A school the registry gives no address for is kept, with the reason instead of a crawl."""
+    now = utcnow()
+    store.db["sites"].upsert_all(
+        ({"run_id": run_id, "school_id": s["school_id"], "start_url": "", "reachable": 0,
+          "error": NO_ADDRESS, "fetched_at": now, "completed_at": now, "pages": 0, "documents": 0, "errors": 0}
+         for s in schools if not s["url"]), pk=("run_id", "school_id"))
 
 
 def _close_unfinished_sites(store: Store, run_id: int) -> None:

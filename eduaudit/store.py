@@ -32,7 +32,9 @@ TABLES: dict[str, tuple[dict, dict]] = {
     "schools": (
         {"run_id": int, "school_id": str, "name": str, "short_name": str,
          "municipality": str, "municipality_key": str, "url": str, "inn": str,
-         "kind": str, "registry_line": int},
+         "kind": str, "registry_line": int,
+         # Further addresses from the registry (JSON list), tried when `url` does not answer.
+         "alternates": str},
         {"pk": ("run_id", "school_id")},
     ),
     "sites": (

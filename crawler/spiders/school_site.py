@@ -22,7 +22,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler import diagnosis
 from crawler import navigation as nav
-from crawler.items import DocumentItem, PageItem, SiteDoneItem, SiteItem
+from crawler.items import DocumentItem, PageItem, SiteDoneItem, SiteItem, school_alternates
 from eduaudit.store import utcnow
 
 HOME = "home"
@@ -121,15 +121,18 @@ class SchoolSiteSpider(scrapy.Spider):
 
     async def start(self):
         for school in self.schools:
-            url = school["url"]
-            self.site_hosts[school["school_id"]].add(urlsplit(url).netloc.lower())
-            self._first_time(school["school_id"], url)
-            self.pages_scheduled[school["school_id"]] += 1
-            yield self._request(
-                url, callback=self.parse_home, errback=self.home_failed, priority=PAGE_PRIORITY + 40, page=True,
-                meta={"school_id": school["school_id"], "via": HOME, "anchor": "", "depth": 0,
-                      "strategy": nav.STRATEGY_HOME},
-            )
+            yield self._home_request(school["school_id"], school["url"], school_alternates(school))
+
+    def _home_request(self, school_id: str, url: str, alternates: list[str]) -> scrapy.Request:
+        """The request of a school's home page; ``alternates`` are the registry's next addresses."""
+        self.site_hosts[school_id].add(urlsplit(url).netloc.lower())
+        self._first_time(school_id, url)
+        self.pages_scheduled[school_id] += 1
+        return self._request(
+            url, callback=self.parse_home, errback=self.home_failed, priority=PAGE_PRIORITY + 40, page=True,
+            meta={"school_id": school_id, "via": HOME, "anchor": "", "depth": 0,
+                  "strategy": nav.STRATEGY_HOME, "alternates": list(alternates)},
+        )
 
     def _request(self, url: str, *, page: bool, **kwargs) -> scrapy.Request:
         # Deduplication is per school (see _first_time): two schools may link the
@@ -219,6 +222,16 @@ class SchoolSiteSpider(scrapy.Spider):
         status = failure.value.response.status if failure.check(HttpError) else 0
         # After redirects the request is the last hop; the registry address is the first.
         start_url = (request.meta.get("redirect_urls") or [request.url])[0]
+        alternates = request.meta.get("alternates") or []
+        if alternates:
+            # The registry named further addresses of the school: the next one is tried
+            # (asked for before this request is settled, so the site is not declared done).
+            self.logger.info("site %s: %s failed (%s), trying %s", request.meta["school_id"], start_url,
+                             failure_reason(failure), alternates[0])
+            retry = self._home_request(request.meta["school_id"], alternates[0], alternates[1:])
+            yield from self._settle(request.meta, "errors")
+            yield retry
+            return
         yield SiteItem(
             school_id=request.meta["school_id"], start_url=start_url, reachable=False,
             http_status=status, error=failure_reason(failure), fetched_at=utcnow(),

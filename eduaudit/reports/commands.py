@@ -169,9 +169,9 @@ def _scheduled_run(registry: Path, out: Path, keep_runs: int | None, resolve, de
     from eduaudit.schedule import prune_blobs
     from eduaudit.store import Store
 
-    _load_or_fail(registry)
+    schools = _load_or_fail(registry)
     db = out / "eduaudit.db"
-    run_id = run_audit(registry, db, out, resolve=tuple(resolve), delay=delay, quiet=True)
+    run_id = run_audit(registry, db, out, resolve=tuple(resolve), delay=delay, quiet=True, schools=schools)
     store = Store(db)
     reports = write_reports(store, run_id, out / "reports" / f"run-{run_id}")
     click.echo(f"Запуск {run_id} завершён; отчёты: {reports.out_dir}")
