@@ -750,10 +750,12 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         title_match = ""      # «Письмо», «Извлечение из рекомендаций Минпросвещения»: no topic named
     if title_match:
         about = _title_about_mentoring(title_match)
-        if not about and genre in ("program", "plan") and lexicon.YOUNG_STAFF_TITLE_RE.search(title_match):
-            # «Программа "Школа молодого специалиста"», «План работы с молодыми педагогами»:
-            # supporting young teachers is what the teachers' mentoring system does, whether or
-            # not the title says «наставничество».
+        if not about and genre in ("program", "plan") and lexicon.YOUNG_STAFF_TITLE_RE.search(title_match) \
+                and (genre == "program" or m_score > 0):
+            # «Программа "Школа молодого специалиста"», «План работы с молодыми педагогами» whose
+            # rows send them to their mentors: supporting young teachers is what the teachers'
+            # mentoring system does, whether or not the title says «наставничество». A plan that
+            # never names a mentor is the methodical service's, not the mentoring system's.
             about = True
         about_source = "title"
         if not about and m_score >= DENSE_MENTORING_SCORE and density >= DENSE_MENTORING_DENSITY:

@@ -221,8 +221,9 @@ ORDER_ACTION_CUES: tuple[Cue, ...] = (
 )
 
 # Titles of plans and programmes for one mentee (the personalised programme).  Singular forms
-# only: «План работы с молодыми специалистами» is the school's plan for all of them (a roadmap),
-# «План работы с молодым специалистом» is one mentee's programme.
+# only: «План работы с молодым специалистом» is one mentee's programme («План работы с молодыми
+# специалистами», the school's work with all of them, is the school's programme: see
+# classifier._mentoring_doc_type).
 INDIVIDUAL_RE = re.compile(
     r"персонализированн\w*|индивидуальн\w*"
     r"|молод(?:ой|ого|ому|ым)\s+(?:специалист(?:а|у|ом)?|педагог(?:а|у|ом)?|учител(?:я|ю|ем))\b"

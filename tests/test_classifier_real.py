@@ -74,6 +74,7 @@ def real() -> dict[str, dict]:
     ("STUDENTS_MODEL_CITING_TEACHER_LETTER", "staff_regulation"),
     ("MATERIALS_SITE_PREVIEW", "programme"),
     ("YOUNG_TEACHERS_WORK_PLAN", "programme"),
+    ("YOUNG_TEACHERS_PLAN_WITHOUT_MENTORS", "other"),
     ("DEPARTMENT_PLAN_TITLE_OVER_LINES", "external"),
     ("SCHOOL_PAGE_LISTING_ACTS", "other"),
     ("REGIONAL_ORDER_EXCERPT", "external"),
