@@ -191,6 +191,9 @@ GENRE_BODY_CUES: tuple[Cue, ...] = (
     _cue("program", r"(?:ожидаемые|планируемые)\s+результаты", 1.0),
     _cue("program", r"(?m)^наставляем\w*\s*(?:\([^)\n]{0,20}\)\s*)?[:|\t]", 1.5),
     _cue("program", r"этап\w*\s+реализации\s+программ\w*", 1.5),
+    # How a programme describes itself mid-text: its length, its form and role model.
+    _cue("program", r"\bпрограмм\w*\s+рассчитан\w*\s+на\b", 2.0),
+    _cue("program", r"(?m)^(?:форма|ролев\w+\s+модель)\s+наставничества\s*:|\bролев\w+\s+модель\s*:", 1.5, 2),
     _cue("other", r"настоящ\w+\s+устав\w*", 4.0),
 )
 # Structure that the weaker body decision needs (see classifier._genre_from_body).
@@ -200,9 +203,9 @@ CLAUSE_CUES: tuple[Cue, ...] = (
     _cue("regulation", r"(?m)(?:^|(?<=[\s;:]))\d{1,2}\.\d{1,2}\.(?:\d{1,2}\.?)?\s", 0.25, 8),
 )
 TABLE_ROW_CUES: tuple[Cue, ...] = (
-    # Rows of an activity table: a numbered row with a term cell («сентябрь», «до 15.09», «ежемесячно»;
+    # Rows of an activity table: a numbered row («4», «4.1») with a term cell («сентябрь», «до 15.09», «ежемесячно»;
     # tabs and bars are already spaces), or the term alone on its line when each cell became a line.
-    _cue("plan", rf"(?m)^\d{{1,2}}\.?\s[^\n]*\b{_TERM}", 0.5, 6),
+    _cue("plan", rf"(?m)^\d{{1,2}}(?:\.\d{{1,2}})?\.?\s[^\n]*\b{_TERM}", 0.5, 6),
     _cue("plan", rf"(?m)^{_TERM}(?:\s*[-,]\s*{_TERM})?(?:\s+(?:20\d\d|\d{{2}})\s*(?:г\.?|года)?)?\s*$", 0.5, 6),
 )
 GENRE_BODY_CUES = GENRE_BODY_CUES + CLAUSE_CUES + TABLE_ROW_CUES

@@ -75,6 +75,8 @@ def real() -> dict[str, dict]:
     ("MATERIALS_SITE_PREVIEW", "programme"),
     ("YOUNG_TEACHERS_WORK_PLAN", "programme"),
     ("YOUNG_TEACHERS_PLAN_WITHOUT_MENTORS", "other"),
+    ("ROADMAP_STAGES_EXCERPT", "roadmap"),
+    ("PROGRAMME_CONTENT_EXCERPT", "programme"),
     ("DEPARTMENT_PLAN_TITLE_OVER_LINES", "external"),
     ("SCHOOL_PAGE_LISTING_ACTS", "other"),
     ("REGIONAL_ORDER_EXCERPT", "external"),
