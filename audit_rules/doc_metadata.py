@@ -349,21 +349,24 @@ _ORDER_BODY_START_RE = re.compile(
     r"^(?:в соответствии|на основании|в целях|во исполнение|руководствуясь|с целью|приказываю|постановляю|обязываю|\d+\.\s)")
 
 
+_INLINE_SUBJECT_RE = re.compile(
+    r"\s\"?\s?(?:о|об)\s+(?:утверждени|организаци|закреплени|назначени|внедрени|создани|реализаци|проведени)")
+
+
 def _order_subject_span(prep: Prepared, head: Head, blocks: set[int]) -> tuple[int, int] | None:
     """Lines of an order's subject («Об утверждении положения о …»)."""
     start = None
+    # «ПРИКАЗ № 5 Об утверждении …», «Приказ №2 от 09.01.2023 «Об утверждении …»» on one line
+    if _INLINE_SUBJECT_RE.search(_match_line(prep, head.index)):
+        start = head.index
     for j in range(head.index + 1, min(len(prep.lines), head.index + 9)):
+        if start is not None:
+            break
         m = _match_line(prep, j)
         if _ORDER_BODY_START_RE.match(m):
             return None
         if _ORDER_SUBJECT_RE.match(m):
             start = j
-            break
-        # «ПРИКАЗ № 5 Об утверждении …» on one line
-        inline = re.search(r"\s(?:о|об)\s+(?:утверждени|организаци|закреплени|назначени|внедрени|создани|реализаци|проведени)", m)
-        if inline and j == head.index:
-            start = j
-            break
     if start is None:
         m = _match_line(prep, head.index)
         if re.search(r"\s(?:о|об)\s+\w+", m) and len(m) < 200:

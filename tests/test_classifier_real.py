@@ -77,6 +77,10 @@ def real() -> dict[str, dict]:
     ("YOUNG_TEACHERS_PLAN_WITHOUT_MENTORS", "other"),
     ("ROADMAP_STAGES_EXCERPT", "roadmap"),
     ("PROGRAMME_CONTENT_EXCERPT", "programme"),
+    ("FLAT_ORDER_INLINE_SUBJECT", "order"),
+    ("FLAT_PROGRAMME_CAPS_SECTION", "programme"),
+    ("FLAT_REGIONAL_ORDER_WITH_ANNEX", "external"),
+    ("POLICE_MENTORING_ORDER", "other"),
     ("DEPARTMENT_PLAN_TITLE_OVER_LINES", "external"),
     ("SCHOOL_PAGE_LISTING_ACTS", "other"),
     ("REGIONAL_ORDER_EXCERPT", "external"),
@@ -160,6 +164,17 @@ def test_real_excerpts(real, ident, expected):
     assert acc.site_half(row["url"]) == "dev"
     assert acc.REAL_LABEL_CLASS[row["label"]] == expected
     assert audit_class_of(row["excerpt"]) == expected
+
+
+@pytest.mark.parametrize("ident", ["d031", "d116", "d118", "d028", "d109"])
+def test_real_excerpts_flattened_into_one_line_keep_their_class(real, ident):
+    # Stored pages often give a text layer as one line: the title, the approval block and the
+    # clauses must be found in it again (a regional order with its annex, a school's order with its
+    # subject in quotes on the heading's line, a regulation under «Рассмотрено … Утверждено …»).
+    row = real[ident]
+    assert acc.site_half(row["url"]) == "dev"
+    flat = " ".join(row["excerpt"].split())
+    assert audit_class_of(flat) == acc.REAL_LABEL_CLASS[row["label"]]
 
 
 @pytest.mark.parametrize("name", ["001_a97cfd77c451eb11.txt", "002_551f4883f6af57b0.txt",
