@@ -765,8 +765,10 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     elif info.number and lexicon.FEDERAL_OWN_NUMBER_RE.match(info.number):
         about, about_source = True, "body"    # the federal act on mentoring itself (3273-р, Р-145)
     else:
-        # A short untitled excerpt needs fewer mentoring words if they are dense enough.
-        about = (m_score >= 6 and density >= 1.0) or (m_score >= 4 and density >= 4.0)
+        # A short untitled excerpt needs fewer mentoring words if they are dense enough; a document
+        # that names its own subject («Настоящее Положение об организации наставничества …») says it.
+        about = ((m_score >= 6 and density >= 1.0) or (m_score >= 4 and density >= 4.0)
+                 or (genre is not None and bool(lexicon.SELF_TOPIC_MENTORING_RE.search(prep.match))))
         about_source = "body"
     if about and _outside_education(prep, title_match):
         about, about_source = False, "outside"
