@@ -327,6 +327,41 @@ def main_real(path: Path, show: int, as_json: bool, half: str, folds: int = 0) -
     return result
 
 
+RESHAPES = ("flat", "cut")
+
+
+def reshaped(text: str, how: str) -> str:
+    """The excerpt as a stored page might also have given it.
+
+    ``flat``: its lines joined into one (a flattened text layer); ``cut``: without its first third
+    of lines (an excerpt that starts mid-document, its title and approval block lost).
+    """
+    if how == "flat":
+        return " ".join(text.split())
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) > 3:
+        return "\n".join(lines[len(lines) // 3:])
+    return text[len(text) // 3:]
+
+
+def main_reshape(path: Path, half: str) -> dict:
+    """How many excerpts read right as given stay right when flattened or cut (shipped model)."""
+    from audit_rules.classifier import classify
+
+    rows = [r for r in load_real(path) if r["label"] in REAL_LABEL_CLASS and (half == "all" or site_half(r["url"]) == half)]
+    right = [r for r in rows if predicted_audit_class(classify(r["excerpt"])) == REAL_LABEL_CLASS[r["label"]]]
+    result = {"source": str(path), "half": half, "excerpts": len(rows), "right_as_given": len(right)}
+    print(f"real excerpts: {path}  half: {half}  right as given: {len(right)} of {len(rows)}")
+    for how in RESHAPES:
+        changed = [r["id"] for r in right
+                   if predicted_audit_class(classify(reshaped(r["excerpt"], how))) != REAL_LABEL_CLASS[r["label"]]]
+        result[how] = {"stay_right": len(right) - len(changed), "changed": changed}
+        share = (len(right) - len(changed)) / len(right) if right else 0.0
+        print(f"  {how:<5} stay right: {len(right) - len(changed)} of {len(right)} ({share:.1%}); changed: "
+              + (", ".join(changed) or "none"))
+    return result
+
+
 def misclassified(records: list[dict]) -> list[dict]:
     """Documents whose audit class, doc_type or (for mentoring documents) audience is wrong."""
     wrong = []
@@ -365,6 +400,8 @@ def main(argv: list[str] | None = None) -> dict:
                         help="whose misclassified excerpts to list with --real (default: dev; keep 'kept' for a final check)")
     parser.add_argument("--rules-only", action="store_true",
                         help="with --real: switch the text model off, to see what the rules alone do")
+    parser.add_argument("--reshape", action="store_true",
+                        help="with --real: also read each right excerpt flattened into one line and cut by a third")
     parser.add_argument("--folds", type=int, default=0,
                         help="with --real: score each dev excerpt with a text model trained without its fold of sites")
     args = parser.parse_args(argv)
@@ -373,6 +410,8 @@ def main(argv: list[str] | None = None) -> dict:
             import audit_rules.classifier as classifier
 
             classifier.default_model = lambda: None
+        if args.reshape:
+            return main_reshape(args.real, args.half)
         return main_real(args.real, args.show, args.json, args.half, 0 if args.rules_only else args.folds)
 
     labels = load_labels(args.corpus)

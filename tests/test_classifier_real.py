@@ -216,6 +216,24 @@ def test_real_set_report_covers_every_labelled_excerpt(real, capsys):
     assert "audit class, kept" in out and "expected / got" in out
 
 
+def test_reshaped_excerpts_are_flattened_or_cut_by_a_third():
+    text = "ПОЛОЖЕНИЕ\nо наставничестве\n\n1. Общие положения\n1.1. Первый пункт.\n1.2. Второй пункт.\n"
+    assert acc.reshaped(text, "flat") == "ПОЛОЖЕНИЕ о наставничестве 1. Общие положения 1.1. Первый пункт. 1.2. Второй пункт."
+    # five non-blank lines: the first one (a third, rounded down) goes
+    assert acc.reshaped(text, "cut") == "о наставничестве\n1. Общие положения\n1.1. Первый пункт.\n1.2. Второй пункт."
+
+
+def test_reshape_report_counts_the_dev_half(real, capsys):
+    result = acc.main(["--real", str(REAL), "--reshape", "--half", "dev"])
+    dev = [r for r in real.values() if r["label"] in acc.REAL_LABEL_CLASS and acc.site_half(r["url"]) == "dev"]
+    assert result["excerpts"] == len(dev)
+    for how in acc.RESHAPES:
+        assert result[how]["stay_right"] + len(result[how]["changed"]) == result["right_as_given"]
+        assert set(result[how]["changed"]) <= {r["id"] for r in dev}
+    out = capsys.readouterr().out
+    assert "flat  stay right" in out and "cut   stay right" in out
+
+
 def test_real_set_floor(real):
     """A regression floor, far below the figures in the README: a change that loses real texts fails."""
     records = acc.run_real(list(real.values()))
