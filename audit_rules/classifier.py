@@ -241,6 +241,10 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
 
     # Letterhead: organisation lines above the heading; the one nearest the heading issued it.
     top = head.index if head else min(len(prep.lines), 8)
+    if head is None:
+        # A letterhead stands above the text: numbered clauses («1.1. …», «1.2. …») and what
+        # follows them are the body, whatever bodies their wrapped lines name.
+        top = next((i for i in range(top) if _CLAUSE_START_RE.match(prep.lines[i])), top)
     org_lines = [i for i in range(0, top) if i not in blocks and len(prep.lines[i]) < 400
                  and not lexicon.SIGNATURE_STAMP_RE.search(_line_match(prep, i)) and not _is_sentence(prep.lines[i])
                  and not _cites_federal_act(_line_match(prep, i))]
@@ -336,6 +340,10 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
         return "unknown", []
     ranked = [q for _, q in sorted(quotes[best], key=lambda x: -x[0])]
     return best, list(dict.fromkeys(ranked))[:2]
+
+
+# «1.2. …»: a sub-clause; a bare «1.» may be the tail of «СШ № 1.» in a re-lined flattened layer
+_CLAUSE_START_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
 
 
 def _block_units(prep: Prepared, blocks: set[int]) -> list[tuple[int, int]]:
@@ -438,8 +446,9 @@ _BLANK_FIELD_RE = re.compile(r"_{5,}|\"\s?_{2,}\s?\"")
 
 def _near_signature(prep: Prepared, i: int) -> bool:
     """Whether a line of underscores is a place to sign («Директор ______ Н.П. Гончаров»)."""
-    around = prep.text[slice(*prep.span_of_lines(max(0, i - 1), min(len(prep.lines) - 1, i + 1)))]
-    return bool(re.search(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.|[Дд]иректор|[Пп]одпись|[Рр]уководитель|[Зз]аведующ", around))
+    # two lines up: «Председатель ПК / Пр. № ___ от ____ / __________» is a block to sign
+    around = prep.text[slice(*prep.span_of_lines(max(0, i - 2), min(len(prep.lines) - 1, i + 1)))]
+    return bool(re.search(r"[А-ЯЁ]\.\s?[А-ЯЁ]\.|[Дд]иректор|[Пп]одпись|[Рр]уководитель|[Зз]аведующ|[Пп]редседател", around))
 
 
 def _past_label_head(prep: Prepared, heads: list[Head], head: Head | None, blocks: set[int]) -> Head | None:

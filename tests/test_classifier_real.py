@@ -180,6 +180,16 @@ def test_real_excerpts_flattened_into_one_line_keep_their_class(real, ident):
     assert audit_class_of(flat) == acc.REAL_LABEL_CLASS[row["label"]]
 
 
+@pytest.mark.parametrize("ident", ["d045", "d092"])
+def test_real_excerpts_cut_by_a_third_keep_their_issuer(real, ident):
+    # Cut above the title: a trade-union block left unsigned («Председатель ПК / Пр. № ___ от ___ /
+    # ______») is a place to sign, not a blank model; the clauses' wrapped lines naming federal
+    # acts are no letterhead.
+    row = real[ident]
+    assert acc.site_half(row["url"]) == "dev"
+    assert audit_class_of(acc.reshaped(row["excerpt"], "cut")) == acc.REAL_LABEL_CLASS[row["label"]]
+
+
 @pytest.mark.parametrize("name", ["001_a97cfd77c451eb11.txt", "002_551f4883f6af57b0.txt",
                                   "003_016f1f4f2e32d76f.txt", "004_59116d4e40c3e25a.txt"])
 def test_seed_documents(name):
