@@ -312,6 +312,19 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
             org = _phrase_org(m.group(0))
             if org:
                 vote(org, 6.0, prep.quote(m.start(), m.end()))
+    if head is None and prep.lines:
+        # An untitled text that opens by naming where it comes from («Из анализа работы … (План
+        # работы управления образования … города …)»): the body whose document it is.
+        s, e = prep.span_of_lines(0, min(len(prep.lines) - 1, 3))
+        opening = lexicon.PROVENANCE_RE.search(prep.match, s, e)
+        if opening and opening.start() == s:
+            # the body whose plan or report it is comes last («… отдела МБУ ДО «ЦДО» (План работы
+            # управления образования … города …)»), with the territory that follows it
+            bodies = list(re.finditer(r"(?:управлени|комитет|отдел|департамент|министерств)\w*", opening.group(0)))
+            tail = prep.match[opening.start() + bodies[-1].start():min(e, opening.end() + 80)] if bodies else ""
+            org = _line_org(tail) if tail else None
+            if org and org != "school":
+                vote(org, 6.0, prep.quote(opening.start(), opening.end()))
     if charter and zones and zones.title:
         if _line_org(prep.match[zones.title[0]:zones.title[1]]) == "school":
             vote("school", 6.0, quote_span(prep.text, *zones.title))
