@@ -13,6 +13,7 @@ import re
 from audit_rules.base import (FAIL, MUNICIPALITY, PASS, WARN, ClassifiedDocument, Finding, Rule,
                               SchoolEvidence, best, looked_at)
 from audit_rules.base import ISSUER_RU
+from audit_rules.morphology import analyzer
 
 # A person as Russian documents name one: «Иванова Елена Петровна» (any case), «Иванова Е.П.»,
 # «Е.П. Иванова». The patronymic ending (-ич/-вна/-чна and their case forms) tells a full name
@@ -66,8 +67,8 @@ class MunicipalDocumentRule(Rule):
             doc = best(students)
             return Finding(self.id, WARN, doc.url, doc.quote(), doc.fetched_at,
                            f"Найден только документ о наставничестве обучающихся: «{doc.name}»; "
-                           f"{self.name_ru} о системе наставничества педагогических работников не найден(о).")
-        missing = f"{self.name_ru.capitalize()} о системе наставничества педагогических работников не найден(о)."
+                           f"{self.name_ru} о системе наставничества педагогических работников {self.not_found}.")
+        missing = f"{self.name_ru.capitalize()} о системе наставничества педагогических работников {self.not_found}."
         if related:
             doc = best(related)
             return Finding(self.id, FAIL, doc.url, doc.quote(), doc.fetched_at,
@@ -78,6 +79,16 @@ class MunicipalDocumentRule(Rule):
 
     def describe(self, doc: ClassifiedDocument) -> str:
         return ""
+
+    @property
+    def not_found(self) -> str:
+        """«не найден» / «не найдена» / «не найдено», agreeing with the document's noun (план, положение)."""
+        morph = analyzer()
+        for word in self.name_ru.split():
+            parse = next((p for p in morph.parse(word) if p.tag.POS == "NOUN"), None)
+            if parse is not None:
+                return {"femn": "не найдена", "neut": "не найдено"}.get(parse.tag.gender, "не найден")
+        return "не найден"
 
 
 # -- the municipal coordinator -------------------------------------------------------------------

@@ -7,9 +7,13 @@ documents and is meant for the analyst's own machine, not the network.
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
+
+from audit_rules import all_rules
+from eduaudit.reports import figures
 
 TABLES = {
     "runs": ("Запуски проверки", "Один запуск — один обход всех школ реестра.", {
@@ -60,12 +64,16 @@ _LATEST = "(select max(id) from runs where status = 'finished')"
 _STATUS_RU = ("case f.status when 'pass' then 'выполнено' when 'fail' then 'не выполнено' "
               "when 'warn' then 'требует проверки' when 'error' then 'не удалось проверить' else f.status end")
 
+# Rule titles in the queries, not ids: people read them.
+_RULE_TITLE = ("case f.rule_id " + " ".join(f"when '{r.id}' then '{r.title}'" for r in all_rules())
+               + " else f.rule_id end")
+
 QUERIES = {
     "gaps_by_municipality": {
         "title": "Пробелы по муниципалитету",
         "description": "Что не выполнено в школах муниципального образования (последний запуск, если номер не указан). "
                        "Муниципалитет — часть названия, например «Вяземский».",
-        "sql": ("select s.short_name as \"Школа\", s.url as \"Сайт\", f.rule_id as \"Правило\", "
+        "sql": ("select s.short_name as \"Школа\", s.url as \"Сайт\", " f"{_RULE_TITLE} as \"Правило\", "
                 f"{_STATUS_RU} as \"Вердикт\", f.evidence_url as \"Доказательство\", f.detail as \"Пояснение\", "
                 "f.school_id as \"Код школы\", f.municipality as \"Муниципальное образование\" "
                 "from findings f join schools s on s.run_id = f.run_id and s.school_id = f.school_id "
@@ -76,7 +84,7 @@ QUERIES = {
     "school_card": {
         "title": "Карточка школы",
         "description": "Все вердикты и доказательства по одной школе (код школы из реестра).",
-        "sql": ("select f.rule_id as \"Правило\", " f"{_STATUS_RU} as \"Вердикт\", "
+        "sql": ("select " f"{_RULE_TITLE} as \"Правило\", " f"{_STATUS_RU} as \"Вердикт\", "
                 "f.evidence_url as \"Доказательство\", f.evidence_text as \"Цитата\", f.detail as \"Пояснение\", "
                 "f.fetched_at as \"Загружено\", s.name as \"Школа\", s.municipality as \"Муниципальное образование\", "
                 "s.url as \"Сайт\", f.run_id as \"Запуск\" "
@@ -98,10 +106,13 @@ QUERIES = {
     },
     "coverage": {
         "title": "Свод по муниципалитетам",
-        "description": "Сколько школ выполнили каждое правило (последний запуск, если номер не указан).",
-        "sql": ("select f.municipality as \"Муниципальное образование\", f.rule_id as \"Правило\", "
-                "count(*) as \"Школ\", sum(f.status = 'pass') as \"Выполнено\", "
-                "round(100.0 * sum(f.status = 'pass') / count(*), 1) as \"%\" from findings f "
+        "description": "Сколько школ выполнили каждое правило (последний запуск, если номер не указан). "
+                       "Только школы (органы управления образованием — отдельно); процент — от школ, "
+                       "сайты которых удалось проверить, округлён до целого.",
+        "sql": (f"select f.municipality as \"Муниципальное образование\", {_RULE_TITLE} as \"Правило\", "
+                f"count(*) as \"Школ\", {figures.PASSED_SQL} as \"Выполнено\", "
+                f"{figures.CHECKED_SQL} as \"Проверено\", {figures.UNCHECKED_SQL} as \"Не удалось проверить\", "
+                f"{figures.PERCENT_SQL} as \"%\" from {figures.SCHOOL_FINDINGS_SQL} "
                 f"where f.run_id = coalesce(nullif(:run_id, ''), {_LATEST}) "
                 "group by f.municipality, f.rule_id order by f.municipality, f.rule_id"),
     },
@@ -134,6 +145,37 @@ def datasette_command(db_path: str | Path, metadata_path: str | Path, *, host: s
                       port: int = 8001) -> list[str]:
     return [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata_path),
             "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
+
+
+class Stopped(Exception):
+    """Raised in the main thread when `browse` is asked to stop by a signal."""
+
+
+def _stop(signum, frame):
+    raise Stopped(signum)
+
+
+def run_until_stopped(process: subprocess.Popen, *, grace: float = 10) -> int:
+    """Wait for Datasette; on SIGTERM or SIGINT (Ctrl+C, `kill PID`) stop it and return.
+
+    A plain `kill PID` reaches only our process, not Datasette's: without this the child
+    would outlive us and the caller's temporary folder would never be removed.
+    """
+    previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        return process.wait()
+    except (Stopped, KeyboardInterrupt):
+        return 0
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def serve(db_path: str | Path, metadata_path: str | Path, *, host: str = "127.0.0.1", port: int = 8001,

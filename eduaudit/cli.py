@@ -161,7 +161,8 @@ def audit(db, out, run):
 @click.option("--db", type=click.Path(path_type=Path))
 @click.option("--out", default=DEFAULT_OUT, type=click.Path(path_type=Path), show_default=True)
 @click.option("--run", "run", type=int)
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), default="json", show_default=True,
+              help="json — один массив; jsonl — по объекту в строке (как sqlite-utils --nl); csv — таблица.")
 def findings(db, out, run, fmt):
     """Вывести результаты проверки последнего (или указанного) запуска."""
     store = open_store(db, out)
@@ -171,6 +172,8 @@ def findings(db, out, run, fmt):
         "detail, ruleset_version, run_id from findings where run_id = ? order by school_id, rule_id",
         [run_id]))
     if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
     else:

@@ -107,6 +107,33 @@ class RunDiff:
                 "schools_added": self.schools_added, "schools_removed": self.schools_removed}
 
 
+def site_address(url: str) -> str:
+    """A site's address with what does not make it another site left out.
+
+    A re-run on another port (the demo region's server), http → https, «www.» and a
+    trailing slash are the same site: «http://www.School.ru:8080/» → «school.ru».
+    Paths stay: a school moved to a page of a district portal has moved.
+    """
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    path = parts.path.rstrip("/")
+    if path.lower() in ("/index.php", "/index.html", "/index.htm"):
+        path = ""
+    return host + path
+
+
+def school_names(store: Store, run_ids) -> dict[str, str]:
+    """school_id → the name people use (short name, else full), the later run winning."""
+    out: dict[str, str] = {}
+    for run_id in sorted(run_ids):
+        for row in store.db.query("select school_id, coalesce(nullif(short_name, ''), name) as n from schools "
+                                  "where run_id = ?", [run_id]):
+            out[row["school_id"]] = row["n"] or row["school_id"]
+    return out
+
+
 def previous_run(store: Store, run_id: int) -> int | None:
     row = store.db.execute("select max(id) from runs where status = 'finished' and id < ?", [run_id]).fetchone()
     return row[0] if row and row[0] is not None else None
@@ -170,7 +197,7 @@ def structure_reasons(site_a: dict | None, site_b: dict | None, roles_a: set[str
     if platform_a and platform_b and platform_a != platform_b and "unknown" not in (platform_a, platform_b):
         reasons.append(f"сайт перешёл на другую платформу ({platform_a} → {platform_b})")
     final_a, final_b = site_a.get("final_url") or "", site_b.get("final_url") or ""
-    if final_a and final_b and urlsplit(final_a).netloc != urlsplit(final_b).netloc:
+    if final_a and final_b and site_address(final_a) != site_address(final_b):
         reasons.append(f"главная страница теперь открывается по другому адресу ({final_b})")
     gone = set(docs_a.values()) - set(docs_b.values())
     if docs_a and len(gone) >= 2 and len(gone) * 2 >= len(set(docs_a.values())):
@@ -209,32 +236,48 @@ def diff_runs(store: Store, run_a: int, run_b: int) -> RunDiff:
     return result
 
 
-def format_text(diff: RunDiff) -> str:
-    """The diff as Russian text for the terminal."""
+def _by_municipality(items, key=lambda item: item.municipality):
+    groups: dict[str, list] = {}
+    for item in items:
+        groups.setdefault(key(item) or "—", []).append(item)
+    return sorted(groups.items())
+
+
+def format_text(diff: RunDiff, names: dict[str, str] | None = None, rule_titles: dict[str, str] | None = None) -> str:
+    """The diff as Russian text for the terminal: grouped by municipality, schools and rules by name."""
+    names = names or {}
+    rule_titles = rule_titles or {}
+
+    def name(school_id: str, fallback: str = "") -> str:
+        return names.get(school_id) or fallback or school_id
+
     c = diff.counts()
-    lines = [f"Изменения: запуск {diff.run_a} → запуск {diff.run_b}",
+    lines = [f"Изменения: проверка № {diff.run_a} → проверка № {diff.run_b}",
              f"Исправлено: {c['fixed']}, новых пробелов: {c['new_gap']}, других изменений вердикта: {c['changed']}",
              f"Документы: добавлено {c['documents_added']}, удалено {c['documents_removed']}, "
              f"изменено {c['documents_changed']}",
              f"Структура сайта изменилась: {c['structure_alerts']}"]
     if diff.verdicts:
-        lines.append("")
-        lines.append("Вердикты:")
-        for v in diff.verdicts:
-            d = v.to_dict()
-            lines.append(f"  {v.school_id} [{v.municipality}] {v.rule_id}: {d['before_ru']} → {d['after_ru']} "
-                         f"({d['kind_ru']})")
+        lines += ["", "Вердикты:"]
+        for municipality, changes in _by_municipality(diff.verdicts):
+            lines.append(f"  {municipality}")
+            for v in changes:
+                d = v.to_dict()
+                lines.append(f"    {name(v.school_id, v.name)} — {rule_titles.get(v.rule_id, v.rule_id)}: "
+                             f"{d['before_ru']} → {d['after_ru']} ({d['kind_ru']})")
     if diff.documents:
-        lines.append("")
-        lines.append("Документы:")
-        for doc in diff.documents:
-            lines.append(f"  {doc.school_id} {DOC_CHANGE_RU[doc.change]}: {doc.url}")
+        lines += ["", "Документы:"]
+        for municipality, docs in _by_municipality(diff.documents):
+            lines.append(f"  {municipality}")
+            for doc in docs:
+                lines.append(f"    {name(doc.school_id)} — {DOC_CHANGE_RU[doc.change]}: {doc.url}")
     if diff.alerts:
-        lines.append("")
-        lines.append("Проверьте вручную:")
-        for alert in diff.alerts:
-            lines.append(f"  {alert.school_id} [{alert.municipality}] {alert.message}")
+        lines += ["", "Проверьте вручную:"]
+        for municipality, alerts in _by_municipality(diff.alerts):
+            lines.append(f"  {municipality}")
+            for alert in alerts:
+                lines.append(f"    {name(alert.school_id, alert.name)} — {alert.message}")
     for label, ids in (("Новые школы в реестре", diff.schools_added), ("Школы, убранные из реестра", diff.schools_removed)):
         if ids:
-            lines.append(f"{label}: {', '.join(ids)}")
+            lines.append(f"{label}: {', '.join(name(i) for i in ids)}")
     return "\n".join(lines)

@@ -13,6 +13,7 @@ import click
 
 from audit_rules import all_rules
 from audit_rules.base import ISSUER_RU, STATUS_RU
+from eduaudit.reports.russian import confidence_words
 from eduaudit.store import Store
 
 DOC_TYPE_RU = {"regulation": "положение", "roadmap": "дорожная карта (план мероприятий)", "order": "приказ",
@@ -114,7 +115,7 @@ def _document(row: dict, extraction: dict) -> dict:
 
 def _describe(doc: dict) -> str:
     parts = [doc["doc_type_ru"], f"для кого: {doc['audience_ru']}", f"уровень: {doc['issuer_ru']}",
-             f"уверенность {doc['confidence']:.2f}"]
+             confidence_words(doc['confidence'])]
     if not doc["about_mentoring"]:
         parts.append("не о наставничестве")
     return "; ".join(parts)

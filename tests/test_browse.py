@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 
+from audit_rules import all_rules
 from eduaudit.browse import QUERIES, TABLES, datasette_command, serve, write_metadata
 from eduaudit.reports.commands import browse_command
 from tests.test_reports_outputs import copy_db
@@ -73,7 +78,8 @@ def test_canned_query_school_card(datasette):
     rows = get_json(f"{base}/eduaudit/school_card.json?{query}")
     statuses = dict(store.db.execute("select rule_id, status from findings where run_id = ? and school_id = ?",
                                      [run_id, school_id]).fetchall())
-    assert {r["Правило"] for r in rows} == set(statuses)
+    titles = {r.id: r.title for r in all_rules()}
+    assert {r["Правило"] for r in rows} == {titles[r] for r in statuses}  # titles people read, not ids
 
 
 def test_metadata_labels_are_served(datasette):
@@ -102,3 +108,33 @@ def test_canned_query_section_discovery(datasette):
     mentoring_sites = store.db.execute(
         "select count(distinct school_id) from pages where run_id = ? and role = 'mentoring'", [run_id]).fetchone()[0]
     assert sum(r["Сайтов"] for r in rows if r["Раздел"] == "mentoring") >= mentoring_sites > 0
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_browse_stops_datasette_and_cleans_up(signum, audited_region, tmp_path):
+    """`kill PID` (SIGTERM) and Ctrl+C (SIGINT) alike: Datasette stops and the temporary folder goes."""
+    store = copy_db(audited_region.db, tmp_path / "e.db")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    port = free_port()
+    browse = subprocess.Popen([sys.executable, "-m", "eduaudit.cli", "browse", "--db", str(store.path),
+                               "--port", str(port)], env={**os.environ, "TMPDIR": str(temp)},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            get_json(f"http://127.0.0.1:{port}/-/versions.json")
+            break
+        except OSError:
+            assert browse.poll() is None, browse.stderr.read().decode()
+            assert time.monotonic() < deadline, "datasette did not start"
+            time.sleep(0.3)
+    children = Path(f"/proc/{browse.pid}/task/{browse.pid}/children").read_text().split()
+    assert children and [p.name for p in temp.iterdir()][0].startswith("eduaudit-browse-")
+    browse.send_signal(signum)  # to our process only, as `kill PID` does
+    assert browse.wait(timeout=30) == 0
+    for pid in children:
+        assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
+    assert list(temp.iterdir()) == []
+    with pytest.raises(OSError):
+        get_json(f"http://127.0.0.1:{port}/-/versions.json")

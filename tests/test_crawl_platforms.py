@@ -257,9 +257,14 @@ def test_every_school_has_every_rule(crawled):
 
 def test_findings_command_prints_contract_fields(crawled, tmp_path):
     db, _, _ = crawled
-    proc = subprocess.run([sys.executable, "-m", "eduaudit.cli", "findings", "--db", str(db.conn.execute(
-        "pragma database_list").fetchone()[2]), "--format", "json"], capture_output=True, text=True, check=True)
-    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    path = str(db.conn.execute("pragma database_list").fetchone()[2])
+    proc = subprocess.run([sys.executable, "-m", "eduaudit.cli", "findings", "--db", path, "--format", "json"],
+                          capture_output=True, text=True, check=True)
+    rows = json.loads(proc.stdout)  # one JSON array, as `--format json` promises
+    assert isinstance(rows, list)
+    lines = subprocess.run([sys.executable, "-m", "eduaudit.cli", "findings", "--db", path, "--format", "jsonl"],
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    assert [json.loads(line) for line in lines] == rows  # JSON Lines: one object per line
     assert len(rows) == 5 * len({r["rule_id"] for r in rows}) and len(rows) >= 35
     assert {"school_id", "municipality", "rule_id", "status", "evidence_url", "evidence_text"} <= set(rows[0])
     assert {r["municipality"] for r in rows if r["school_id"] == "u"} == {"Велижский район"}

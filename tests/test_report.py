@@ -33,9 +33,13 @@ def test_table_counts_and_percentages(tmp_path):
     regulation = "Положение о системе наставничества педагогических работников"
     assert table.loc["город Смоленск", "Школ в реестре"] == 2
     assert table.loc["город Смоленск", f"{regulation}: выполнено"] == 1
-    assert table.loc["город Смоленск", f"{regulation}: %"] == 50.0
+    assert table.loc["город Смоленск", f"{regulation}: %"] == 50
     assert table.loc[REGION_TOTAL, f"{regulation}: выполнено"] == 2
-    assert table.loc[REGION_TOTAL, "Сайт доступен: %"] == 75.0
+    # School d could not be checked: it is counted apart and stays out of the denominator.
+    assert table.loc[REGION_TOTAL, f"{regulation}: проверено"] == 3
+    assert table.loc[REGION_TOTAL, f"{regulation}: %"] == 67
+    assert table.loc["Велижский район", f"{regulation}: %"] == 100
+    assert table.loc[REGION_TOTAL, "Сайт доступен: %"] == 75
     assert list(table.index)[-1] == REGION_TOTAL
 
 
@@ -43,7 +47,7 @@ def test_files_written_and_readable(tmp_path):
     store, run_id = make_store(tmp_path)
     csv_path, xlsx_path = write_coverage(store, run_id, tmp_path / "out")
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel-friendly BOM
-    sheet = openpyxl.load_workbook(xlsx_path)["Свод"]
+    sheet = openpyxl.load_workbook(xlsx_path)["Свод"]  # coverage.xlsx: the plain table, no title rows
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "Муниципальное образование"
     assert rows[-1][0] == REGION_TOTAL and rows[-1][1] == 4
@@ -52,5 +56,5 @@ def test_files_written_and_readable(tmp_path):
 def test_region_summary_lines(tmp_path):
     store, run_id = make_store(tmp_path)
     lines = region_summary(store, run_id)
-    assert "Положение размещено: 2 из 4 школ (50 %)" in lines
-    assert "Сайт доступен: 3 из 4 школ (75 %)" in lines
+    assert "Положение размещено: 2 из 3 проверенных школ (67 %); 1 сайт не удалось проверить" in lines
+    assert "Сайт доступен: 3 из 4 проверенных школ (75 %)" in lines

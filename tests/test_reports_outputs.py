@@ -6,6 +6,7 @@ import csv
 import json
 import sqlite3
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import openpyxl
 import pytest
@@ -13,7 +14,7 @@ from click.testing import CliRunner
 
 from audit_rules import all_rules
 from audit_rules.base import STATUS_RU
-from eduaudit.diff import STRUCTURE_CHANGED, diff_documents, diff_runs
+from eduaudit.diff import STRUCTURE_CHANGED, diff_documents, diff_runs, site_address
 from eduaudit.reports.build import write_reports
 from eduaudit.reports.commands import diff_command, report_command
 from eduaudit.reports.gaps import SINCE_FIXED, SINCE_NEW
@@ -46,6 +47,17 @@ def clone_run(store: Store, run_id: int) -> int:
 
 # Reports count schools; municipal authorities (kind=municipality) have their own sheet.
 SCHOOLS_ONLY = " and school_id not in (select school_id from schools where kind = 'municipality')"
+
+
+def sql_percent(store: Store, run_id: int, rule_id: str, municipality: str | None = None) -> int | None:
+    """The figures' percentage: of the schools that could be checked, whole, half up."""
+    where, params = "run_id = ? and rule_id = ? and status != 'error'" + SCHOOLS_ONLY, [run_id, rule_id]
+    if municipality is not None:
+        where += " and municipality = ?"
+        params.append(municipality)
+    passed, checked = store.db.execute(f"select sum(status = 'pass'), count(*) from findings where {where}",
+                                       params).fetchone()
+    return (200 * (passed or 0) + checked) // (2 * checked) if checked else None
 
 
 def sql_passed(store: Store, run_id: int, rule_id: str, municipality: str | None = None) -> tuple[int, int]:
@@ -94,9 +106,9 @@ def test_summary_sheet_numbers_equal_database(audited_region, tmp_path):
     reports = write_reports(store, run_id, tmp_path / "r", compare=False)
     book = openpyxl.load_workbook(reports.svod)
     sheet = book["Свод"]
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))  # a title and a date row come first
     header = rows[0]
-    assert header[0] == "Муниципальное образование" and sheet.freeze_panes == "B2" and sheet.auto_filter.ref
+    assert header[0] == "Муниципальное образование" and sheet.freeze_panes == "B4" and sheet.auto_filter.ref
     assert sheet.conditional_formatting, "percentages are coloured"
     by_name = {r[0]: r for r in rows[1:]}
     municipalities = [m for (m,) in store.db.execute(
@@ -107,7 +119,7 @@ def test_summary_sheet_numbers_equal_database(audited_region, tmp_path):
         for municipality in municipalities:
             passed, total = sql_passed(store, run_id, rule.id, municipality)
             assert by_name[municipality][count_col] == passed
-            assert by_name[municipality][count_col + 1] == pytest.approx(round(100 * passed / total, 1))
+            assert by_name[municipality][count_col + 1] == sql_percent(store, run_id, rule.id, municipality)
         passed, total = sql_passed(store, run_id, rule.id)
         assert by_name["Итого по области"][count_col] == passed and by_name["Итого по области"][1] == total
     assert book["Диаграмма"]._charts, "the workbook has a chart"
@@ -132,9 +144,18 @@ def test_gap_files_only_gaps_with_links(audited_region, tmp_path):
     store = Store(audited_region.db)
     run_id = store.latest_run()
     reports = write_reports(store, run_id, tmp_path / "r", compare=False)
-    gaps_expected = dict(store.db.execute(
-        "select municipality, count(*) from findings where run_id = ? and status != 'pass'" + SCHOOLS_ONLY
-        + " group by 1", [run_id]))
+    # A site that could not be checked is one row, not one per rule; the authority's own gaps are there too.
+    unchecked = {s for (s,) in store.db.execute(
+        "select school_id from findings where run_id = ? and rule_id != 'site.reachable' group by school_id "
+        "having sum(status != 'error') = 0", [run_id])}
+    gaps_expected = {}
+    for school_id, municipality, status in store.db.execute(
+            "select school_id, municipality, status from findings where run_id = ? and status != 'pass' "
+            "and (rule_id = 'site.reachable' or school_id not in (select school_id from findings where run_id = ? "
+            "and rule_id != 'site.reachable' group by school_id having sum(status != 'error') = 0))",
+            [run_id, run_id]):
+        gaps_expected[municipality] = gaps_expected.get(municipality, 0) + 1
+    assert unchecked
     municipalities = [m for (m,) in store.db.execute("select distinct municipality from findings where run_id = ?"
                                                      + SCHOOLS_ONLY, [run_id])]
     assert set(reports.gaps) == set(municipalities)
@@ -144,13 +165,21 @@ def test_gap_files_only_gaps_with_links(audited_region, tmp_path):
             rows = list(csv.DictReader(handle, delimiter=";"))
         assert len(rows) == gaps_expected.get(municipality, 0)
         assert all(r["Вердикт"] != STATUS_RU["pass"] and r["Что сделать"] for r in rows)
+        per_school = {}
+        for r in rows:
+            per_school.setdefault(r["Школа"], []).append(r)
+        for school_rows in per_school.values():
+            if any(r["Правило"] == "Сайт не удалось проверить" for r in school_rows):
+                assert len(school_rows) == 1
         sheet = openpyxl.load_workbook(xlsx_path).active
         xrows = list(sheet.iter_rows(min_row=3, values_only=True))
         assert len(xrows) == len(rows)
     summary = reports.summary.read_text(encoding="utf-8")
     passed, total = sql_passed(store, run_id, REGULATION)
-    assert (f"Положения о системе наставничества педагогических работников размещены на сайтах {passed} ОО "
-            f"({round(100 * passed / total)} %)") in summary
+    checked = total - len(unchecked & {s for (s,) in store.db.execute(
+        "select school_id from schools where run_id = ? and coalesce(kind, '') != 'municipality'", [run_id])})
+    assert (f"Положения о системе наставничества педагогических работников размещены на сайтах {passed} из "
+            f"{checked} проверенных ОО ({sql_percent(store, run_id, REGULATION)} %)") in summary
     assert f"Проверены официальные сайты {total} ОО" in summary
     assert (reports.out_dir / "coverage.csv").exists() and (reports.out_dir / "coverage.xlsx").exists()
 
@@ -242,3 +271,31 @@ def test_text_from_the_web_never_becomes_a_formula(two_runs, tmp_path):
     assert cells and all(c.data_type == "s" for c in cells)
     text = csv_path.read_text(encoding="utf-8-sig")
     assert "'" + payload.replace('"', '""') in text and "'+cmd" in text
+
+
+def test_diff_is_by_school_not_by_address(audited_region, tmp_path):
+    """A re-run on another port, https, «www.» or a trailing slash moves no site; the text names schools."""
+    store = copy_db(audited_region.db, tmp_path / "e.db")
+    first = store.latest_run()
+    second = clone_run(store, first)
+    sites = list(store.db.query("select school_id, final_url from sites where run_id = ? and final_url like 'http%'",
+                                [second]))
+    variants = ("http://{h}:1/", "https://www.{h}", "http://{h}:2", "https://{h}:3/index.html")
+    for i, site in enumerate(sites):
+        host = urlsplit(site["final_url"]).hostname
+        store.db.execute("update sites set final_url = ?, start_url = ? where run_id = ? and school_id = ?",
+                         [variants[i % len(variants)].format(h=host), variants[i % len(variants)].format(h=host),
+                          second, site["school_id"]])
+    school_id, = store.db.execute("select school_id from findings where run_id = ? and rule_id = ? and status = 'pass' "
+                                  "order by school_id limit 1", [second, REGULATION]).fetchone()
+    store.db["findings"].update((second, school_id, REGULATION), {"status": "fail"})
+    store.db.conn.commit()
+    assert len(sites) > 4
+    assert diff_runs(store, first, second).alerts == []
+    assert site_address("http://www.School.test:8080/") == site_address("https://school.test") == "school.test"
+    assert site_address("http://rayon.test/school5/") != site_address("http://rayon.test/")
+    text = CliRunner().invoke(diff_command, [str(first), str(second), "--db", str(store.path)]).output
+    name, municipality = store.db.execute("select coalesce(nullif(short_name, ''), name), municipality from schools "
+                                          "where run_id = ? and school_id = ?", [second, school_id]).fetchone()
+    assert f"  {municipality}\n    {name} — Положение о системе наставничества" in text
+    assert school_id not in text and REGULATION not in text

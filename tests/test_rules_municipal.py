@@ -238,7 +238,7 @@ def test_crawl_judges_the_authority_by_its_own_pack(crawled):
         assert {rule for (sid, rule) in verdicts if sid == school} == {r.id for r in all_rules("school")}
     assert verdicts[("a", "doc.regulation")] == "pass" and verdicts[("b", "doc.regulation")] == "fail"
     # The operator's figures count schools only.
-    assert "Положение размещено: 1 из 2 школ (50 %)" in proc.stdout
+    assert "Положение размещено: 1 из 2 проверенных школ (50 %)" in proc.stdout
 
 
 def test_reports_give_authorities_their_own_sheet_and_section(crawled):

@@ -11,6 +11,7 @@ from eduaudit.reports.coverage import write_coverage
 from eduaudit.reports.dashboard import write_dashboard
 from eduaudit.reports.data import load_run, trend
 from eduaudit.reports.gaps import write_gap_files
+from eduaudit.reports.note import Baseline, write_note
 from eduaudit.reports.summary import write_summary
 from eduaudit.reports.workbook import write_workbook
 from eduaudit.store import Store
@@ -25,18 +26,22 @@ class ReportSet:
     summary: Path
     dashboard: Path
     coverage: list[Path]
+    note: Path | None = None
     gaps: dict[str, tuple[Path, Path]] = field(default_factory=dict)
     diff_json: Path | None = None
 
     def paths(self) -> list[Path]:
-        out = [self.svod, self.summary, self.dashboard, *self.coverage]
+        out = [self.svod, self.summary, self.dashboard, *self.coverage] + ([self.note] if self.note else [])
         out += [p for pair in self.gaps.values() for p in pair]
         return out + ([self.diff_json] if self.diff_json else [])
 
 
 def write_reports(store: Store, run_id: int, out_dir: str | Path, *, compare_with: int | None = None,
-                  compare: bool = True) -> ReportSet:
-    """All reports of the run; changes are shown against `compare_with` or the previous finished run."""
+                  compare: bool = True, baseline: Baseline | None = None) -> ReportSet:
+    """All reports of the run; changes are shown against `compare_with` or the previous finished run.
+
+    The note compares the region with `baseline` (an earlier round), by default the last manual one.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     data = load_run(store, run_id)
@@ -49,6 +54,7 @@ def write_reports(store: Store, run_id: int, out_dir: str | Path, *, compare_wit
         dashboard=write_dashboard(data, out_dir / "index.html", trend(store), diff),
         coverage=write_coverage(store, run_id, out_dir),
         gaps=write_gap_files(data, out_dir / "gaps", diff),
+        note=write_note(data, out_dir / "otchet.docx", baseline),
     )
     if diff is not None:
         reports.diff_json = out_dir / "diff.json"

@@ -27,15 +27,28 @@ db_option = click.option("--db", type=click.Path(path_type=Path), help="Файл
               help="Куда писать отчёты (по умолчанию OUT/reports/run-N).")
 @click.option("--compare-with", type=int, help="С каким запуском сравнивать (по умолчанию с предыдущим).")
 @click.option("--no-compare", is_flag=True, help="Не сравнивать с прошлой проверкой.")
-def report_command(db, out, run, reports_dir, compare_with, no_compare):
-    """Записать отчёты: svod.xlsx, gaps/, index.html, summary.md, coverage.csv/xlsx."""
+@click.option("--baseline", metavar="FILE|N",
+              help="С чем сравнить в справке otchet.docx: CSV по муниципалитетам (МО;ОО;С положением) или номер "
+                   "прошлой проверки (по умолчанию — ручной мониторинг 27.03–04.04.2023).")
+def report_command(db, out, run, reports_dir, compare_with, no_compare, baseline):
+    """Записать отчёты: svod.xlsx, otchet.docx, gaps/, index.html, summary.md, coverage.csv/xlsx."""
     from eduaudit.reports.build import write_reports
+    from eduaudit.reports.data import load_run
+    from eduaudit.reports.note import baseline_from_run, read_baseline
 
     store = open_store(db, out)
     run_id = resolve_run(store, run)
     target = Path(reports_dir) if reports_dir else Path(out) / "reports" / f"run-{run_id}"
-    reports = write_reports(store, run_id, target, compare_with=compare_with, compare=not no_compare)
-    for path in (reports.svod, reports.summary, reports.dashboard, *reports.coverage):
+    earlier = None
+    if baseline and Path(baseline).is_file():
+        earlier = read_baseline(baseline)
+    elif baseline and baseline.isdigit():
+        earlier = baseline_from_run(load_run(store, resolve_run(store, int(baseline))))
+    elif baseline:
+        raise click.BadParameter(f"нет ни файла, ни проверки с номером «{baseline}»", param_hint="--baseline")
+    reports = write_reports(store, run_id, target, compare_with=compare_with, compare=not no_compare,
+                            baseline=earlier)
+    for path in (reports.svod, reports.note, reports.summary, reports.dashboard, *reports.coverage):
         click.echo(str(path))
     click.echo(f"{target / 'gaps'} ({len(reports.gaps)} муниципалитетов)")
     if reports.diff_json:
@@ -50,7 +63,8 @@ def report_command(db, out, run, reports_dir, compare_with, no_compare):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def diff_command(run_a, run_b, db, out, fmt):
     """Что изменилось между запусками RUN_A и RUN_B: вердикты, документы, структура сайтов."""
-    from eduaudit.diff import diff_runs, format_text
+    from audit_rules import all_rules
+    from eduaudit.diff import diff_runs, format_text, school_names
 
     store = open_store(db, out)
     for run_id in (run_a, run_b):
@@ -60,7 +74,8 @@ def diff_command(run_a, run_b, db, out, fmt):
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     else:
-        click.echo(format_text(result))
+        names = school_names(store, (run_a, run_b))
+        click.echo(format_text(result, names, {r.id: r.title for r in all_rules()}))
 
 
 @click.command("browse")
@@ -71,18 +86,15 @@ def diff_command(run_a, run_b, db, out, fmt):
 @click.option("--port", default=8001, show_default=True)
 def browse_command(db, out, host, port):
     """Открыть базу результатов в Datasette (просмотр, фильтры, SQL, готовые запросы)."""
-    from eduaudit.browse import serve, write_metadata
+    from eduaudit.browse import run_until_stopped, serve, write_metadata
 
     store = open_store(db, out)
     with tempfile.TemporaryDirectory(prefix="eduaudit-browse-") as tmp:
         metadata = write_metadata(store.path, Path(tmp) / "metadata.json")
         click.echo(f"Datasette: http://{host}:{port}/ (Ctrl+C — остановить)", err=True)
-        process = serve(store.path, metadata, host=host, port=port)
-        try:
-            raise SystemExit(process.wait())
-        except KeyboardInterrupt:
-            process.terminate()
-            process.wait(timeout=10)
+        code = run_until_stopped(serve(store.path, metadata, host=host, port=port))
+    # Leaving the `with` removed the temporary folder, whichever way Datasette stopped.
+    raise SystemExit(code)
 
 
 def _parse_date(ctx, param, value):

@@ -1,8 +1,8 @@
 """Coverage table: municipality × rule, how many schools pass.
 
 This is the table the regional operator sends to the ministry, so headers and
-labels are in Russian and every percentage is of *all* schools of the
-municipality in the registry (the way the manual audits counted).
+labels are in Russian. The figures are eduaudit.reports.figures': schools only,
+a percentage of the schools that could be checked, one rounding.
 """
 
 from __future__ import annotations
@@ -12,9 +12,13 @@ from pathlib import Path
 import pandas as pd
 
 from audit_rules import all_rules
+from eduaudit.reports import figures
+from eduaudit.reports.russian import of_checked, unreachable_phrase
 from eduaudit.store import Store
 
 REGION_TOTAL = "Итого по области"
+SCHOOLS = "Школ в реестре"
+UNCHECKED = "Сайт не удалось проверить"
 
 
 def findings_frame(store: Store, run_id: int) -> pd.DataFrame:
@@ -29,21 +33,21 @@ def findings_frame(store: Store, run_id: int) -> pd.DataFrame:
 def coverage_table(store: Store, run_id: int) -> pd.DataFrame:
     frame = findings_frame(store, run_id)
     rules = [r for r in all_rules() if r.id in set(frame["rule_id"])]
-    passed = (frame.assign(ok=frame["status"].eq("pass"))
-              .pivot_table(index="municipality", columns="rule_id", values="ok", aggfunc="sum", fill_value=0))
-    schools = frame.groupby("municipality")["school_id"].nunique()
-    table = pd.DataFrame({"Школ в реестре": schools})
-    total = {"Школ в реестре": frame["school_id"].nunique()}
-    for rule in rules:
-        count = passed.get(rule.id, pd.Series(0, index=schools.index)).astype(int)
-        table[f"{rule.title}: выполнено"] = count
-        table[f"{rule.title}: %"] = (100 * count / schools).round(1)
-        region_count = int(count.sum())
-        total[f"{rule.title}: выполнено"] = region_count
-        total[f"{rule.title}: %"] = round(100 * region_count / total["Школ в реестре"], 1)
-    table = table.sort_index()
-    table.loc[REGION_TOTAL] = total
-    table.index.name = "Муниципальное образование"
+    records, index = [], []
+    for municipality, schools, shares in figures.coverage_rows(frame, rules):
+        local = frame if municipality is None else frame[frame["municipality"] == municipality]
+        record = {SCHOOLS: schools, UNCHECKED: len(figures.unchecked_schools(local))}
+        for share in shares:
+            record[f"{share.title}: выполнено"] = share.passed
+            record[f"{share.title}: проверено"] = share.checked
+            record[f"{share.title}: %"] = share.percent
+        records.append(record)
+        index.append(municipality or REGION_TOTAL)
+    table = pd.DataFrame(records, index=pd.Index(index, name="Муниципальное образование"))
+    # Whole percentages stay whole in the CSV; a municipality with nothing checked has none.
+    for column in table.columns:
+        if column.endswith(": %"):
+            table[column] = table[column].astype("Int64")
     return table
 
 
@@ -66,7 +70,6 @@ def write_coverage(store: Store, run_id: int, out_dir: str | Path) -> list[Path]
 def region_summary(store: Store, run_id: int) -> list[str]:
     """Lines such as «Положение размещено: 255 из 340 школ (75 %)»."""
     frame = findings_frame(store, run_id)
-    total = frame["school_id"].nunique()
     lines = []
     labels = {
         "site.reachable": "Сайт доступен",
@@ -79,8 +82,9 @@ def region_summary(store: Store, run_id: int) -> list[str]:
         "site.moved": "Адрес сайта в реестре актуален",
     }
     for rule in all_rules("school"):
-        passed = int(((frame["rule_id"] == rule.id) & (frame["status"] == "pass")).sum())
-        label = labels.get(rule.id, rule.title)
-        share = round(100 * passed / total) if total else 0
-        lines.append(f"{label}: {passed} из {total} школ ({share} %)")
+        share = figures.share(frame, rule.id, rule.title)
+        line = f"{labels.get(rule.id, rule.title)}: {share.passed} {of_checked(share.checked)} школ ({share.percent_text})"
+        if share.unchecked:
+            line += "; " + unreachable_phrase(share.unchecked)
+        lines.append(line)
     return lines

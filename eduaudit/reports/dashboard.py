@@ -12,6 +12,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from eduaudit.diff import RunDiff
 from eduaudit.reports.data import RunData, safe_url
+from eduaudit.reports.figures import percent
+from eduaudit.reports.russian import moscow_time, plain
 from eduaudit.reports.summary import KEY_RULE, lagging
 
 BAR_HEIGHT, BAR_GAP, LABEL_WIDTH, PLOT_WIDTH = 18, 6, 230, 380
@@ -24,7 +26,9 @@ def _environment() -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_url"] = safe_url
-    env.filters["pct"] = lambda value: f"{value:.1f}"
+    env.filters["moscow"] = moscow_time
+    env.filters["plain"] = plain
+    env.filters["pct"] = lambda value: "—" if value is None else f"{value}"
     return env
 
 
@@ -35,9 +39,9 @@ def bar_chart(data: RunData, rule_id: str) -> dict:
         share = data.share(rule_id, municipality)
         y = i * (BAR_HEIGHT + BAR_GAP)
         bars.append({"label": municipality, "y": y, "text_y": y + BAR_HEIGHT - 4,
-                     "width": round(PLOT_WIDTH * share.percent / 100, 1), "percent": share.percent,
+                     "width": round(PLOT_WIDTH * (share.percent or 0) / 100, 1), "percent": share.percent,
                      "passed": share.passed, "total": share.total})
-    region = data.share(rule_id).percent
+    region = data.share(rule_id).percent or 0
     height = len(bars) * (BAR_HEIGHT + BAR_GAP)
     return {"bars": bars, "height": height + 20, "label_width": LABEL_WIDTH, "plot_width": PLOT_WIDTH,
             "bar_height": BAR_HEIGHT, "region_x": LABEL_WIDTH + round(PLOT_WIDTH * region / 100, 1),
@@ -55,9 +59,11 @@ def trend_chart(trend: list[dict], rules: list) -> dict:
         for x, run in zip(xs, trend):
             if rule.id not in run["passed"] or not run["schools"]:
                 continue
-            share = 100 * run["passed"][rule.id] / run["schools"]
+            share = percent(run["passed"][rule.id], run["checked"].get(rule.id, run["schools"]))
+            if share is None:
+                continue
             points.append({"x": round(x, 1), "y": round(TREND_PAD + inner_h * (1 - share / 100), 1),
-                           "percent": round(share, 1), "run_id": run["run_id"]})
+                           "percent": share, "run_id": run["run_id"]})
         series.append({"rule_id": rule.id, "title": rule.title, "colour": TREND_COLOURS[k % len(TREND_COLOURS)],
                        "points": points, "path": " ".join(f"{p['x']},{p['y']}" for p in points)})
     ticks = [{"y": round(TREND_PAD + inner_h * (1 - v / 100), 1), "value": v} for v in (0, 25, 50, 75, 100)]
@@ -66,9 +72,11 @@ def trend_chart(trend: list[dict], rules: list) -> dict:
             "pad": TREND_PAD, "right": TREND_WIDTH - TREND_PAD, "runs": n}
 
 
-def heat_colour(percent: float) -> str:
-    """Red (0 %) → yellow (50 %) → green (100 %), as in the workbook."""
-    p = max(0.0, min(100.0, percent)) / 100
+def heat_colour(value: float | None) -> str:
+    """Red (0 %) → yellow (50 %) → green (100 %), as in the workbook; grey when nothing was checked."""
+    if value is None:
+        return "#d9d9d9"
+    p = max(0.0, min(100.0, value)) / 100
     if p < 0.5:
         a, b, t = (248, 105, 107), (255, 235, 132), p / 0.5
     else:
@@ -83,14 +91,15 @@ def render_dashboard(data: RunData, trend: list[dict], diff: RunDiff | None = No
     for municipality in data.municipalities:
         cells = [{"rule_id": s.rule_id, "passed": s.passed, "total": s.total, "percent": s.percent,
                   "colour": heat_colour(s.percent)} for s in data.shares(municipality)]
-        heat.append({"municipality": municipality, "schools": data.school_count(municipality), "cells": cells})
+        heat.append({"municipality": municipality, "schools": data.school_count(municipality), "cells": cells,
+                     "unchecked": data.unchecked_count(municipality)})
     region_cells = [{"rule_id": s.rule_id, "passed": s.passed, "total": s.total, "percent": s.percent,
                      "colour": heat_colour(s.percent)} for s in data.shares()]
     schools = data.school_rows()
     names = {s["school_id"]: s["short_name"] for s in schools}
     return env.get_template("dashboard.html").render(
         data=data, run=data.run, rules=data.rules, shares=data.shares(), schools=schools,
-        school_total=data.school_count(), heat=heat, region_cells=region_cells,
+        school_total=data.school_count(), unchecked_total=data.unchecked_count(), heat=heat, region_cells=region_cells,
         key_rule=data.rule_by_id.get(key_rule), chart=bar_chart(data, key_rule) if key_rule else None,
         trend=trend_chart(trend, data.rules), diff=diff, diff_counts=diff.counts() if diff else None,
         alerted=diff.alerted() if diff else {}, names=names, lagging=lagging(data),

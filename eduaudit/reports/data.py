@@ -13,6 +13,8 @@ import pandas as pd
 
 from audit_rules import all_rules
 from audit_rules.base import ERROR, FAIL, MUNICIPALITY, PASS, STATUS_RU, WARN
+from eduaudit.reports import figures
+from eduaudit.reports.figures import Share
 from eduaudit.store import Store
 
 # What a coordinator should do when the site could not be checked at all:
@@ -42,18 +44,6 @@ def what_to_do(rule, status: str) -> str:
 
 
 @dataclass
-class RuleShare:
-    rule_id: str
-    title: str
-    passed: int
-    total: int
-
-    @property
-    def percent(self) -> float:
-        return round(100 * self.passed / self.total, 1) if self.total else 0.0
-
-
-@dataclass
 class RunData:
     run_id: int
     run: dict
@@ -71,19 +61,16 @@ class RunData:
     def rule_by_id(self) -> dict:
         return {r.id: r for r in self.authority_rules + self.rules}
 
-    def shares(self, municipality: str | None = None) -> list[RuleShare]:
-        frame = self.findings
-        if municipality is not None:
-            frame = frame[frame["municipality"] == municipality]
-        total = frame["school_id"].nunique()
-        out = []
-        for rule in self.rules:
-            passed = int(((frame["rule_id"] == rule.id) & (frame["status"] == PASS)).sum())
-            out.append(RuleShare(rule.id, rule.title, passed, total))
-        return out
+    def shares(self, municipality: str | None = None) -> list[Share]:
+        return figures.shares(self.findings, self.rules, municipality)
 
-    def share(self, rule_id: str, municipality: str | None = None) -> RuleShare:
+    def share(self, rule_id: str, municipality: str | None = None) -> Share:
         return next(s for s in self.shares(municipality) if s.rule_id == rule_id)
+
+    def unchecked_count(self, municipality: str | None = None) -> int:
+        """Schools whose site could not be checked at all (see figures.unchecked_schools)."""
+        frame = self.findings if municipality is None else self.findings[self.findings["municipality"] == municipality]
+        return len(figures.unchecked_schools(frame))
 
     def school_count(self, municipality: str | None = None) -> int:
         frame = self.findings
@@ -183,13 +170,16 @@ def trend(store: Store) -> list[dict]:
     """Per finished run: date, schools, and pass counts per rule (for the trend chart and notebook)."""
     rows = store.db.query(
         "select r.id as run_id, coalesce(r.finished_at, r.started_at) as at, f.rule_id, "
-        "count(distinct f.school_id) as schools, sum(f.status = 'pass') as passed "
+        "count(distinct f.school_id) as schools, sum(f.status = 'pass') as passed, "
+        "sum(f.status != 'error') as checked "
         "from runs r join findings f on f.run_id = r.id join schools s on s.run_id = f.run_id "
         "and s.school_id = f.school_id where r.status = 'finished' and coalesce(s.kind, '') != 'municipality' "
         "group by r.id, f.rule_id order by r.id")
     out: dict[int, dict] = {}
     for row in rows:
-        entry = out.setdefault(row["run_id"], {"run_id": row["run_id"], "at": row["at"], "schools": 0, "passed": {}})
+        entry = out.setdefault(row["run_id"], {"run_id": row["run_id"], "at": row["at"], "schools": 0, "passed": {},
+                                               "checked": {}})
         entry["schools"] = max(entry["schools"], row["schools"])
         entry["passed"][row["rule_id"]] = row["passed"]
+        entry["checked"][row["rule_id"]] = row["checked"]
     return list(out.values())

@@ -14,26 +14,56 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from audit_rules.base import PASS
+from audit_rules.base import ERROR, PASS, STATUS_RU
 from eduaudit.diff import RunDiff
-from eduaudit.reports.data import RunData, safe_url
+from eduaudit.reports import figures
+from eduaudit.reports.data import ERROR_WHAT_TO_DO, RunData, safe_url
+from eduaudit.reports.russian import plain
 from eduaudit.reports.names import UniqueNames, file_stem
 from eduaudit.reports.xlsx import STATUS_FILL, csv_safe, finish_table, header, put
 
 COLUMNS = ["Муниципальное образование", "Школа", "Сайт", "Правило", "Вердикт", "Что найдено (ссылка)",
            "Цитата / где искали", "Пояснение", "Что сделать", "С прошлой проверки", "Внимание"]
+SITE_RULE = "site.reachable"
 SINCE_NEW = "новый пробел с прошлой проверки"
 SINCE_FIXED = "исправлено с прошлой проверки"
 SINCE_STILL = "пробел остаётся"
 
 
+def _unchecked_row(municipality: str, school: dict, rules: list) -> dict:
+    """One row for a site that could not be checked at all, instead of one per rule."""
+    reach = school["findings"].get(SITE_RULE) or {}
+    reason = plain(reach.get("evidence_text")) or "сайт не удалось загрузить"
+    return {
+        "Муниципальное образование": municipality, "Школа": school["short_name"], "Сайт": school["url"],
+        "Правило": "Сайт не удалось проверить",
+        "Вердикт": STATUS_RU[ERROR], "Что найдено (ссылка)": reach.get("evidence_url", "") or school["url"],
+        "Цитата / где искали": reason,
+        "Пояснение": f"Не проверено правил: {len(rules) - 1}; школа не входит в проценты, пока сайт не проверен.",
+        "Что сделать": ERROR_WHAT_TO_DO, "С прошлой проверки": "", "Внимание": "",
+        "_status": ERROR, "_school_id": school["school_id"], "_rule_id": SITE_RULE,
+    }
+
+
 def gap_rows(data: RunData, municipality: str, diff: RunDiff | None = None) -> list[dict]:
-    """Rows of one municipality's gap list, in school then rule order."""
+    """Rows of one municipality's gap list, in school then rule order, then the authority's own gaps.
+
+    A school whose site could not be checked gets one row, not one per rule.
+    """
     before = {(c.school_id, c.rule_id): c for c in diff.verdicts} if diff else {}
     alerted = diff.alerted() if diff else {}
+    unchecked = set()
+    for frame in (data.findings, data.authority_findings):
+        if len(frame):
+            unchecked |= figures.unchecked_schools(frame[frame["municipality"] == municipality])
     rows = []
-    for school in data.school_rows(municipality):
-        for rule in data.rules:
+    schools = data.school_rows(municipality)
+    authorities = data.school_rows(municipality, frame=data.authority_findings) if len(data.authority_findings) else []
+    for school, rules in [(s, data.rules) for s in schools] + [(a, data.authority_rules) for a in authorities]:
+        if school["school_id"] in unchecked:
+            rows.append(_unchecked_row(municipality, school, rules))
+            continue
+        for rule in rules:
             f = school["findings"].get(rule.id)
             if f is None:
                 continue
@@ -56,8 +86,8 @@ def gap_rows(data: RunData, municipality: str, diff: RunDiff | None = None) -> l
                 "Правило": rule.title,
                 "Вердикт": f["status_ru"],
                 "Что найдено (ссылка)": f["evidence_url"],
-                "Цитата / где искали": f["evidence_text"],
-                "Пояснение": f["detail"],
+                "Цитата / где искали": plain(f["evidence_text"]),
+                "Пояснение": plain(f["detail"]),
                 "Что сделать": f["what_to_do"],
                 "С прошлой проверки": since,
                 "Внимание": alert.message if alert and f["status"] != PASS else "",

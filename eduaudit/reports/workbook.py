@@ -14,7 +14,8 @@ from eduaudit.diff import RunDiff, STRUCTURE_CHANGED
 from eduaudit.reports.coverage import REGION_TOTAL
 from eduaudit.reports.data import RunData, safe_url as _url
 from eduaudit.reports.names import UniqueNames, sheet_title
-from eduaudit.reports.xlsx import STATUS_FILL, finish_table, header, put
+from eduaudit.reports.russian import moscow_time, plain
+from eduaudit.reports.xlsx import STATUS_FILL, finish_table, header, put, title_rows
 
 SUMMARY_SHEET = "Свод"
 CHART_SHEET = "Диаграмма"
@@ -27,6 +28,7 @@ AUTHORITIES_SHEET = "Органы управления образованием"
 SIGNALS_SHEET = "Сигналы"
 SIGNAL_COLUMNS = ["Муниципальное образование", "Школа", "Сигнал", "Пояснение", "Документ (ссылка)", "Что найдено",
                   "Связанные школы и документы"]
+FIRST_RULE_COLUMN = 4  # after the municipality, its schools and the schools that could not be checked
 SCHOOL_COLUMNS = ["Школа", "Сайт", "Правило", "Вердикт", "Доказательство (ссылка)", "Что найдено",
                   "Пояснение", "Что сделать"]
 
@@ -57,33 +59,42 @@ def write_workbook(data: RunData, path: str | Path, diff: RunDiff | None = None)
     return path
 
 
+SUMMARY_HEADER_ROW = 3  # under the title and the date
+
+
 def _summary_sheet(sheet, data: RunData) -> None:
-    titles = ["Муниципальное образование", "Школ в реестре"]
+    title_rows(sheet, "Размещение документов системы наставничества педагогических работников на сайтах ОО: "
+                      "свод по муниципальным образованиям",
+               f"Проверка № {data.run_id} от {moscow_time(data.run.get('finished_at') or data.run.get('started_at'))}. "
+               "Только школы; доля — от школ, сайты которых удалось проверить, округлена до целого.")
+    titles = ["Муниципальное образование", "Школ в реестре", "Сайт не удалось проверить"]
     for rule in data.rules:
         titles += [f"{rule.title}: выполнено", f"{rule.title}: %"]
-    header(sheet, titles)
+    header(sheet, titles, row=SUMMARY_HEADER_ROW)
     rows = [(m, data.school_count(m), data.shares(m)) for m in data.municipalities]
     rows.append((REGION_TOTAL, data.school_count(), data.shares()))
-    for i, (name, schools, shares) in enumerate(rows, start=2):
+    for i, (name, schools, shares) in enumerate(rows, start=SUMMARY_HEADER_ROW + 1):
         bold = name == REGION_TOTAL
         put(sheet, i, 1, name, bold=bold)
         put(sheet, i, 2, schools, bold=bold)
+        put(sheet, i, 3, data.unchecked_count(None if bold else name), bold=bold)
         for j, share in enumerate(shares):
-            put(sheet, i, 3 + 2 * j, share.passed, bold=bold)
-            cell = put(sheet, i, 4 + 2 * j, share.percent, bold=bold)
-            cell.number_format = "0.0"
-    last_municipal = len(rows)  # header is row 1, region total is the last row
+            put(sheet, i, FIRST_RULE_COLUMN + 2 * j, share.passed, bold=bold)
+            # The percentage is of the schools checked for the rule (figures.Share), a whole number.
+            cell = put(sheet, i, FIRST_RULE_COLUMN + 1 + 2 * j, share.percent, bold=bold)
+            cell.number_format = "0"
+    first, last = SUMMARY_HEADER_ROW + 1, SUMMARY_HEADER_ROW + len(rows)  # the region total is the last row
     for j in range(len(data.rules)):
-        column = get_column_letter(4 + 2 * j)
+        column = get_column_letter(FIRST_RULE_COLUMN + 1 + 2 * j)
         # Red → yellow → green by share; the region row is coloured too, on the same scale.
         sheet.conditional_formatting.add(
-            f"{column}2:{column}{last_municipal + 1}",
+            f"{column}{first}:{column}{last}",
             ColorScaleRule(start_type="num", start_value=0, start_color="F8696B",
                            mid_type="num", mid_value=50, mid_color="FFEB84",
                            end_type="num", end_value=100, end_color="63BE7B"))
-    finish_table(sheet, [30, 10] + [14, 9] * len(data.rules))
+    finish_table(sheet, [26, 9, 11] + [13, 7] * len(data.rules), freeze=f"B{first}", header_row=SUMMARY_HEADER_ROW)
     # The filter must not sort the region total in among the municipalities.
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(titles))}{last_municipal}"
+    sheet.auto_filter.ref = f"A{SUMMARY_HEADER_ROW}:{get_column_letter(len(titles))}{last - 1}"
 
 
 def _chart_sheet(sheet, data: RunData) -> None:
@@ -93,7 +104,7 @@ def _chart_sheet(sheet, data: RunData) -> None:
         put(sheet, i, 1, municipality)
         shares = {s.rule_id: s for s in data.shares(municipality)}
         for j, rule in enumerate(document_rules, start=2):
-            put(sheet, i, j, shares[rule.id].percent).number_format = "0.0"
+            put(sheet, i, j, shares[rule.id].percent).number_format = "0"
     finish_table(sheet, [30] + [18] * len(document_rules))
     n = len(data.municipalities)
     chart = BarChart()
@@ -148,8 +159,8 @@ def _municipality_sheet(sheet, data: RunData, municipality: str, diff: RunDiff |
             put(sheet, row, 3, rule.title, wrap=True)
             put(sheet, row, 4, f["status_ru"], fill=STATUS_FILL.get(f["status"]))
             put(sheet, row, 5, f["safe_evidence_url"] or f["evidence_url"], url=f["safe_evidence_url"])
-            put(sheet, row, 6, f["evidence_text"], wrap=True)
-            put(sheet, row, 7, f["detail"], wrap=True)
+            put(sheet, row, 6, plain(f["evidence_text"]), wrap=True)
+            put(sheet, row, 7, plain(f["detail"]), wrap=True)
             put(sheet, row, 8, f["what_to_do"], wrap=True)
             if diff is not None:
                 put(sheet, row, 9, changes.get((school["school_id"], rule.id), ""))
@@ -195,20 +206,21 @@ def _changes_sheets(book, data: RunData, diff: RunDiff) -> None:
 
 def _about_sheet(sheet, data: RunData, diff: RunDiff | None) -> None:
     run = data.run
-    facts = [("Запуск", data.run_id), ("Начат", run.get("started_at")), ("Завершён", run.get("finished_at")),
+    facts = [("Проверка №", data.run_id), ("Начата", moscow_time(run.get("started_at"))),
+             ("Завершена", moscow_time(run.get("finished_at"))),
              ("Версия правил", run.get("ruleset_version")), ("Школ", data.school_count()),
-             ("Сравнение с запуском", diff.run_a if diff else "— (первая проверка)")]
+             ("Сравнение с проверкой №", diff.run_a if diff else "— (первая проверка)")]
     for i, (label, value) in enumerate(facts, start=1):
         put(sheet, i, 1, label, bold=True)
         put(sheet, i, 2, value)
     start = len(facts) + 2
-    header(sheet, ["Правило", "Название", "Что проверяется", "Что сделать, если не выполнено"], row=start)
+    # Rules by their titles: the ids are the program's, not the reader's.
+    header(sheet, ["Что проверяется", "Как проверяется", "Что сделать, если не выполнено"], row=start)
     for i, rule in enumerate(data.rules + [r for r in data.authority_rules if r not in data.rules], start=start + 1):
-        put(sheet, i, 1, rule.id)
-        put(sheet, i, 2, rule.title, wrap=True)
-        put(sheet, i, 3, rule.checks, wrap=True)
-        put(sheet, i, 4, rule.what_to_do, wrap=True)
-    for column, width in zip("ABCD", (22, 40, 60, 60)):
+        put(sheet, i, 1, rule.title, wrap=True)
+        put(sheet, i, 2, rule.checks, wrap=True)
+        put(sheet, i, 3, rule.what_to_do, wrap=True)
+    for column, width in zip("ABC", (40, 60, 60)):
         sheet.column_dimensions[column].width = width
     sheet["A1"].font = Font(bold=True)
 
@@ -230,8 +242,8 @@ def _authorities_sheet(sheet, data: RunData) -> None:
             put(sheet, row, 4, rule.title, wrap=True)
             put(sheet, row, 5, f["status_ru"], fill=STATUS_FILL.get(f["status"]))
             put(sheet, row, 6, f["safe_evidence_url"] or f["evidence_url"], url=f["safe_evidence_url"])
-            put(sheet, row, 7, f["evidence_text"], wrap=True)
-            put(sheet, row, 8, f["detail"], wrap=True)
+            put(sheet, row, 7, plain(f["evidence_text"]), wrap=True)
+            put(sheet, row, 8, plain(f["detail"]), wrap=True)
             put(sheet, row, 9, f["what_to_do"], wrap=True)
             row += 1
     finish_table(sheet, [24, 40, 28, 34, 16, 36, 50, 40, 50], freeze="C2")
@@ -246,13 +258,13 @@ def _signals_sheet(sheet, data: RunData) -> None:
         related = json.loads(signal.get("related") or "[]")
         described = "; ".join(
             f"{r.get('school_id', '')}: {r.get('title', '')} {r.get('url', '')}".strip()
-            if "url" in r else ", ".join(f"{k}={v}" for k, v in r.items()) for r in related)
+            if "url" in r else plain(", ".join(f"{k}={v}" for k, v in r.items())) for r in related)
         put(sheet, i, 1, signal["municipality"])
         put(sheet, i, 2, signal["short_name"], wrap=True)
         put(sheet, i, 3, signal["title"], wrap=True)
-        put(sheet, i, 4, signal["detail"], wrap=True)
+        put(sheet, i, 4, plain(signal["detail"]), wrap=True)
         put(sheet, i, 5, signal["evidence_url"], url=signal.get("safe_evidence_url") or "")
-        put(sheet, i, 6, signal["evidence_text"], wrap=True)
+        put(sheet, i, 6, plain(signal["evidence_text"]), wrap=True)
         put(sheet, i, 7, described, wrap=True)
     finish_table(sheet, [24, 36, 32, 70, 36, 44, 60])
 
