@@ -1,26 +1,25 @@
-"""One audit run at a time per results folder: an exclusive flock on OUT/.eduaudit.lock.
+"""One audit run at a time per results folder: a file lock on OUT/.eduaudit.lock (filelock).
 
 A scheduled re-crawl that starts while the previous one (or a manual
 `eduaudit crawl`) is still going would write a second half-run into the same
 database; the lock makes the second start fail fast with a clear message.
-The kernel drops an flock when the process dies, so a crashed run never
-leaves a stale lock behind. The lock is re-entrant within one process, so
-a command that holds it may call code that takes it again.
+filelock takes an flock, which the kernel drops when the process dies, so a
+crashed run never leaves a stale lock behind; and one lock object per folder
+makes it re-entrant within a process, so a command that holds it may call code
+that takes it again. Who holds it is written beside it, for the message.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
-import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
-LOCK_NAME = ".eduaudit.lock"
+from filelock import FileLock, Timeout
 
-_held: dict[str, tuple[int, int]] = {}   # resolved path → (fd, depth)
-_guard = threading.Lock()
+LOCK_NAME = ".eduaudit.lock"
+HOLDER_SUFFIX = ".holder"
 
 
 class RunLocked(RuntimeError):
@@ -35,10 +34,13 @@ def lock_path(out_dir: str | Path) -> Path:
     return Path(out_dir) / LOCK_NAME
 
 
-def _holder(fd: int) -> str:
+def _holder_path(path: Path) -> Path:
+    return path.with_name(path.name + HOLDER_SUFFIX)
+
+
+def _holder(path: Path) -> str:
     try:
-        os.lseek(fd, 0, os.SEEK_SET)
-        return os.read(fd, 200).decode("utf-8", "replace").strip()
+        return _holder_path(path).read_text(encoding="utf-8").strip()
     except OSError:
         return ""
 
@@ -48,44 +50,20 @@ def run_lock(out_dir: str | Path, *, wait: float = 0.0, what: str = "run"):
     """Hold the run lock of a results folder; raise RunLocked if it stays busy for `wait` seconds."""
     path = lock_path(out_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
-    key = str(path.resolve())
-    with _guard:
-        if key in _held:
-            fd, depth = _held[key]
-            _held[key] = (fd, depth + 1)
-            reentered = True
-        else:
-            reentered = False
-    if reentered:
-        try:
-            yield path
-        finally:
-            with _guard:
-                fd, depth = _held[key]
-                _held[key] = (fd, depth - 1)
-        return
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    deadline = time.monotonic() + wait
+    # is_singleton: every call for one folder in this process shares one lock, which counts
+    # its holders, so taking it again inside a run does not wait on itself.
+    lock = FileLock(path, thread_local=False, is_singleton=True)
+    outermost = not lock.is_locked
     try:
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise RunLocked(path, _holder(fd)) from None
-                time.sleep(0.2)
-        os.ftruncate(fd, 0)
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, f"pid {os.getpid()}, {what}, с {time.strftime('%Y-%m-%d %H:%M:%S')}\n".encode())
-        with _guard:
-            _held[key] = (fd, 1)
-        try:
-            yield path
-        finally:
-            with _guard:
-                _held.pop(key, None)
-            os.ftruncate(fd, 0)
-            fcntl.flock(fd, fcntl.LOCK_UN)
+        lock.acquire(timeout=wait, poll_interval=0.2)
+    except Timeout:
+        raise RunLocked(path, _holder(path)) from None
+    try:
+        if outermost:
+            _holder_path(path).write_text(f"pid {os.getpid()}, {what}, с {time.strftime('%Y-%m-%d %H:%M:%S')}\n",
+                                          encoding="utf-8")
+        yield path
     finally:
-        os.close(fd)
+        if lock.lock_counter == 1:
+            _holder_path(path).unlink(missing_ok=True)
+        lock.release()

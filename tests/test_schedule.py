@@ -132,7 +132,7 @@ def test_scheduled_run_refuses_while_another_run_holds_the_lock(tmp_path):
         result = CliRunner().invoke(scheduled_run_command, ["--registry", str(tmp_path / "r.csv"), "--out",
                                                             str(tmp_path)])
         assert result.exit_code != 0 and "другой запуск уже идёт" in result.output
-        with pytest.raises(RunLocked):
+        with pytest.raises(RunLocked, match=rf"pid {holder.pid}, test"):    # says who holds it
             with run_lock(tmp_path, wait=0.5):
                 pass
     finally:
