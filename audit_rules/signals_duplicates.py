@@ -17,6 +17,7 @@ import re
 from itertools import combinations
 
 from audit_rules.base import OWN_ISSUERS, SchoolEvidence
+from audit_rules.signal_kinds import NEAR_DUPLICATE, Signal
 
 SHINGLE = 5
 SIMILARITY = 0.85
@@ -83,7 +84,6 @@ def _candidates(evidence: SchoolEvidence) -> list[tuple]:
 
 def near_duplicates(evidences: list[SchoolEvidence]):
     """One signal per school and group of near-identical documents shared with other schools."""
-    from audit_rules.signals import NEAR_DUPLICATE, Signal
 
     by_municipality: dict[str, list[tuple]] = {}
     for evidence in evidences:

@@ -16,6 +16,7 @@ import re
 
 from audit_rules.base import OWN_ISSUERS, ClassifiedDocument, SchoolEvidence
 from audit_rules.municipal import persons
+from audit_rules.signal_kinds import PAIRS_PROGRAMMES, Signal
 
 # Where the pairing part of an order starts: «закрепить наставнические пары», «назначить наставниками»,
 # a table header naming both mentor and mentee.
@@ -85,7 +86,6 @@ def _is_own(doc: ClassifiedDocument, doc_type: str) -> bool:
 
 def pairs_against_programmes(evidence: SchoolEvidence):
     """A signal when the pairing order names more pairs than the programmes the school published."""
-    from audit_rules.signals import PAIRS_PROGRAMMES, Signal
 
     orders = []
     for doc in evidence.documents:
