@@ -18,8 +18,9 @@ from parsel import Selector
 
 from crawler.text import fold
 
-# « - », « | », « — », « :: », « » », « / » between the parts of a <title>.
-_TITLE_SEPARATOR = re.compile(r"\s+(?:-|–|—|\||::|»|«|/|\\)\s+|\s*(?:\||::|»)\s*")
+# « - », « | », « — », « :: », « » » between spaces; «|» and «::» also glued («Школа|Документы»).
+# A guillemet glued to a word is a quotation mark («СШ № 4»), not a separator.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:-|–|—|\||::|»|/)\s+|\s*(?:\||::)\s*")
 # Parts of titles and headings that name no page.
 _NO_NAME = re.compile(r"^(?:главная(?: страница)?|официальный сайт|сайт|home|index|начало|"
                       r"добро пожаловать\W*)$")
@@ -130,6 +131,10 @@ def in_chrome(element) -> bool:
         if tag in ("main", "article", "body", "html"):
             return False  # an article's own header holds its title; the body's classes are the theme's
         if tag in _CHROME_TAGS:
+            if tag in ("header", "footer") and any(
+                    isinstance(a.tag, str) and a.tag in ("article", "main") for a in node.iterancestors()):
+                node = node.getparent()
+                continue  # an article's own header holds its title
             return True
         tokens = (node.get("class") or "").split() + [node.get("id") or ""]
         role = (node.get("role") or "").lower()

@@ -59,6 +59,8 @@ def test_embeds_and_script_links_are_links(markup, url):
 def test_a_page_is_named_past_what_every_page_of_its_site_shows():
     assert title_parts("наставничество - озерная школа") == ["наставничество", "озерная школа"]
     assert title_parts("школа № 7 :: документы") == ["школа № 7", "документы"]
+    # guillemets glued to words quote a name: no separator
+    assert title_parts("наставничество — мбоу «сш № 4» г. ельни") == ["наставничество", "мбоу «сш № 4» г. ельни"]
     assert title_parts("школа | педагогам | наставничество") == ["школа", "педагогам", "наставничество"]
     chrome = SiteChrome()
     chrome.learn_home("озерная школа", ["озерная школа"])

@@ -42,6 +42,16 @@ def test_wordpress_site_title_h1_in_the_header_and_viewer_links_of_any_make():
     assert not any("vk.com" in url for url in documents.pages | documents.documents)
 
 
+def test_wordpress_entry_title_in_the_articles_own_header_is_the_pages_name():
+    site = SavedSite(WP + "/", "wordpress/site_title_home.html")
+    request = site.spider._follow_page("s1", WP + "/", 0, nav.Link(url=WP + "/nastavnichestvo/", text="наставничество"),
+                                       nav.MENTORING, HOME)
+    mentoring = site._answer(next(iter(request)), "wordpress/site_title_mentoring.html")
+    assert mentoring.role == nav.MENTORING  # not «Наставнические пары», a heading below it
+    assert mentoring.page.heading == "наставничество"
+    assert mentoring.documents == {WP + "/wp-content/uploads/2025/09/prikaz-o-parah.pdf"}
+
+
 def test_joomla_name_in_breadcrumbs_documents_in_onclick_object_and_embed():
     site = SavedSite(JOOMLA + "/", "joomla/crumbs_home.html")
     url = JOOMLA + "/index.php/pedagogam/nastavnichestvo-pedagogov"
