@@ -345,23 +345,23 @@ def page_role(selector: Selector, url: str, via: str | None, *, names: PageNames
             break  # the page names a document of its own subject
     if itemprops >= 2 or re.search(r"/sveden/document/?(?:$|\?)", path):
         return DOCUMENTS
-    names_document = False
     for name in candidates:
         if _DOCUMENTS_TEXT.match(name):
             return DOCUMENTS if in_sveden else DOCUMENT_LIST
         if _SVEDEN_TEXT.search(name):
             return SVEDEN
         if _DOCUMENT_TITLE.match(name):
-            names_document = True
             break
     if _SVEDEN_URL.search(urlsplit(url).path.lower()):
         return SVEDEN
     first = candidates[0] if candidates else ""
     if "/sveden/document/" in path or (via in (DOCUMENTS, LOCAL_ACTS, DOCUMENT_LIST) and _LOCAL_ACTS.search(first)):
         return LOCAL_ACTS
-    last_segment = path.rstrip("/").rsplit("/", 1)[-1]
-    if not names_document and not _NEWS_URL.search(path) and _MENTORING_SLUG.search(last_segment):
-        return MENTORING  # only the address names it: «/index/nastavnichestvo/0-12» on a theme of empty names
+    last_segments = path.split("?", 1)[0].strip("/").split("/")[-2:]  # uCoz: /index/<slug>/0-12
+    if not strong and not _NEWS_URL.search(path) and any(_MENTORING_SLUG.search(seg) for seg in last_segments):
+        # only the address names it («/index/nastavnichestvo/0-12» on a theme of empty names); a page
+        # that names itself otherwise («Страница не найдена» answered 200) is what it says
+        return MENTORING
     return "other"
 
 

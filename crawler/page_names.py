@@ -102,7 +102,7 @@ class PageNames:
     anchor: str = ""             # the text of the link that led here
 
     def candidates(self, chrome: SiteChrome | None = None) -> tuple[list[str], list[str]]:
-        """The page's possible names: the strong ones (heading, title, crumb), then the weak ones.
+        """The page's possible names: the strong ones (<h1>, title, content heading, crumb), then the weak ones.
 
         A highlighted menu item may be the section above the page, and a link's text
         is the linking page's word for it: they name a page only when nothing on the
@@ -115,7 +115,9 @@ class PageNames:
                         and not _NO_NAME.match(value):
                     out.append(value)
             return out
-        strong = keep([self.h1, self.content_heading, *self.title_parts, self.crumb])
+        # A lower heading of the content («Наставнические пары») names a part of the page: the
+        # <title> goes before it, and it before the breadcrumb.
+        strong = keep([self.h1, *self.title_parts, self.content_heading, self.crumb])
         weak = keep([*self.active[:1], self.anchor])
         return strong, weak
 

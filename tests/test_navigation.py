@@ -68,6 +68,11 @@ def test_a_page_is_named_past_what_every_page_of_its_site_shows():
                          "<body><h1>Озерная школа</h1><p>Текст</p></body></html>")
     assert page_names(page, chrome=chrome).name(chrome) == "наставничество"
     assert nav.page_role(page, "http://s.test/index/0-9", None, chrome=chrome) == nav.MENTORING
+    # the slug names a page only when the page names itself nowhere
+    bare = Selector(text="<html><head><title>Озерная школа</title></head><body><h1>Озерная школа</h1></body></html>")
+    assert nav.page_role(bare, "http://s.test/index/nastavnichestvo/0-12", None, chrome=chrome) == nav.MENTORING
+    soft_404 = Selector(text="<html><body><h1>Страница не найдена</h1></body></html>")
+    assert nav.page_role(soft_404, "http://s.test/nastavnichestvo/", nav.MENTORING, chrome=chrome) == "other"
     # a heading met on three pages of the site is the site's, whatever the home page said
     chrome = SiteChrome()
     for n in range(3):
