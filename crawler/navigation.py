@@ -16,6 +16,9 @@ from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 from lxml import etree
 from parsel import Selector
 
+from crawler.page_names import PageNames, SiteChrome, page_names, raw_h1
+from crawler.text import fold
+
 DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".rtf", ".odt", ".txt", ".zip", ".rar",
                        ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".sig")
 # Spreadsheets and presentations are mostly food menus and slides; the audit
@@ -23,11 +26,15 @@ DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".rtf", ".odt", ".txt", ".zip", 
 SKIPPED_EXTENSIONS = (".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".mp4", ".mp3", ".avi",
                       ".gif", ".svg", ".css", ".js", ".ico", ".webp")
 
+# Hosts whose viewer opens any address it is given (not only a document's file name).
 VIEWER_PARAMS = {
     "view.officeapps.live.com": "src",
     "docs.google.com": "url",
     "drive.google.com": "url",
 }
+# Query parameters that viewers of every make (Office Online, pdf.js, Yandex's and
+# Google's viewers, a school's own «просмотр» script) carry the document's address in.
+DOCUMENT_PARAMS = ("src", "url", "file", "doc", "path")
 
 _MENTORING = re.compile(r"наставни|nastavni|nastavnik")
 _SVEDEN_TEXT = re.compile(r"сведения\s+об\s+(?:образовательной\s+)?организации")
@@ -39,14 +46,6 @@ _LOCAL_ACTS = re.compile(r"локальн|нормативн|положени|п
 _HUB = re.compile(r"^(?:педагогам|учителям?|учительская|сотрудникам|работникам|методическ|кадр|наша школа|о школе|"
                   r"pedagog|uchitel|sotrudnik|metodich|nasha-shkola|o-shkole)|педагогам|методическая работа")
 _NOT_HUB = re.compile(r"состав|аттестац|attestac|attestats|sostav")
-_WS = re.compile(r"\s+")
-
-
-def fold(text: str | None) -> str:
-    """Lower-case, ё→е, collapsed spaces: the form all matching is done on."""
-    if not text:
-        return ""
-    return _WS.sub(" ", text.replace("\xa0", " ")).strip().lower().replace("ё", "е")
 
 
 def url_words(url: str) -> str:
@@ -56,13 +55,38 @@ def url_words(url: str) -> str:
 
 
 def unwrap_viewer(url: str) -> str:
-    """Return the file behind an Office Online / Google Docs viewer link."""
+    """Return the document behind a viewer link, whatever the viewer's host.
+
+    ``…/op/view.aspx?src=<address>``, pdf.js ``…/viewer.html?file=/upload/x.pdf``,
+    ``docviewer…/?url=…``: the address is absolute or relative to the viewer (a browser
+    resolves it so) and may be percent-encoded once more. On an unknown host it is
+    taken only when it names a document, so that a «поделиться» link carrying a
+    page's address (``share.php?url=…``) stays what it is.
+    """
     parts = urlsplit(url)
-    param = VIEWER_PARAMS.get((parts.hostname or "").lower())
-    if param:
-        values = parse_qs(parts.query).get(param)
-        if values and values[0].startswith(("http://", "https://")):
-            return values[0]
+    if not parts.query:
+        return url
+    known = VIEWER_PARAMS.get((parts.hostname or "").lower())
+    for key, values in parse_qs(parts.query).items():
+        key = key.lower()
+        if key not in DOCUMENT_PARAMS or (known and key != known):
+            continue
+        for value in values:
+            value = value.strip()
+            if value.lower().startswith(("http%3a", "https%3a", "%2f")):
+                value = unquote(value)
+            if not value or value.startswith(("javascript:", "data:")):
+                continue
+            try:
+                target = urljoin(url, value)
+            except ValueError:
+                continue
+            if not target.startswith(("http://", "https://")):
+                continue
+            if known and value.startswith(("http://", "https://")):
+                return target
+            if is_document_url(target) or card_to_download(target) or shared_file(target):
+                return target
     return url
 
 
@@ -119,7 +143,13 @@ _GENERIC_ANCHOR = re.compile(r"^(?:скачать|загрузить|откры�
 # rest of the crawl's parsing.
 _LINK_TEXT = etree.XPath("descendant-or-self::text()", smart_strings=False)
 _ROW_TEXT = etree.XPath("../descendant::text()", smart_strings=False)
-_LINKS = etree.XPath("//a[@href]")
+# Every element that leads somewhere a person can open: links, embedded viewers and
+# files (<iframe>, <embed>, <object data>), and script links (data-href, onclick).
+_LINKS = etree.XPath("//a[@href] | //iframe[@src] | //frame[@src] | //embed[@src] | //object[@data]"
+                     " | //*[@data-href] | //*[@onclick]")
+# onclick="window.open('/files/x.pdf')", "location.href='…'", "document.location = '…'"
+_SCRIPT_TARGET = re.compile(r"""(?:window\.open\s*\(|location(?:\.href)?\s*=|location\.assign\s*\()\s*['"]([^'"]+)['"]""")
+_EMBED_ATTRS = {"iframe": "src", "frame": "src", "embed": "src", "object": "data"}
 _ROW_LINKS = etree.XPath("count(../descendant::a[@href])")
 
 
@@ -135,13 +165,38 @@ def link_url(href: str, base_url: str, origin: str) -> str | None:
         path = href.split("#", 1)[0]
         # what urljoin would rewrite: dot segments, an empty query, «;params»
         if "/." not in path and ";" not in path and not path.endswith("?"):
-            return origin + path
+            # a site's own viewer («/pdfjs/web/viewer.html?file=/upload/x.pdf») still gives its file
+            return unwrap_viewer(origin + path) if "?" in path else origin + path
     try:
         url = unwrap_viewer(urljoin(base_url, href)).split("#", 1)[0]
         urlsplit(url).port  # a glued «host:80http://…» has no port a request could use
     except ValueError:
         return None
     return url
+
+
+def element_href(element) -> str:
+    """The address an element leads to: ``href``, an embed's ``src``/``data``, a script link."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    attribute = _EMBED_ATTRS.get(tag.lower())
+    if attribute:
+        return (element.get(attribute) or "").strip()
+    href = (element.get("href") or "").strip() if tag.lower() == "a" else ""
+    if href and not href.startswith(("#", "javascript:")):
+        return href
+    data_href = (element.get("data-href") or "").strip()
+    if data_href:
+        return data_href
+    match = _SCRIPT_TARGET.search(element.get("onclick") or "")
+    if match:
+        return match.group(1).strip()
+    return href
+
+
+def _words_of(element) -> str:
+    """What a person reads on or about an element: its text and ``title`` (an embed's too)."""
+    return fold(" ".join(_LINK_TEXT(element)) + " " + (element.get("title") or "") + " "
+                + (element.get("aria-label") or ""))
 
 
 def extract_links(selector: Selector, base_url: str) -> list[Link]:
@@ -152,18 +207,19 @@ def extract_links(selector: Selector, base_url: str) -> list[Link]:
     base = urlsplit(base_url)
     origin = f"{base.scheme}://{base.netloc}"
     for a in _LINKS(root):
-        href = (a.get("href") or "").strip()
-        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+        href = element_href(a)
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:", "data:", "about:")):
             continue
         url = link_url(href, base_url, origin)
         if url is None:
             continue
-        text = fold(" ".join(_LINK_TEXT(a)) + " " + (a.get("title") or ""))
+        text = _words_of(a)
         subject = text
         if _GENERIC_ANCHOR.match(text):
-            # «Скачать» or a bare file name beside the document's title: a person reads the whole row.
+            # «Скачать» or a bare file name beside the document's title: a person reads the whole row;
+            # an embedded file is read with the block around it (its heading, its caption).
             text = fold(" ".join(_ROW_TEXT(a)))[:300] or text
-            subject = text if _ROW_LINKS(a) == 1 else ""
+            subject = text if _ROW_LINKS(a) <= 1 else ""
         links.append(Link(url=url, text=text, itemprop=a.get("itemprop") or "", subject=subject))
     return links
 
@@ -177,8 +233,12 @@ DOCUMENT_LIST = "document_list"
 # a news item about mentoring): read and classified, but not the section.
 MENTORING_DOCUMENT = "mentoring_document"
 
+# A page reached from a document or mentoring page whose content is itself a document
+# typed into the CMS (a road map, a regulation): stored, extracted and classified as one.
+PAGE_DOCUMENT = "page_document"
+
 # Roles of pages on which every linked document is worth downloading.
-DOCUMENT_PAGES = frozenset({DOCUMENTS, MENTORING, LOCAL_ACTS, DOCUMENT_LIST, MENTORING_DOCUMENT})
+DOCUMENT_PAGES = frozenset({DOCUMENTS, MENTORING, LOCAL_ACTS, DOCUMENT_LIST, MENTORING_DOCUMENT, PAGE_DOCUMENT})
 
 
 def link_target(link: Link) -> str | None:
@@ -208,17 +268,19 @@ _MENTORING_PACKAGE = re.compile(r"наставни|nastavni|дорожн\w* ка
                                 r"куратор|kurator|молод\w* (?:специалист|педагог)|molod\w*_(?:spetsialist|pedagog)")
 
 
+def names_document(link: Link) -> bool:
+    """The link's words are a document's title («Дорожная карта…», «Положение о…», «Приказ № 5»)."""
+    return bool(_DOCUMENT_TITLE.match(link.text))
+
+
 def mentions_mentoring(link: Link) -> bool:
     return bool(_MENTORING_PACKAGE.search(link.words))
 
 
 # -- what a fetched page is ---------------------------------------------------
-def page_heading(selector: Selector) -> str:
-    for query in ("h1", "main h2", ".page-title", "h2"):
-        text = fold(" ".join(selector.css(f"{query} ::text").getall()[:20]))
-        if text:
-            return text[:300]
-    return ""
+def page_heading(selector: Selector, chrome: SiteChrome | None = None) -> str:
+    """The page's own name (see :mod:`crawler.page_names`): its heading, else its title's part, crumb…"""
+    return page_names(selector, chrome=chrome).name(chrome)
 
 
 def page_title(selector: Selector) -> str:
@@ -249,36 +311,57 @@ _DOCUMENT_ITEMPROPS = frozenset({"ustavDocLink", "localActStud", "localActOrder"
 _ITEMPROPS = etree.XPath("//@itemprop", smart_strings=False)
 
 
-def page_role(selector: Selector, url: str, via: str | None, *, heading: str | None = None,
-              title: str | None = None) -> str:
-    """Decide what section a fetched page is, from its own content and URL.
+_MENTORING_SLUG = re.compile(r"^(?:sistema-|tselevaya-model-)?nastavnichestv|^наставничеств")
 
-    ``via`` is what the link that led here promised; it only breaks ties. ``heading`` and
-    ``title`` are the page's :func:`page_heading` and :func:`page_title` when the caller has them.
+
+def page_role(selector: Selector, url: str, via: str | None, *, names: PageNames | None = None,
+              chrome: SiteChrome | None = None) -> str:
+    """Decide what section a fetched page is, from every name it shows and its URL.
+
+    The names are tried in the order a person trusts them (:meth:`PageNames.candidates`):
+    the first that names a section decides; one that names a document of its own ends
+    the search. ``via`` is what the link that led here promised; it only breaks ties.
+    ``chrome`` holds what is the same on every page of the site (the school's name in
+    ``<h1>``), which names no page.
     """
-    heading = page_heading(selector) if heading is None else heading
-    title = page_title(selector) if title is None else title
+    names = page_names(selector, chrome=chrome) if names is None else names
+    strong, weak = names.candidates(chrome)
+    candidates = strong or weak
     path = url_words(url)
-    crumbs = breadcrumbs(selector)
+    crumbs = names.crumbs
     itemprops = len(_DOCUMENT_ITEMPROPS.intersection(_ITEMPROPS(selector.root))) if isinstance(
         selector.root, etree._Element) else 0
-    in_sveden = bool(re.search(r"sveden|svedeniya|сведения", path)) or "сведения об" in crumbs or via == SVEDEN
+    in_sveden = (bool(re.search(r"sveden|svedeniya|сведения", path)) or "сведения об" in crumbs
+                 or via == SVEDEN or any(_SVEDEN_TEXT.search(item) for item in names.active[1:]))
 
-    about = heading or title
-    if _MENTORING.search(about):
-        if _DOCUMENT_TITLE.match(about) or _NEWS_URL.search(path):
+    for name in candidates:
+        if _MENTORING.search(name):
+            if _DOCUMENT_TITLE.match(name) or _NEWS_URL.search(path):
+                return MENTORING_DOCUMENT
+            if _SECTION_HEADING.search(name):
+                return MENTORING
             return MENTORING_DOCUMENT
-        if _SECTION_HEADING.search(about):
-            return MENTORING
-        return MENTORING_DOCUMENT
+        if _DOCUMENT_TITLE.match(name):
+            break  # the page names a document of its own subject
     if itemprops >= 2 or re.search(r"/sveden/document/?(?:$|\?)", path):
         return DOCUMENTS
-    if _DOCUMENTS_TEXT.match(heading):
-        return DOCUMENTS if in_sveden else DOCUMENT_LIST
-    if _SVEDEN_TEXT.search(heading) or _SVEDEN_URL.search(urlsplit(url).path.lower()):
+    for name in candidates:
+        if _DOCUMENTS_TEXT.match(name):
+            return DOCUMENTS if in_sveden else DOCUMENT_LIST
+        if _SVEDEN_TEXT.search(name):
+            return SVEDEN
+        if _DOCUMENT_TITLE.match(name):
+            break
+    if _SVEDEN_URL.search(urlsplit(url).path.lower()):
         return SVEDEN
-    if "/sveden/document/" in path or (via in (DOCUMENTS, LOCAL_ACTS, DOCUMENT_LIST) and _LOCAL_ACTS.search(heading)):
+    first = candidates[0] if candidates else ""
+    if "/sveden/document/" in path or (via in (DOCUMENTS, LOCAL_ACTS, DOCUMENT_LIST) and _LOCAL_ACTS.search(first)):
         return LOCAL_ACTS
+    last_segments = path.split("?", 1)[0].strip("/").split("/")[-2:]  # uCoz: /index/<slug>/0-12
+    if not strong and not _NEWS_URL.search(path) and any(_MENTORING_SLUG.search(seg) for seg in last_segments):
+        # only the address names it («/index/nastavnichestvo/0-12» on a theme of empty names); a page
+        # that names itself otherwise («Страница не найдена» answered 200) is what it says
+        return MENTORING
     return "other"
 
 

@@ -24,8 +24,9 @@ log = logging.getLogger(__name__)
 
 SIGNATURE_SUFFIXES = (".sig", ".p7s", ".sgn")
 
-# Pages whose own text may be a document (a regulation pasted as HTML).
-PAGE_DOCUMENT_ROLES = ("mentoring", "mentoring_document")
+# Pages whose own text may be a document (a regulation pasted as HTML, a road map typed into a page
+# of the document sections: crawler.navigation.PAGE_DOCUMENT).
+PAGE_DOCUMENT_ROLES = ("mentoring", "mentoring_document", "page_document")
 
 
 def start_run(store: Store, registry_path: Path, schools: list[School], settings: dict) -> int:

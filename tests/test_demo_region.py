@@ -125,7 +125,9 @@ def test_every_route_has_its_file_and_every_document_is_linked(region, manifest)
             text = page.decode("cp1251" if "1251" in routes[d["page"]]["type"] else "utf-8")
             forms = {html.escape(d["url"]), quote(d["url"], safe=""), d["url"].replace("download", "card")}
             if d["host"] != s["content_host"]:
-                forms = {f'http://{d["host"]}:{{{{PORT}}}}{d["url"]}'}
+                absolute = f'http://{d["host"]}:{{{{PORT}}}}{d["url"]}'
+                # as it is, or inside a viewer's query (Yandex's, Google's, Office Online)
+                forms = {absolute, quote(absolute, safe="{}")}
             assert any(f in text for f in forms), (s["school_id"], d["doc_id"], d["url"])
 
 

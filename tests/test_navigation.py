@@ -8,6 +8,7 @@ import pytest
 from parsel import Selector
 
 from crawler import navigation as nav
+from crawler.page_names import SiteChrome, page_names, title_parts
 from crawler.resolver import lookup, parse_overrides
 
 
@@ -22,6 +23,61 @@ def test_viewer_wrappers_are_unwrapped():
     google = "https://docs.google.com/viewer?url=http%3A%2F%2Fschool.ru%2Fa.pdf&embedded=true"
     assert nav.unwrap_viewer(google) == "http://school.ru/a.pdf"
     assert nav.unwrap_viewer("https://school.ru/a.pdf") == "https://school.ru/a.pdf"
+
+
+@pytest.mark.parametrize("wrapped, inner", [
+    # Office Online style on a host of its own, the address percent-encoded twice
+    ("https://officeviewer.example.org/op/view.aspx?src=http%253A%252F%252Fs.test%252Fa.docx", "http://s.test/a.docx"),
+    # pdf.js with a root-relative file: the viewer's own host serves it
+    ("http://s.test/pdfjs/web/viewer.html?file=/upload/x.pdf", "http://s.test/upload/x.pdf"),
+    ("http://s.test/pdfjs/web/viewer.html?file=%2Fupload%2F%D0%BF%D0%BB%D0%B0%D0%BD.pdf",
+     "http://s.test/upload/план.pdf"),
+    ("https://docviewer.yandex.ru/view/0/?url=https%3A%2F%2Fs.test%2Fb.pdf&name=b.pdf", "https://s.test/b.pdf"),
+    ("http://s.test/show.php?doc=files/c.rtf", "http://s.test/files/c.rtf"),
+    ("http://s.test/view?path=/file/download%3Fid%3D12", "http://s.test/file/download?id=12"),
+    # a share button carries a page's address, not a document's: left as it is
+    ("https://vk.com/share.php?url=http%3A%2F%2Fs.test%2Fnews%2F1", "https://vk.com/share.php?url=http%3A%2F%2Fs.test%2Fnews%2F1"),
+])
+def test_any_viewer_gives_its_document(wrapped, inner):
+    assert nav.unwrap_viewer(wrapped) == inner
+
+
+@pytest.mark.parametrize("markup, url", [
+    ("<iframe src='/docs/a.pdf'></iframe>", "http://s.test/docs/a.pdf"),
+    ("<embed src='/docs/b.pdf' type='application/pdf'>", "http://s.test/docs/b.pdf"),
+    ("<object data='/docs/c.pdf'></object>", "http://s.test/docs/c.pdf"),
+    ("<div data-href='/docs/d.docx'>Положение</div>", "http://s.test/docs/d.docx"),
+    ("<a href='#' onclick=\"window.open('/docs/e.pdf','_blank')\">Приказ</a>", "http://s.test/docs/e.pdf"),
+    ("<button onclick=\"location.href='/docs/f.pdf'\">Открыть</button>", "http://s.test/docs/f.pdf"),
+    ("<a href='/viewer.html?file=/docs/g.pdf'>План</a>", "http://s.test/docs/g.pdf"),
+])
+def test_embeds_and_script_links_are_links(markup, url):
+    (found,) = nav.extract_links(Selector(text=f"<p>{markup}</p>"), "http://s.test/page")
+    assert found.url == url
+
+
+def test_a_page_is_named_past_what_every_page_of_its_site_shows():
+    assert title_parts("наставничество - озерная школа") == ["наставничество", "озерная школа"]
+    assert title_parts("школа № 7 :: документы") == ["школа № 7", "документы"]
+    # guillemets glued to words quote a name: no separator
+    assert title_parts("наставничество — мбоу «сш № 4» г. ельни") == ["наставничество", "мбоу «сш № 4» г. ельни"]
+    assert title_parts("школа | педагогам | наставничество") == ["школа", "педагогам", "наставничество"]
+    chrome = SiteChrome()
+    chrome.learn_home("озерная школа", ["озерная школа"])
+    page = Selector(text="<html><head><title>Озерная школа | Наставничество</title></head>"
+                         "<body><h1>Озерная школа</h1><p>Текст</p></body></html>")
+    assert page_names(page, chrome=chrome).name(chrome) == "наставничество"
+    assert nav.page_role(page, "http://s.test/index/0-9", None, chrome=chrome) == nav.MENTORING
+    # the slug names a page only when the page names itself nowhere
+    bare = Selector(text="<html><head><title>Озерная школа</title></head><body><h1>Озерная школа</h1></body></html>")
+    assert nav.page_role(bare, "http://s.test/index/nastavnichestvo/0-12", None, chrome=chrome) == nav.MENTORING
+    soft_404 = Selector(text="<html><body><h1>Страница не найдена</h1></body></html>")
+    assert nav.page_role(soft_404, "http://s.test/nastavnichestvo/", nav.MENTORING, chrome=chrome) == "other"
+    # a heading met on three pages of the site is the site's, whatever the home page said
+    chrome = SiteChrome()
+    for n in range(3):
+        chrome.learn(f"http://s.test/p{n}", "средняя школа № 1", [])
+    assert chrome.is_constant("средняя школа № 1")
 
 
 def test_card_pages_map_to_downloads():

@@ -22,6 +22,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler import diagnosis
 from crawler import navigation as nav
+from crawler.page_document import document_title
+from crawler.page_names import SiteChrome, raw_h1, title_parts
 from crawler.items import DocumentItem, PageItem, SiteDoneItem, SiteItem, school_alternates
 from eduaudit.store import utcnow
 
@@ -107,6 +109,9 @@ class SchoolSiteSpider(scrapy.Spider):
         self.links_judged: dict[str, set[tuple]] = defaultdict(set)
         self.platform: dict[str, str] = {}
         self.home_url: dict[str, str] = {}
+        # What every page of a site shows (the school's name in <h1>, the site's in <title>):
+        # it names no page, so page roles are read past it.
+        self.chrome: dict[str, SiteChrome] = defaultdict(SiteChrome)
         self.sections_found: dict[str, set[str]] = defaultdict(set)
         self.looked_further: set[str] = set()
         self.cut_short: set[str] = set()
@@ -182,6 +187,7 @@ class SchoolSiteSpider(scrapy.Spider):
             # grow the process with the size of the region.
             self.seen.pop(school_id, None)
             self.links_judged.pop(school_id, None)
+            self.chrome.pop(school_id, None)
             self.held.pop(school_id, None)
             self.seeking.pop(school_id, None)
 
@@ -193,6 +199,9 @@ class SchoolSiteSpider(scrapy.Spider):
         platform = nav.detect_platform(response.url, html)
         self.platform[school_id] = platform
         self.home_url[school_id] = response.url
+        if html:
+            self.chrome[school_id].learn_home(raw_h1(response.selector.root),
+                                              title_parts(nav.page_title(response.selector)))
 
         # A script-only home page cannot be audited (reachable=False: every rule
         # says why); a bad certificate is reported while the content is audited.
@@ -321,9 +330,22 @@ class SchoolSiteSpider(scrapy.Spider):
             yield from self._settle(response.meta, "documents")
             return
         via = response.meta.get("via")
-        title, heading = nav.page_title(response.selector), nav.page_heading(response.selector)
-        role = HOME if via == HOME else nav.page_role(response.selector, response.url, via,
-                                                      heading=heading, title=title)
+        chrome = self.chrome[school_id]
+        title = nav.page_title(response.selector)
+        names = nav.page_names(response.selector, anchor=response.meta.get("anchor", ""), chrome=chrome)
+        h1 = raw_h1(response.selector.root)
+        if via == HOME:
+            role, heading = HOME, h1 or title
+        else:
+            role, heading = nav.page_role(response.selector, response.url, via, names=names, chrome=chrome), \
+                names.name(chrome)
+            chrome.learn(response.url, h1, names.title_parts)
+            if role in ("other", nav.LOCAL_ACTS) and (
+                    via == nav.PAGE_DOCUMENT or response.meta.get("from_role") in nav.DOCUMENT_PAGES):
+                # a regulation or road map typed into a page of the document sections
+                typed = document_title(response.selector, heading)
+                if typed:
+                    role, heading = nav.PAGE_DOCUMENT, heading or typed
         if role in WANTED_SECTIONS:
             self.sections_found[school_id].add(role)
         yield PageItem(
@@ -359,6 +381,9 @@ class SchoolSiteSpider(scrapy.Spider):
         if urlsplit(link.url).netloc.lower() not in self.site_hosts[school_id]:
             return
         target = nav.link_target(link)
+        if target is None and role in nav.DOCUMENT_PAGES and nav.names_document(link):
+            # «Дорожная карта…» on a documents page that is a page, not a file: it may be the document
+            target = nav.PAGE_DOCUMENT
         from_hub = response.meta.get("via") == nav.HUB and response.meta.get("depth", 0) <= 1
         if self.focused and not self._worth_following(role, target, link, from_hub):
             return
@@ -371,11 +396,12 @@ class SchoolSiteSpider(scrapy.Spider):
                 # held home pages (and their parsed trees) would weigh hundreds of megabytes
                 referer, depth = response.url, response.meta.get("depth", 0)
                 self.held[school_id][awaited].append(
-                    lambda: self._follow_page(school_id, referer, depth, link, target))
+                    lambda: self._follow_page(school_id, referer, depth, link, target, role))
                 return
-        yield from self._follow_page(school_id, response.url, response.meta.get("depth", 0), link, target)
+        yield from self._follow_page(school_id, response.url, response.meta.get("depth", 0), link, target, role)
 
-    def _follow_page(self, school_id: str, referer: str, from_depth: int, link: nav.Link, target: str | None):
+    def _follow_page(self, school_id: str, referer: str, from_depth: int, link: nav.Link, target: str | None,
+                     from_role: str | None = None):
         depth = from_depth + 1
         if depth > self.max_depth or self.pages_scheduled[school_id] >= self.max_pages:
             self.cut_short.add(school_id)
@@ -388,7 +414,7 @@ class SchoolSiteSpider(scrapy.Spider):
             priority=PAGE_PRIORITY + FOLLOW_PRIORITY.get(target, 0), page=True,
             headers={"Referer": referer},
             meta={"school_id": school_id, "via": target, "anchor": link.text[:300], "depth": depth,
-                  "strategy": nav.link_strategy(link, target)},
+                  "strategy": nav.link_strategy(link, target), "from_role": from_role},
         )
 
     def _worth_downloading(self, role: str, link: nav.Link) -> bool:
@@ -400,11 +426,12 @@ class SchoolSiteSpider(scrapy.Spider):
 
     @staticmethod
     def _worth_following(role: str, target: str | None, link: nav.Link, from_hub: bool = False) -> bool:
-        if target in (nav.DOCUMENTS, nav.LOCAL_ACTS) and nav.names_unrelated_document(link):
+        if target in (nav.DOCUMENTS, nav.LOCAL_ACTS, nav.PAGE_DOCUMENT) and nav.names_unrelated_document(
+                link, by_subject=role not in (nav.MENTORING, nav.MENTORING_DOCUMENT)):
             # a document with a page of its own (a Gosweb local act under «Документы») is
             # skipped by its title, as a file would be
             return False
-        if target in (nav.MENTORING, nav.SVEDEN, nav.DOCUMENTS):
+        if target in (nav.MENTORING, nav.SVEDEN, nav.DOCUMENTS, nav.PAGE_DOCUMENT):
             return True
         if target == nav.LOCAL_ACTS:
             return role in (nav.DOCUMENTS, nav.LOCAL_ACTS, nav.DOCUMENT_LIST) or link.itemprop == "addRef"

@@ -248,9 +248,29 @@ class Theme:
         return f'<div class="school-name">{esc(s.short_name)}</div><div class="school-place">{esc(s.locality)}</div>'
 
 
+def _absolute(host: str, href: str) -> str:
+    # A file on the municipal server already has its own address.
+    return href if href.startswith(("http://", "https://")) else f"http://{host}:{PORT}{href}"
+
+
 def office_viewer(host: str, href: str) -> str:
     """Gosweb sites often open Word files through the Office Online viewer."""
-    # A file on the municipal server already has its own address.
-    absolute = href if href.startswith(("http://", "https://")) else f"http://{host}:{PORT}{href}"
-    src = quote(absolute, safe="{}")
-    return f"https://view.officeapps.live.com/op/view.aspx?src={src}"
+    return f"https://view.officeapps.live.com/op/view.aspx?src={quote(_absolute(host, href), safe='{}')}"
+
+
+# Viewers that open a document by its address in the query, as schools link them: Yandex's
+# document viewer (docviewer.yandex.ru/view/0/?url=…), Google's (docs.google.com/viewer?url=…)
+# and Office Online served from a host other than Microsoft's own (…/op/view.aspx?src=…).
+OTHER_VIEWERS = ("https://docviewer.yandex.ru/view/0/?url={src}&name={name}",
+                 "https://docs.google.com/viewer?url={src}&embedded=true",
+                 "https://officeviewer.office-online.test/op/view.aspx?src={src}")
+
+
+def other_viewer(host: str, href: str, pattern: str) -> str:
+    name = quote(href.rsplit("/", 1)[-1].split("?")[0], safe="")
+    return pattern.format(src=quote(_absolute(host, href), safe="{}"), name=name)
+
+
+def pdfjs_viewer(href: str, prefix: str) -> str:
+    """A site's own pdf.js viewer (WordPress PDF plugins): ``…/viewer.html?file=<the PDF's path>``."""
+    return f"{prefix}?file={quote(href, safe='/{}')}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Page, Theme, esc
+from .base import DocLink, Page, Theme, esc
 
 
 class EdusiteTheme(Theme):
@@ -11,6 +11,14 @@ class EdusiteTheme(Theme):
     def __init__(self, rng):
         super().__init__(rng)
         self.n = rng.randint(1, 5)
+        # The constructor's «вставить документ» shows a PDF in the page (<iframe>) under its title.
+        self.embed_pdf = rng.random() < 0.4
+
+    def doc_link_html(self, link: DocLink) -> str:
+        if self.embed_pdf and link.ext == "pdf" and not link.itemprop:
+            return (f'<p class="doc-title">{esc(link.title)}</p>'
+                    f'<iframe src="{esc(link.href)}" width="100%" height="600" frameborder="0"></iframe>')
+        return super().doc_link_html(link)
 
     def page_path(self, page: Page, slug: str) -> str:
         if page.key == "home":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import SVEDEN, Page, Theme, esc, office_viewer
+from .base import OTHER_VIEWERS, SVEDEN, Page, Theme, esc, office_viewer, other_viewer
 
 _SVEDEN_ROOT = "/svedeniya-ob-obrazovatelnoy-organizatsii/"
 
@@ -14,6 +14,8 @@ class GoswebTheme(Theme):
         super().__init__(rng)
         self._dirs: dict[str, tuple[int, int]] = {}
         self.viewer_share = rng.choice([0.0, 0.0, 0.3, 0.6])
+        # some editors paste the address of another viewer instead of Microsoft's
+        self.viewer = rng.choice((None, None) + OTHER_VIEWERS)
 
     def page_path(self, page: Page, slug: str) -> str:
         if page.key == "home":
@@ -34,8 +36,9 @@ class GoswebTheme(Theme):
         return f"/netcat_files/{a}/{b}/{self.site.file_name(title, ext)}", None
 
     def doc_link_html(self, link):
-        if link.ext in ("doc", "docx") and self.rng.random() < self.viewer_share:
-            link.href = office_viewer(self.site.host, link.href)
+        if link.ext in ("doc", "docx", "pdf") and self.rng.random() < self.viewer_share:
+            link.href = other_viewer(self.site.host, link.href, self.viewer) if self.viewer else \
+                office_viewer(self.site.host, link.href) if link.ext != "pdf" else link.href
         prop = f' itemprop="{link.itemprop}"' if link.itemprop else ""
         size = f'<span class="document__size">{link.ext.upper()}, {link.size / 1024:.0f} КБ</span>' \
             if link.size and link.ext != "html" else ""

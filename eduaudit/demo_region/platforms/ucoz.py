@@ -14,6 +14,9 @@ class UcozTheme(Theme):
         self.n = 1
         self.file_n = rng.randint(1, 300)
         self.docs_dir = rng.random() < 0.5
+        # Many uCoz templates put the site's name in an <h1> on every page and the material's
+        # name in a <div class="eTitle">; the page's own name is then in <title> only.
+        self.school_h1 = rng.random() < 0.5
 
     def page_path(self, page: Page, slug: str) -> str:
         if page.key == "home":
@@ -57,7 +60,8 @@ class UcozTheme(Theme):
 <td valign="top" width="220" class="sidebar"><div class="boxTitle">Меню сайта</div><div id="uMenuDiv1">{side}</div>
 <div class="boxTitle">Поиск</div><form action="/search/" method="get"><input name="q"></form></td>
 <td valign="top" class="content">
-<h1 class="eTitle">{esc(page.title)}</h1>
+{f'<h1>{esc(s.short_name)}</h1><div class="eTitle">{esc(page.title)}</div>' if self.school_h1
+   else f'<h1 class="eTitle">{esc(page.title)}</h1>'}
 {f'<div class="eDetails">Дата: {page.date}</div>' if page.date else ''}
 <div class="eMessage">{self.body_html(page)}</div>
 </td></tr>

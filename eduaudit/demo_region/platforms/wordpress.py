@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Page, Theme, esc
+from .base import DocLink, Page, Theme, esc, pdfjs_viewer
 
 
 class WordPressTheme(Theme):
@@ -13,6 +13,16 @@ class WordPressTheme(Theme):
         self.pretty = rng.random() < 0.5
         self.next_id = rng.randint(2, 300)
         self.upload_month = (rng.choice([2022, 2023, 2024, 2025]), rng.randint(1, 12))
+        # Themes that make the site's title the <h1> of every page and the entry's title an <h2>;
+        # PDF plugins that open files in their pdf.js viewer.
+        self.site_title_h1 = rng.random() < 0.4
+        self.pdf_viewer = rng.choice((None, None, "/wp-content/plugins/pdf-viewer-block/inc/pdfjs/web/viewer.html",
+                                      "/wp-content/plugins/pdfjs-viewer-shortcode/pdfjs/web/viewer.php"))
+
+    def doc_link_html(self, link: DocLink) -> str:
+        if self.pdf_viewer and link.ext == "pdf" and not link.href.startswith("http"):
+            link.href = pdfjs_viewer(link.href, self.pdf_viewer)
+        return super().doc_link_html(link)
 
     def _id(self) -> int:
         self.next_id += self.rng.randint(1, 9)
@@ -60,11 +70,13 @@ class WordPressTheme(Theme):
 <body class="page-template-default page">
 <div id="page" class="site">
 <header id="masthead" class="site-header"><div class="site-branding">
-<p class="site-title"><a href="/" rel="home">{esc(s.short_name)}</a></p>
+{f'<h1 class="site-title"><a href="/" rel="home">{esc(s.short_name)}</a></h1>' if self.site_title_h1
+   else f'<p class="site-title"><a href="/" rel="home">{esc(s.short_name)}</a></p>'}
 <p class="site-description">{esc(s.locality)}</p></div>
 <nav id="site-navigation" class="main-navigation">{self.menu_tree("menu", "sub-menu")}</nav></header>
 <div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">
-<article class="page type-page status-publish hentry"><header class="entry-header"><h1 class="entry-title">{esc(page.title)}</h1>
+<article class="page type-page status-publish hentry"><header class="entry-header">{f'<h2 class="entry-title">{esc(page.title)}</h2>' if self.site_title_h1
+   else f'<h1 class="entry-title">{esc(page.title)}</h1>'}
 {f'<time class="entry-date published">{page.date}</time>' if page.date else ''}</header>
 <div class="entry-content">{self.body_html(page)}</div></article>
 </main></div>
