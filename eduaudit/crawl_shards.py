@@ -14,16 +14,16 @@ and so do schools whose registry addresses share a host.
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import multiprocessing.connection
 import os
 import queue
-import signal
 import time
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from eduaudit.childproc import die_with_parent
 
 # Fewer schools than this per process and the start-up of another Scrapy
 # process costs more than the core it brings.
@@ -88,16 +88,8 @@ class _ProgressSink:
         return self
 
 
-def _die_with_parent() -> None:
-    # A parent killed outright (SIGKILL, OOM killer) must not leave shards crawling on their own.
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except OSError:
-        pass
-
-
 def _shard_main(db_path: str, run_id: int, school_ids: list[str], crawl_options: dict, channel) -> None:
-    _die_with_parent()
+    die_with_parent()
     from eduaudit import stages
     from eduaudit.store import Store
 

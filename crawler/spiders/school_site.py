@@ -9,8 +9,9 @@ where mentoring pages hide — downloads the documents linked there, and stops.
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
+from email.message import Message
+from email.utils import collapse_rfc2231_value
 from urllib.parse import unquote, urlsplit
 
 import scrapy
@@ -58,17 +59,23 @@ def response_headers(response) -> str:
 
 
 def response_filename(response) -> str:
+    """The file's name from Content-Disposition (RFC 6266/2231, via email.message), else the URL's."""
     disposition = response.headers.get(b"Content-Disposition", b"").decode("latin-1")
-    match = re.search(r"filename\*=(?:UTF-8|utf-8)''([^;]+)", disposition)
-    if match:
-        return unquote(match.group(1))
-    match = re.search(r'filename="?([^";]+)"?', disposition)
-    if match:
-        name = match.group(1)
-        try:
-            return name.encode("latin-1").decode("utf-8")
-        except (UnicodeDecodeError, UnicodeEncodeError):
-            return name
+    if disposition:
+        header = Message()
+        header["Content-Disposition"] = disposition
+        names = [value for key, value in header.get_params([], header="content-disposition") if key == "filename"]
+        # RFC 6266: the encoded filename* (a tuple once parsed) wins over the plain filename
+        encoded = [value for value in names if isinstance(value, tuple)]
+        if encoded:
+            return collapse_rfc2231_value(encoded[0])
+        if names and names[0]:
+            name = collapse_rfc2231_value(names[0])
+            try:
+                # Russian sites often send the UTF-8 bytes of «Положение.pdf» raw in filename=
+                return name.encode("latin-1").decode("utf-8")
+            except (UnicodeDecodeError, UnicodeEncodeError):
+                return name
     return unquote(urlsplit(response.url).path.rsplit("/", 1)[-1])
 
 

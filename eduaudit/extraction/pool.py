@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+from eduaudit.childproc import die_with_parent
+
 from .dispatch import extract_bytes
 from .model import DEFAULT_SETTINGS, Extraction, ExtractionSettings
 from .sniffing import format_from_content_type, format_from_filename
@@ -249,7 +251,7 @@ def _prepare_worker(settings: ExtractionSettings) -> None:
     os.setpgrp()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    _die_with_parent()
+    die_with_parent()
     if settings.worker_memory_mb:
         try:
             import resource
@@ -258,14 +260,3 @@ def _prepare_worker(settings: ExtractionSettings) -> None:
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         except (ImportError, ValueError, OSError):
             pass
-
-
-def _die_with_parent() -> None:
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass
