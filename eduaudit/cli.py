@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from eduaudit.cli_common import DEFAULT_OUT, db_path, open_store, resolve_run
+from eduaudit.errors import SchemaTooNew
 from eduaudit.registry import School
 from eduaudit.registry_commands import COLUMNS_HELP, KINDS_HELP, options_or_fail, registry_group, schools_to_audit
 
@@ -36,6 +37,13 @@ class _Commands(click.Group):
             module, attribute = self.LAZY[name].split(":")
             self.add_command(getattr(importlib.import_module(module), attribute), name)
         return super().get_command(ctx, name)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except SchemaTooNew as exc:
+            # one line for the user, whichever command opened the database
+            raise click.ClickException(str(exc)) from None
 
 
 @click.group(cls=_Commands)

@@ -105,7 +105,7 @@ def record_override(store: Store, run_id: int, school_id: str, rule_id: str, sta
                 "evidence_url": finding["evidence_url"] or "", "evidence_text": finding["evidence_text"] or "",
                 "evidence_sha256": json.dumps(shas), "fingerprint": evidence_print}
     table = store.db["overrides"]
-    table.insert(override, alter=True)
+    table.insert(override)
     override["id"] = table.last_pk
     _rejudge_one(store, run_id, school_id, rule_id)
     return override
@@ -122,7 +122,7 @@ def _rejudge_one(store: Store, run_id: int, school_id: str, rule_id: str) -> Non
         return
     row = stages.finding_row(run_id, evidence, rule.evaluate(evidence))
     apply_overrides(store, run_id, [row])
-    store.db["findings"].upsert(row, pk=("run_id", "school_id", "rule_id"), alter=True)
+    store.db["findings"].upsert(row, pk=("run_id", "school_id", "rule_id"))
 
 
 @click.command("override")

@@ -45,7 +45,7 @@ def start_run(store: Store, registry_path: Path, schools: list[School], settings
           "municipality": s.municipality, "municipality_key": s.municipality_key, "url": s.url,
           "inn": s.inn, "kind": s.kind, "registry_line": s.line,
           "alternates": json.dumps(list(s.alternates))} for s in schools),
-        pk=("run_id", "school_id"), alter=True,
+        pk=("run_id", "school_id"),
     )
     store.db["runs"].update(run_id, {"status": "running"})
     return run_id
@@ -236,9 +236,7 @@ def extract(store: Store, run_id: int, workers: int | None = None, *, force: boo
             for sha, (name, ctype) in unique.items()]
     done = 0
     for sha, result in extract_many(jobs, workers=workers):
-        # alter: databases made before a column was added get it on the first write.
-        store.db["extractions"].upsert(extraction_record(sha, result, utcnow()), pk="sha256",
-                                       alter=True)
+        store.db["extractions"].upsert(extraction_record(sha, result, utcnow()), pk="sha256")
         done += 1
     return done
 
@@ -414,8 +412,7 @@ def judge(store: Store, run_id: int) -> int:
         for rule in packs.setdefault(kind, all_rules(kind)):
             rows.append(finding_row(run_id, evidence, evaluate_safely(rule, evidence)))
     apply_overrides(store, run_id, rows)
-    # alter: databases made before the override columns existed get them here.
-    store.db["findings"].insert_all(rows, pk=("run_id", "school_id", "rule_id"), replace=True, alter=True)
+    store.db["findings"].insert_all(rows, pk=("run_id", "school_id", "rule_id"), replace=True)
     store_signals(store, run_id, evidences)
     return len(rows)
 

@@ -14,7 +14,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+from eduaudit.errors import SchemaTooNew
+
+# Written into the database (PRAGMA user_version). Raise it when TABLES gains a column or a table:
+# an older database is brought up to it on open; a newer one is refused rather than half-read.
+SCHEMA_VERSION = 2
 
 
 def utcnow() -> str:
@@ -126,6 +130,10 @@ class Store:
         self._ensure_schema()
 
     def _ensure_schema(self) -> None:
+        found = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if found > SCHEMA_VERSION:
+            raise SchemaTooNew(f"{self.path}: база создана более новой версией eduaudit (схема {found}, "
+                               f"эта версия знает схему {SCHEMA_VERSION}); обновите eduaudit")
         for name, (columns, options) in TABLES.items():
             table = self.db[name]
             if not table.exists():
@@ -137,6 +145,8 @@ class Store:
                     table.add_column(column, kind)
         self.db["findings"].create_index(["run_id", "rule_id"], if_not_exists=True)
         self.db["documents"].create_index(["sha256"], if_not_exists=True)
+        if found != SCHEMA_VERSION:
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def upsert(self, table: str, row: dict) -> None:
         """Insert ``row``, or update the given columns of the row with its primary key (from ``TABLES``).

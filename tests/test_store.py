@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 
-from eduaudit.store import Store
+import pytest
+
+from click.testing import CliRunner
+
+from eduaudit.cli import main
+from eduaudit.errors import SchemaTooNew
+from eduaudit.store import SCHEMA_VERSION, TABLES, Store
 
 
 def _rows(store: Store, table: str) -> list[tuple]:
@@ -52,3 +59,35 @@ def test_blob_is_written_once_and_keeps_when_it_was_first_seen(tmp_path):
     assert store.db.execute("select first_seen_at, size from blobs").fetchall() == first
     assert store.read_blob(digest).decode() == "Положение о наставничестве"
     assert first[0][1] == len("Положение о наставничестве".encode())
+
+
+def test_an_older_database_is_brought_up_to_the_schema(tmp_path):
+    # a database of an earlier version: no schema version, no registry alternates, a short findings table
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.execute("create table schools (run_id integer, school_id text, name text, url text, "
+                "primary key (run_id, school_id))")
+    con.execute("insert into schools values (1, 's1', 'Школа', 'http://s1.test/')")
+    con.execute("create table findings (run_id integer, school_id text, rule_id text, status text, "
+                "primary key (run_id, school_id, rule_id))")
+    con.commit()
+    con.close()
+    store = Store(path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    for name, (columns, _) in TABLES.items():
+        assert set(columns) <= set(store.db[name].columns_dict), name
+    assert store.db.execute("select name, alternates from schools").fetchall() == [("Школа", None)]
+    # what the stages write goes in without sqlite-utils' alter
+    store.db["findings"].insert({name: None for name in TABLES["findings"][0]} | {"run_id": 1, "school_id": "s1",
+                                                                                  "rule_id": "r"})
+
+
+def test_a_database_of_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    Store(path).db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(SchemaTooNew, match="более новой версией"):
+        Store(path)
+    # a command says so in one line, no traceback
+    result = CliRunner().invoke(main, ["findings", "--db", str(path)])
+    assert result.exit_code == 1 and "более новой версией eduaudit" in result.output
+    assert "Traceback" not in result.output
