@@ -76,12 +76,16 @@ _HEADWORDS = frozenset({"ПОЛОЖЕНИЕ", "ПРИКАЗ", "ПРОГРАММ�
 _BROKEN_HEADWORD_RE = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁ]{1,7}(?: [А-ЯЁ]{1,7}){1,5}(?![А-ЯЁа-яё])")
 
 
+# The same in a capitalised word opening a line: «По ложение о …», «Прик аз № 5».
+_BROKEN_TITLEWORD_RE = re.compile(r"(?m)^[А-ЯЁ][а-яё]{0,8}(?: [а-яё]{1,8}){1,3}(?![А-ЯЁа-яё])")
+
+
 def _glue_headword(m: re.Match[str]) -> str:
     parts = m.group(0).split(" ")
     # the longest run of fragments from the start that makes a heading word («ПРИ КАЗ ПО ШКОЛЕ»)
     for end in range(len(parts), 1, -1):
         glued = "".join(parts[:end])
-        if glued in _HEADWORDS:
+        if glued.upper() in _HEADWORDS:
             return " ".join([glued] + parts[end:])
     return m.group(0)
 
@@ -107,6 +111,7 @@ def clean_text(text: str) -> str:
     text = _HYPHEN_BREAK_RE.sub(_join_hyphenated, text)
     text = _SPACED_LETTERS_RE.sub(lambda m: m.group(1).replace(" ", ""), text)
     text = _BROKEN_HEADWORD_RE.sub(_glue_headword, text)
+    text = _BROKEN_TITLEWORD_RE.sub(_glue_headword, text)
     return text
 
 

@@ -332,6 +332,11 @@ def test_classify_command_reads_excerpts_and_shows_the_model_s_words(tmp_path):
     ("УТВЕРЖ ДАЮ Директор", "УТВЕРЖДАЮ Директор"),
     ("МБОУ СОШ № 3", "МБОУ СОШ № 3"),                 # capitals that make no heading word stay apart
     ("О НАС ТАВНИКАХ", "О НАС ТАВНИКАХ"),
+    # a capitalised heading word broken at the start of a line
+    ("По ложение о наставничестве", "Положение о наставничестве"),
+    ("Прик аз № 12 от 01.09.2024", "Приказ № 12 от 01.09.2024"),
+    ("План работы наставника", "План работы наставника"),    # two words that make no heading word
+    ("По итогам года", "По итогам года"),
 ])
 def test_ocr_broken_heading_words_are_glued(broken, repaired):
     from audit_rules.text_features import clean_text
