@@ -21,6 +21,7 @@ import argparse
 import csv
 import hashlib
 import json
+import random
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -327,17 +328,35 @@ def main_real(path: Path, show: int, as_json: bool, half: str, folds: int = 0) -
     return result
 
 
-RESHAPES = ("flat", "cut")
+RESHAPES = ("flat", "cut", "ocr")
+# OCR-like noise: Latin look-alikes for this share of the letters that have one, a stray space after
+# this share of all letters.
+OCR_LOOKALIKES = dict(zip("аеорсхуАЕОРСХВМНКТ", "aeopcxyAEOPCXBMHKT"))
+OCR_LOOKALIKE_SHARE = 0.15
+OCR_SPACE_SHARE = 0.02
 
 
-def reshaped(text: str, how: str) -> str:
+def reshaped(text: str, how: str, seed: str = "") -> str:
     """The excerpt as a stored page might also have given it.
 
     ``flat``: its lines joined into one (a flattened text layer); ``cut``: without its first third
-    of lines (an excerpt that starts mid-document, its title and approval block lost).
+    of lines (an excerpt that starts mid-document, its title and approval block lost); ``ocr``: with
+    Latin look-alike letters and words broken by stray spaces, drawn from ``seed`` (the excerpt's id)
+    so every run reads the same text.
     """
     if how == "flat":
         return " ".join(text.split())
+    if how == "ocr":
+        rng = random.Random(seed)
+        out = []
+        for ch in text:
+            if ch in OCR_LOOKALIKES and rng.random() < OCR_LOOKALIKE_SHARE:
+                out.append(OCR_LOOKALIKES[ch])
+            elif ch.isalpha() and rng.random() < OCR_SPACE_SHARE:
+                out.append(ch + " ")
+            else:
+                out.append(ch)
+        return "".join(out)
     lines = [ln for ln in text.split("\n") if ln.strip()]
     if len(lines) > 3:
         return "\n".join(lines[len(lines) // 3:])
@@ -345,7 +364,7 @@ def reshaped(text: str, how: str) -> str:
 
 
 def main_reshape(path: Path, half: str) -> dict:
-    """How many excerpts read right as given stay right when flattened or cut (shipped model)."""
+    """How many excerpts read right as given stay right when flattened, cut or OCR-garbled (shipped model)."""
     from audit_rules.classifier import classify
 
     rows = [r for r in load_real(path) if r["label"] in REAL_LABEL_CLASS and (half == "all" or site_half(r["url"]) == half)]
@@ -354,7 +373,7 @@ def main_reshape(path: Path, half: str) -> dict:
     print(f"real excerpts: {path}  half: {half}  right as given: {len(right)} of {len(rows)}")
     for how in RESHAPES:
         changed = [r["id"] for r in right
-                   if predicted_audit_class(classify(reshaped(r["excerpt"], how))) != REAL_LABEL_CLASS[r["label"]]]
+                   if predicted_audit_class(classify(reshaped(r["excerpt"], how, r["id"]))) != REAL_LABEL_CLASS[r["label"]]]
         result[how] = {"stay_right": len(right) - len(changed), "changed": changed}
         share = (len(right) - len(changed)) / len(right) if right else 0.0
         print(f"  {how:<5} stay right: {len(right) - len(changed)} of {len(right)} ({share:.1%}); changed: "
@@ -401,7 +420,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--rules-only", action="store_true",
                         help="with --real: switch the text model off, to see what the rules alone do")
     parser.add_argument("--reshape", action="store_true",
-                        help="with --real: also read each right excerpt flattened into one line and cut by a third")
+                        help="with --real: also read each right excerpt flattened into one line, cut by a third "
+                             "and OCR-garbled")
     parser.add_argument("--folds", type=int, default=0,
                         help="with --real: score each dev excerpt with a text model trained without its fold of sites")
     args = parser.parse_args(argv)

@@ -233,6 +233,14 @@ def test_reshaped_excerpts_are_flattened_or_cut_by_a_third():
     assert acc.reshaped(text, "cut") == "о наставничестве\n1. Общие положения\n1.1. Первый пункт.\n1.2. Второй пункт."
 
 
+def test_ocr_reshape_is_the_same_for_the_same_excerpt_and_keeps_its_length_in_letters():
+    text = "Положение о системе наставничества педагогических работников школы"
+    once, again = acc.reshaped(text, "ocr", "d001"), acc.reshaped(text, "ocr", "d001")
+    assert once == again and once != text
+    assert len(once.replace(" ", "")) == len(text.replace(" ", ""))
+    assert any(ch in "aeopcxy" for ch in once)
+
+
 def test_reshape_report_counts_the_dev_half(real, capsys):
     result = acc.main(["--real", str(REAL), "--reshape", "--half", "dev"])
     dev = [r for r in real.values() if r["label"] in acc.REAL_LABEL_CLASS and acc.site_half(r["url"]) == "dev"]
@@ -241,7 +249,7 @@ def test_reshape_report_counts_the_dev_half(real, capsys):
         assert result[how]["stay_right"] + len(result[how]["changed"]) == result["right_as_given"]
         assert set(result[how]["changed"]) <= {r["id"] for r in dev}
     out = capsys.readouterr().out
-    assert "flat  stay right" in out and "cut   stay right" in out
+    assert "flat  stay right" in out and "cut   stay right" in out and "ocr   stay right" in out
 
 
 def test_real_set_floor(real):
