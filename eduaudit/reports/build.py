@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eduaudit.diff import RunDiff, diff_runs, previous_run
+from eduaudit.reports.copies import save_copies
 from eduaudit.reports.coverage import write_coverage
 from eduaudit.reports.dashboard import write_dashboard
 from eduaudit.reports.data import load_run, trend
@@ -57,7 +58,7 @@ def write_reports(store: Store, run_id: int, out_dir: str | Path, *, compare_wit
         run_id=run_id, out_dir=out_dir, previous_run=before,
         svod=write_workbook(data, out_dir / "svod.xlsx", diff),
         summary=write_summary(data, out_dir / "summary.md", diff),
-        dashboard=write_dashboard(data, out_dir / "index.html", trend(store), diff),
+        dashboard=write_dashboard(data, out_dir / "index.html", trend(store), diff, save_copies(store, data, out_dir)),
         coverage=write_coverage(store, run_id, out_dir),
         gaps=write_gap_files(data, out_dir / "gaps", diff),
         note=write_note(data, out_dir / "otchet.docx", baseline),
