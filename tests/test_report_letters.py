@@ -99,6 +99,29 @@ def test_letter_lists_each_school_gap_with_links_and_the_authority_gaps(letters)
     assert "Иванова Анна Петровна, тел. 8 (4812) 00-00-00" in contact
 
 
+def test_whom_to_ask_names_where_the_coordinator_is_found(letters):
+    folder, data = letters
+    seen = set()
+    for municipality in data.municipalities:
+        contact = Document(folder / f"{file_stem(municipality)}.docx").paragraphs
+        texts = [p.text for p in contact]
+        tail = contact[texts.index("К кому обращаться") + 1:]
+        links = [h.url for p in tail for h in p.hyperlinks]
+        text = "\n".join(p.text for p in tail)
+        rows = data.authority_findings[(data.authority_findings["municipality"] == municipality)
+                                       & (data.authority_findings["rule_id"] == "mun.coordinator")]
+        status = rows.iloc[0]["status"] if len(rows) else None
+        seen.add(status)
+        if status == PASS:
+            assert "к муниципальному координатору" in text and rows.iloc[0]["evidence_url"] in links
+        elif status in ("warn", "fail"):
+            assert "Муниципальный координатор на сайте органа управления образованием не назван" in text
+        else:
+            assert "координатор" not in text
+        assert text.endswith("Иванова Анна Петровна, тел. 8 (4812) 00-00-00")
+    assert {PASS, "warn"} <= seen
+
+
 def test_txt_is_the_same_letter(letters):
     folder, data = letters
     municipality = pick(data)

@@ -88,6 +88,10 @@ class Letter:
     authorities: list[Entry]       # the authority's own gaps (entries with nothing missing are kept)
     authority_note: str
     contact: str
+    coordinator: Item | None = None   # who answers the schools, as the authority's site names them
+
+    def whom_to_ask(self) -> list[Item]:
+        return ([self.coordinator] if self.coordinator else []) + [Item(self.contact)]
 
     @property
     def deadline_text(self) -> str:
@@ -171,7 +175,26 @@ def build_letter(data: RunData, municipality: str, deadline: dt.date, contact: s
     else:
         authority_note = "На сайте органа управления образованием найдено всё, что проверялось."
     return Letter(municipality, deadline, data.run_id, checked_at, paragraphs, schools, complete, authorities,
-                  authority_note, contact or DEFAULT_CONTACT)
+                  authority_note, contact or DEFAULT_CONTACT, _coordinator(data, municipality))
+
+
+COORDINATOR_RULE = "mun.coordinator"
+
+
+def _coordinator(data: RunData, municipality: str) -> Item | None:
+    """Schools ask the municipal coordinator: named on the authority's site, or a note that nobody is."""
+    if not len(data.authority_findings):
+        return None
+    frame = data.authority_findings
+    rows = frame[(frame["municipality"] == municipality) & (frame["rule_id"] == COORDINATOR_RULE)]
+    if rows.empty or rows.iloc[0]["status"] == ERROR:
+        return None
+    finding = rows.iloc[0]
+    if finding["status"] == PASS:
+        return Item(f"Вопросы школ о документах — к муниципальному координатору. {plain(finding['detail']).rstrip('.')}",
+                    safe_url(finding["evidence_url"]), "где указан")
+    return Item("Муниципальный координатор на сайте органа управления образованием не назван: укажите его на "
+                "странице «Наставничество», чтобы школы знали, к кому обращаться.")
 
 
 TITLE = "О размещении документов системы наставничества педагогических работников"
@@ -201,7 +224,9 @@ def letter_text(letter: Letter) -> str:
     for entry in letter.authorities:
         if entry.missing:
             lines += entry_lines(entry)
-    lines += ["К кому обращаться", "", letter.contact, ""]
+    lines += ["К кому обращаться", ""]
+    for item in letter.whom_to_ask():
+        lines += [item.text + (f" ({item.url_label}: {item.url})" if item.url else ""), ""]
     return "\n".join(lines)
 
 
@@ -291,7 +316,12 @@ def write_letter_docx(letter: Letter, path: str | Path) -> Path:
         if entry.missing:
             _entry_docx(document, entry)
     document.add_heading("К кому обращаться", level=2)
-    document.add_paragraph(letter.contact)
+    for item in letter.whom_to_ask():
+        paragraph = document.add_paragraph(item.text)
+        if item.url:
+            paragraph.add_run(f" ({item.url_label}: ")
+            _hyperlink(paragraph, item.url, item.url)
+            paragraph.add_run(")")
     document.save(path)
     return path
 
