@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import replace
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -102,7 +101,8 @@ def test_drill_down_from_a_municipality_to_its_schools(reports, browser):  # noq
     page = browser.open(out.dashboard.as_uri(), {
         "clicked": f"""(() => {{ document.querySelector('#coverage [data-drill="{municipality}"]').click();
             return true; }})()""",
-        "visible": "Array.from(document.querySelectorAll('tr.school-row:not(.hidden)')).map(r => r.dataset.municipality)",
+        "visible": """Array.from(document.querySelectorAll('tr.school-row:not(.hidden)'))
+            .map(r => r.dataset.municipality)""",
         "cards": "document.querySelectorAll('details.school-card:not(.hidden)').length",
         "shown": "document.getElementById('shown').textContent",
         "selected": "document.getElementById('municipality').value",
@@ -117,7 +117,8 @@ def test_filter_by_missing_document(reports, browser):  # noqa: F811
     page = browser.open(out.dashboard.as_uri(), {
         "visible": """(() => { const s = document.getElementById('missing'); s.value = 'doc.regulation';
             s.dispatchEvent(new Event('change'));
-            return Array.from(document.querySelectorAll('tr.school-row:not(.hidden)')).map(r => r.dataset.school); })()""",
+            return Array.from(document.querySelectorAll('tr.school-row:not(.hidden)'))
+                .map(r => r.dataset.school); })()""",
     })
     lacking = [s["school_id"] for s in data.school_rows() if s["findings"]["doc.regulation"]["status"] != PASS]
     assert lacking and len(lacking) < data.school_count() and page["visible"] == lacking

@@ -191,7 +191,8 @@ def _coordinator(data: RunData, municipality: str) -> Item | None:
         return None
     finding = rows.iloc[0]
     if finding["status"] == PASS:
-        return Item(f"Вопросы школ о документах — к муниципальному координатору. {plain(finding['detail']).rstrip('.')}",
+        named = plain(finding["detail"]).rstrip(".")
+        return Item(f"Вопросы школ о документах — к муниципальному координатору. {named}",
                     safe_url(finding["evidence_url"]), "где указан")
     return Item("Муниципальный координатор на сайте органа управления образованием не назван: укажите его на "
                 "странице «Наставничество», чтобы школы знали, к кому обращаться.")
