@@ -30,7 +30,8 @@ LAYOUT = """(() => {
     if ((el.tagName === 'TD' || el.tagName === 'TH') && el.scrollWidth > el.clientWidth + 1) out.push('cell ' + el.textContent.slice(0, 40));
   }
   const broken = [];
-  const names = '#school-table td, #coverage td, #coverage th, .school-card summary, #cards td:first-child, h1, h2';
+  const names = '#school-table td, #coverage td, #coverage th, .school-card summary, #cards td:first-child, h1, h2, '
+    + '.hbar-label';
   for (const el of document.querySelectorAll(names)) {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
