@@ -14,9 +14,9 @@ from audit_rules.base import PASS
 from eduaudit.reports import figures
 from eduaudit.reports.commands import report_command
 from eduaudit.reports.data import load_run, safe_url
-from eduaudit.reports.letters import build_letter, write_letter_docx
+from eduaudit.reports.letters import build_letter, parse_deadline, write_letter_docx, write_letters
 from eduaudit.reports.names import file_stem
-from eduaudit.reports.russian import count
+from eduaudit.reports.russian import count, moscow_time
 from eduaudit.store import Store
 
 
@@ -154,3 +154,14 @@ def test_deadline_must_be_a_date(audited_region, tmp_path):
                                                  "--deadline", "к пятнице"])
     assert result.exit_code == 2 and "ДД.ММ.ГГГГ" in result.output
     assert not (tmp_path / "letters").exists()
+
+
+def test_without_a_deadline_the_answer_is_due_in_two_weeks(letters, tmp_path):
+    _, data = letters
+    written = write_letters(data, tmp_path)
+    finished = dt.datetime.strptime(moscow_time(data.run["finished_at"], with_time=False), "%d.%m.%Y").date()
+    due = (finished + dt.timedelta(days=14)).strftime("%d.%m.%Y")
+    docx, txt = written[data.municipalities[0]]
+    assert f"Срок ответа: {due}" in [p.text for p in Document(docx).paragraphs]
+    assert f"Срок ответа: {due}" in txt.read_text(encoding="utf-8").splitlines()
+    assert parse_deadline("2026-12-10") == parse_deadline("10.12.2026") == dt.date(2026, 12, 10)

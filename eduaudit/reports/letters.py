@@ -49,9 +49,10 @@ def parse_deadline(text: str) -> dt.date:
 
 
 def default_deadline(data: RunData) -> dt.date:
-    when = (data.run.get("finished_at") or data.run.get("started_at") or "")[:10]
+    """Two weeks after the day (Moscow time) the run finished."""
+    day = moscow_time(data.run.get("finished_at") or data.run.get("started_at"), with_time=False)
     try:
-        start = dt.date.fromisoformat(when)
+        start = dt.datetime.strptime(day, "%d.%m.%Y").date()
     except ValueError:
         start = dt.date.today()
     return start + dt.timedelta(days=DEFAULT_DAYS)
