@@ -49,11 +49,13 @@ class Chromium:
         except subprocess.TimeoutExpired:
             self.process.kill()
 
-    def open(self, url: str, expressions: dict[str, str], screenshot: Path | None = None) -> dict:
-        """Load the page in a fresh tab, evaluate the expressions, optionally save a full-page screenshot."""
-        return asyncio.run(self._open(url, expressions, screenshot))
+    def open(self, url: str, expressions: dict[str, str], screenshot: Path | None = None, *,
+             width: int | None = None, media: str | None = None) -> dict:
+        """Load the page in a fresh tab, evaluate the expressions (promises are awaited), optionally save a
+        screenshot; `width` sets the window's width in CSS pixels, `media` emulates e.g. print."""
+        return asyncio.run(self._open(url, expressions, screenshot, width, media))
 
-    async def _open(self, url, expressions, screenshot):
+    async def _open(self, url, expressions, screenshot, width=None, media=None):
         async with aiohttp.ClientSession() as http:
             async with http.put(f"http://127.0.0.1:{self.port}/json/new?about:blank") as response:
                 target = await response.json()
@@ -61,12 +63,18 @@ class Chromium:
                 async with http.ws_connect(target["webSocketDebuggerUrl"], max_msg_size=0) as ws:
                     session = _Session(ws)
                     await session.call("Page.enable")
+                    if width:
+                        await session.call("Emulation.setDeviceMetricsOverride", {
+                            "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+                    if media:
+                        await session.call("Emulation.setEmulatedMedia", {"media": media})
                     await session.call("Page.navigate", {"url": url})
                     await session.wait_event("Page.loadEventFired")
                     results = {}
                     for name, expression in expressions.items():
                         reply = await session.call("Runtime.evaluate", {"expression": expression,
-                                                                        "returnByValue": True})
+                                                                        "returnByValue": True,
+                                                                        "awaitPromise": True})
                         if "exceptionDetails" in reply:
                             raise AssertionError(f"{name}: {reply['exceptionDetails']}")
                         results[name] = reply["result"].get("value")
@@ -107,6 +115,13 @@ def browser(tmp_path_factory):
     chromium.close()
 
 
+# Opens every school card and resolves once each has its table (built by the page's script on «toggle»).
+OPEN_CARDS = """(async () => {
+    const cards = Array.from(document.querySelectorAll('details.school-card'));
+    cards.forEach(c => { c.open = true; });
+    while (!cards.every(c => c.querySelector('table'))) { await new Promise(r => setTimeout(r, 10)); }
+    return cards.length; })()"""
+
 READ_PAGE = {
     "ready": "document.documentElement.getAttribute('data-ready')",
     "cards": """Array.from(document.querySelectorAll('#region .card')).map(c => ({
@@ -117,7 +132,8 @@ READ_PAGE = {
         municipality: td.parentElement.dataset.municipality, rule: td.dataset.rule, passed: +td.dataset.passed}))""",
     "bars": "document.querySelectorAll('#by-municipality .bar-row').length",
     "rows": "document.querySelectorAll('tr.school-row').length",
-    "cards_shown": "document.querySelectorAll('article.school-card:not(.hidden)').length",
+    "cards_shown": "document.querySelectorAll('details.school-card:not(.hidden)').length",
+    "open_cards": OPEN_CARDS,
     "shown": "document.getElementById('shown').textContent",
     "evidence_links": "document.querySelectorAll('a.evidence').length",
     "page_height": "document.documentElement.scrollHeight",
@@ -209,12 +225,14 @@ def test_text_from_the_web_is_shown_not_run(audited_region, browser, tmp_path):
                                      "school_id = ?", [run_id, school_id]).fetchone()[0]
     reports = write_reports(store, run_id, tmp_path / "r", compare=False)
     page = browser.open(reports.dashboard.as_uri(), {
+        "opened": OPEN_CARDS,
         "pwned": "typeof window.__pwned",
         "text_shown": f"document.body.innerText.includes({json.dumps(title)})",
-        "scripts": "document.scripts.length",
+        "scripts": "document.querySelectorAll('script:not([type=\"application/json\"])').length",
         "js_links": "document.querySelectorAll('a[href^=\"javascript\"]').length",
         "injected_tags": "document.querySelectorAll('main img, main b, main script').length",
         "ready": "document.documentElement.getAttribute('data-ready')",
     })
+    assert page.pop("opened") > 0
     assert page == {"pwned": "undefined", "text_shown": True, "scripts": 1, "js_links": 0, "injected_tags": 0,
                     "ready": "1"}

@@ -30,12 +30,21 @@ db_option = click.option("--db", type=click.Path(path_type=Path), help="Файл
 @click.option("--baseline", metavar="FILE|N",
               help="С чем сравнить в справке otchet.docx: CSV по муниципалитетам (МО;ОО;С положением) или номер "
                    "прошлой проверки (по умолчанию — ручной мониторинг 27.03–04.04.2023).")
-def report_command(db, out, run, reports_dir, compare_with, no_compare, baseline):
-    """Записать отчёты: svod.xlsx, otchet.docx, gaps/, index.html, summary.md, coverage.csv/xlsx."""
+@click.option("--deadline", metavar="ДД.ММ.ГГГГ",
+              help="Срок ответа в письмах координаторам letters/ (по умолчанию через две недели после проверки).")
+@click.option("--contact", default="", help="К кому обращаться: строка в конце писем координаторам.")
+def report_command(db, out, run, reports_dir, compare_with, no_compare, baseline, deadline, contact):
+    """Записать отчёты: svod.xlsx, otchet.docx, gaps/, letters/, index.html, summary.md, coverage.csv/xlsx."""
     from eduaudit.reports.build import write_reports
     from eduaudit.reports.data import load_run
+    from eduaudit.reports.letters import parse_deadline
+    from eduaudit.reports.russian import count
     from eduaudit.reports.note import baseline_from_run, read_baseline
 
+    try:
+        due = parse_deadline(deadline) if deadline else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--deadline") from None
     store = open_store(db, out)
     run_id = resolve_run(store, run)
     target = Path(reports_dir) if reports_dir else Path(out) / "reports" / f"run-{run_id}"
@@ -47,10 +56,11 @@ def report_command(db, out, run, reports_dir, compare_with, no_compare, baseline
     elif baseline:
         raise click.BadParameter(f"нет ни файла, ни проверки с номером «{baseline}»", param_hint="--baseline")
     reports = write_reports(store, run_id, target, compare_with=compare_with, compare=not no_compare,
-                            baseline=earlier)
+                            baseline=earlier, deadline=due, contact=contact)
     for path in (reports.svod, reports.note, reports.summary, reports.dashboard, *reports.coverage):
         click.echo(str(path))
-    click.echo(f"{target / 'gaps'} ({len(reports.gaps)} муниципалитетов)")
+    click.echo(f"{target / 'gaps'} ({count(len(reports.gaps), 'муниципалитет')})")
+    click.echo(f"{target / 'letters'} (письма координаторам: {len(reports.letters)})")
     if reports.diff_json:
         click.echo(str(reports.diff_json))
 

@@ -1,24 +1,48 @@
 """index.html: a self-contained static dashboard (no network: inline CSS, JS and SVG).
 
 Everything from the web (titles, link texts, URLs, quotes) goes through
-Jinja2's autoescaping, and links are only made from http(s) URLs.
+Jinja2's autoescaping, and links are only made from http(s) URLs. The school
+cards are closed <details>; their tables are built by the page's script from a
+JSON block when a card is opened (as text nodes, never markup), which keeps the
+page for 340 schools under 1.5 MB. Tables turn into blocks on narrow screens.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from audit_rules.base import PASS, STATUS_RU
 from eduaudit.diff import RunDiff
-from eduaudit.reports.data import RunData, safe_url
+from eduaudit.reports.copies import FOLDER
+from eduaudit.reports.data import ERROR_WHAT_TO_DO, RunData, safe_url
 from eduaudit.reports.figures import percent
 from eduaudit.reports.russian import moscow_time, plain
 from eduaudit.reports.summary import KEY_RULE, lagging
 
 BAR_HEIGHT, BAR_GAP, LABEL_WIDTH, PLOT_WIDTH = 18, 6, 230, 380
 TREND_WIDTH, TREND_HEIGHT, TREND_PAD = 640, 220, 40
+# Column headings of the summary table: one or two words, so that eleven rules fit a laptop's screen.
+SHORT_TITLES = {
+    "site.reachable": "Сайт", "section.documents": "«Документы»", "section.mentoring": "Страница",
+    "doc.regulation": "Положение", "doc.roadmap": "Дорожная карта", "doc.order": "Приказ",
+    "doc.program": "Программы", "site.moved": "Адрес", "doc.freshness": "Актуальность",
+    "doc.readable": "Текст", "doc.signed": "Подписи", "mun.regulation": "Положение МО",
+    "mun.plan": "План МО", "mun.coordinator": "Координатор",
+}
 TREND_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2"]
+
+
+_BETWEEN_TAGS = re.compile(r">\s*\n\s*")
+_INDENT = re.compile(r"\n[ \t]+")
+
+
+def compact(html: str) -> str:
+    """The page without the template's indentation; nothing in it is pre-formatted, so it renders the same."""
+    return _INDENT.sub("\n", _BETWEEN_TAGS.sub(">\n", html))
 
 
 def _environment() -> Environment:
@@ -28,6 +52,8 @@ def _environment() -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["moscow"] = moscow_time
     env.filters["plain"] = plain
+    # Cyrillic as it is (a sixth of the size of \uXXXX); «<», «>», «&» and «'» are still escaped by tojson.
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
     env.filters["pct"] = lambda value: "—" if value is None else f"{value}"
     return env
 
@@ -84,7 +110,51 @@ def heat_colour(value: float | None) -> str:
     return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(a, b))
 
 
-def render_dashboard(data: RunData, trend: list[dict], diff: RunDiff | None = None) -> str:
+QUOTE_LENGTH = 160
+
+
+def short_quote(text: str) -> str:
+    """A card shows the start of the quote; the gap files and svod.xlsx hold it whole."""
+    return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1].rstrip() + "…"
+
+
+def card_data(data: RunData, schools: list[dict], copies: dict[tuple[str, str], str]) -> dict:
+    """What the school cards show, as compact lists the page's script turns into tables when a card is opened.
+
+    Per finding: [rule index, status, live URL (safe; relative to the school's site when on it), its text when it
+    is not a web address, stored copy's file name, index of the quote in "q" (quotes repeat: «Сайт открылся.»),
+    loaded at (МСК) when it differs from the row above]. Texts from the web are data here and become text
+    nodes, never markup.
+    """
+    index = {r.id: i for i, r in enumerate(data.rules)}
+    quotes: dict[str, int] = {}
+    out = {}
+    for school in schools:
+        site = safe_url(school["url"])
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(site)) if site else ""
+        rows, last = [], ""
+        for rule in data.rules:
+            f = school["findings"].get(rule.id)
+            if f is None:
+                continue
+            url = f["safe_evidence_url"]
+            if origin and url.startswith(origin + "/"):
+                url = url[len(origin):]
+            copy = copies.get((school["school_id"], f["evidence_url"]), "")
+            when = moscow_time(f["fetched_at"])
+            rows.append([index[rule.id], f["status"], url, "" if f["safe_evidence_url"] else f["evidence_url"],
+                         copy.removeprefix(FOLDER + "/"),
+                         quotes.setdefault(short_quote(plain(f["evidence_text"])), len(quotes)),
+                         "" if when == last else when])
+            last = when or last
+        out[school["school_id"]] = {"o": origin, "u": school["url"], "f": rows}
+    return {"rules": [[r.id, r.title, r.what_to_do] for r in data.rules], "statuses": STATUS_RU,
+            "error_todo": ERROR_WHAT_TO_DO, "copies": FOLDER + "/", "q": list(quotes), "schools": out}
+
+
+def render_dashboard(data: RunData, trend: list[dict], diff: RunDiff | None = None,
+                     copies: dict[tuple[str, str], str] | None = None) -> str:
+    """The page; `copies` maps (school_id, evidence_url) to the stored copy beside it (reports.copies)."""
     env = _environment()
     key_rule = KEY_RULE if KEY_RULE in data.rule_by_id else (data.rules[0].id if data.rules else "")
     heat = []
@@ -96,18 +166,24 @@ def render_dashboard(data: RunData, trend: list[dict], diff: RunDiff | None = No
     region_cells = [{"rule_id": s.rule_id, "passed": s.passed, "total": s.total, "percent": s.percent,
                      "colour": heat_colour(s.percent)} for s in data.shares()]
     schools = data.school_rows()
+    for school in schools:
+        school["gaps"] = [f for f in school["findings"].values() if f["status"] != PASS]
+        school["passed"] = len(school["findings"]) - len(school["gaps"])
+    short = {r.id: SHORT_TITLES.get(r.id, r.title) for r in data.rules + data.authority_rules}
     names = {s["school_id"]: s["short_name"] for s in schools}
-    return env.get_template("dashboard.html").render(
+    return compact(env.get_template("dashboard.html").render(
         data=data, run=data.run, rules=data.rules, shares=data.shares(), schools=schools,
         school_total=data.school_count(), unchecked_total=data.unchecked_count(), heat=heat, region_cells=region_cells,
         key_rule=data.rule_by_id.get(key_rule), chart=bar_chart(data, key_rule) if key_rule else None,
         trend=trend_chart(trend, data.rules), diff=diff, diff_counts=diff.counts() if diff else None,
         alerted=diff.alerted() if diff else {}, names=names, lagging=lagging(data),
         status_counts=data.status_counts(), authorities=data.authority_rows(),
-        authority_rules=data.authority_rules, signals=data.signal_rows())
+        authority_rules=data.authority_rules, signals=data.signal_rows(), short=short,
+        cards=card_data(data, schools, copies or {})))
 
 
-def write_dashboard(data: RunData, path: str | Path, trend: list[dict], diff: RunDiff | None = None) -> Path:
+def write_dashboard(data: RunData, path: str | Path, trend: list[dict], diff: RunDiff | None = None,
+                    copies: dict[tuple[str, str], str] | None = None) -> Path:
     path = Path(path)
-    path.write_text(render_dashboard(data, trend, diff), encoding="utf-8")
+    path.write_text(render_dashboard(data, trend, diff, copies), encoding="utf-8")
     return path
