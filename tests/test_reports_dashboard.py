@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import os
 import shutil
 import subprocess
 import time
@@ -166,10 +165,6 @@ def test_dashboard_numbers_equal_database(audited_region, browser, tmp_path):
                                 + SCHOOLS_ONLY, [run_id]).fetchone()[0]
     assert page["evidence_links"] == with_url
     assert (tmp_path / "dashboard.png").stat().st_size > 10_000
-    # The README's screenshot is made here, from the audited region, when asked for
-    # (EDUAUDIT_UPDATE_SCREENSHOT=1): a test run must not change tracked files.
-    if os.environ.get("EDUAUDIT_UPDATE_SCREENSHOT") == "1":
-        shutil.copyfile(tmp_path / "dashboard.png", ROOT / "docs" / "dashboard.png")
 
 
 def test_search_filters_the_school_table(audited_region, browser, tmp_path):
