@@ -30,7 +30,7 @@ from .platforms.content import build_skeleton, documents_key
 from .scenarios import RULE_IDS, DocPlan, SchoolPlan, ground_truth, municipal_file_host, plan_region
 from .schools import School, build_schools, municipality_by_key, translit
 
-GENERATOR_VERSION = "4"
+GENERATOR_VERSION = "5"
 MARKER = "complete.json"
 DOC_BATCH = 200
 
