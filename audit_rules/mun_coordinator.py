@@ -39,7 +39,8 @@ class MunicipalCoordinatorRule(Rule):
             if named:
                 person, quote = named[0]
                 return Finding(self.id, PASS, doc.url, quote, doc.fetched_at,
-                               f"Муниципальный координатор назван: {person} (документ «{doc.name}»).")
+                               # the name in quotes, as the document declines it («назначить Степанову Л. В.»)
+                               f"Муниципальный координатор назван в документе «{doc.name}»: «{person}» (так в тексте).")
             unnamed += [(doc.url, q, doc.fetched_at) for q in roles]
         for page in evidence.pages:
             about = page.get("role") in ("mentoring", "mentoring_document")
@@ -47,7 +48,7 @@ class MunicipalCoordinatorRule(Rule):
             if named:
                 person, quote = named[0]
                 return Finding(self.id, PASS, page["url"], quote, page.get("fetched_at", ""),
-                               f"Муниципальный координатор назван на странице сайта: {person}.")
+                               f"Муниципальный координатор назван на странице сайта: «{person}» (так в тексте).")
             unnamed += [(page["url"], q, page.get("fetched_at", "")) for q in roles]
         if unnamed:
             url, quote, fetched = unnamed[0]
