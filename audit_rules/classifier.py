@@ -344,9 +344,7 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
     if portal and not template:
         # An act copied onto a legal portal (its banner, «(в ред. …)», «(с изменениями на …)»):
         # schools publish their acts on their own sites, so it is an authority's act.
-        regional = len(re.findall(r"\b(?:области|края|республики)\b", prep.match))
-        local = len(re.findall(r"\b(?:района|округа|города)\b", prep.match))
-        not_a_school("regional" if regional >= local else "municipal", prep.quote(portal.start(), portal.end()))
+        not_a_school(_territory_level(prep), prep.quote(portal.start(), portal.end()))
 
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < 2.0:
@@ -617,10 +615,10 @@ def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, g
 
 
 def _territory_level(prep: Prepared) -> str:
-    """Whether a territory's text is a region's or a municipality's, by which it names more."""
+    """Whether a territory's text is a region's or a municipality's, by which it names more (a tie: the region's)."""
     regional = len(lexicon.AUTHORITY_REGION_RE.findall(prep.match))
     local = len(lexicon.AUTHORITY_LOCAL_RE.findall(prep.match))
-    return "regional" if regional > local else "municipal"
+    return "regional" if regional >= local else "municipal"
 
 
 def _speaks_for_territory(prep: Prepared) -> list[str]:
