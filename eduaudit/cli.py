@@ -12,7 +12,6 @@ import click
 
 from eduaudit.cli_common import DEFAULT_OUT, db_path, open_store, resolve_run
 from eduaudit.errors import SchemaTooNew
-from eduaudit.registry import School
 from eduaudit.registry_commands import COLUMNS_HELP, KINDS_HELP, options_or_fail, registry_group, schools_to_audit
 
 DEFAULT_CACHE = Path(".cache") / "demo-region"
@@ -52,62 +51,6 @@ def main() -> None:
     """eduaudit: аудит сайтов школ — размещены ли документы системы наставничества."""
 
 
-def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] = (),
-              delay: float | None = None, max_pages: int = 40, max_documents: int = 80,
-              workers: int | None = None, quiet: bool = False, extra_settings: dict | None = None,
-              resume: bool = False, focused: bool = True, processes: int | None = None,
-              schools: list[School] | None = None) -> int:
-    """Crawl, extract, classify and judge the schools of the registry; return the run id.
-
-    ``schools`` are the registry's rows to audit, as the registry check gave them
-    (``eduaudit.registry_commands.schools_to_audit``); by default the check is run here.
-    """
-    from eduaudit import stages
-    from eduaudit.store import Store
-
-    if schools is None:
-        schools = schools_to_audit(Path(registry), quiet=True)
-    store = Store(db)
-    say = (lambda *a: None) if quiet else (lambda msg: click.echo(msg, err=True))
-    run_id = stages.unfinished_run(store, stages.registry_digest(registry)) if resume else None
-    only = None
-    if run_id is not None:
-        only = stages.prepare_resume(store, run_id)
-        say(f"Продолжение запуска {run_id}: осталось обойти {len(only)} сайтов из {len(schools)}")
-    else:
-        settings = {"resolve": list(resolve), "delay": delay, "max_pages": max_pages,
-                    "max_documents": max_documents}
-        run_id = stages.start_run(store, registry, schools, settings)
-        say(f"Запуск {run_id}: {len(schools)} сайтов, обход…")
-    log_file = Path(out) / "logs" / f"run-{run_id}-crawl.log"
-    stages.crawl(store, run_id, resolve=list(resolve), delay=delay, max_pages=max_pages,
-                 max_documents=max_documents, log_file=log_file, extra_settings=extra_settings,
-                 only=only, progress=not quiet, focused=focused, processes=processes)
-    counts = store.db.execute(
-        "select (select count(*) from sites where run_id = :r and reachable = 1), "
-        "(select count(*) from pages where run_id = :r), "
-        "(select count(*) from documents where run_id = :r and sha256 is not null)", {"r": run_id}).fetchone()
-    logs = sorted(log_file.parent.glob(f"{log_file.stem}*{log_file.suffix}"))
-    say(f"Обход завершён: доступно сайтов {counts[0]} из {len(schools)}, страниц {counts[1]}, "
-        f"документов {counts[2]} (журнал: {', '.join(str(p) for p in logs) or log_file})")
-    say("Извлечение текста документов…")
-    extracted = stages.extract(store, run_id, workers=workers)
-    say(f"Извлечён текст новых документов: {extracted}")
-    say("Классификация документов и проверка правил…")
-    stages.classify(store, run_id)
-    stages.judge(store, run_id)
-    store.finish_run(run_id)
-    return run_id
-
-
-def _load_or_fail(registry: Path, columns: dict[str, str] | None = None, kinds: tuple[str, ...] | None = None,
-                  *, quiet: bool = True) -> list[School]:
-    """The registry's schools to audit, after the same check as ``eduaudit registry check``."""
-    if kinds is None:
-        return schools_to_audit(registry, columns, quiet=quiet)
-    return schools_to_audit(registry, columns, kinds, quiet=quiet)
-
-
 @main.command()
 @click.option("--registry", required=True, type=click.Path(path_type=Path),
               help="Реестр школ: XLSX, ODS или CSV (проверяется, как в «eduaudit registry check»).")
@@ -132,10 +75,12 @@ def _load_or_fail(registry: Path, columns: dict[str, str] | None = None, kinds: 
 def crawl(registry, columns, kinds, db, out, resolve, delay, max_pages, max_documents, workers, quiet, unfocused,
           resume, crawl_processes):
     """Проверить реестр, обойти сайты из него, извлечь документы и проверить правила."""
+    from eduaudit.audit_run import run_audit
     from eduaudit.runlock import RunLocked, run_lock
 
     columns, kinds = options_or_fail(columns, kinds)
-    schools = _load_or_fail(registry, columns, kinds, quiet=quiet)
+    schools = schools_to_audit(registry, columns, kinds, quiet=quiet) if kinds is not None \
+        else schools_to_audit(registry, columns, quiet=quiet)
     db = db_path(db, out)
     try:
         # Two runs on one results folder would interleave their rows: one at a time.
@@ -234,6 +179,7 @@ def export_warc_command(db, out, run, output):
 @click.option("--delay", default=0.2, show_default=True, help="Пауза между запросами к одному сайту, с.")
 def demo(schools, seed, out, cache, delay):
     """Сгенерировать демо-регион, обойти его, проверить и построить отчёты."""
+    from eduaudit.audit_run import run_audit
     from eduaudit.demo_region.generate import generate_region, write_registry
     from eduaudit.demo_region.server import RegionServer
     from eduaudit.reports.build import write_reports

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from eduaudit.cli_common import DEFAULT_OUT, open_store, resolve_run
+from eduaudit.registry_commands import schools_to_audit
 
 
 db_option = click.option("--db", type=click.Path(path_type=Path), help="Файл базы (по умолчанию OUT/eduaudit.db).")
@@ -186,12 +187,12 @@ def scheduled_run_command(registry, out, deadline, days, keep_runs, resolve, del
 
 
 def _scheduled_run(registry: Path, out: Path, keep_runs: int | None, resolve, delay) -> None:
-    from eduaudit.cli import _load_or_fail, run_audit
+    from eduaudit.audit_run import run_audit
     from eduaudit.reports.build import write_reports
     from eduaudit.schedule import prune_blobs
     from eduaudit.store import Store
 
-    schools = _load_or_fail(registry)
+    schools = schools_to_audit(registry, quiet=True)
     db = out / "eduaudit.db"
     run_id = run_audit(registry, db, out, resolve=tuple(resolve), delay=delay, quiet=True, schools=schools)
     store = Store(db)
