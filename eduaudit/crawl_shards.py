@@ -24,6 +24,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from eduaudit.childproc import die_with_parent
+from eduaudit.crawl_process import crawl_here
+from eduaudit.store import Store
 
 # Fewer schools than this per process and the start-up of another Scrapy
 # process costs more than the core it brings.
@@ -90,14 +92,12 @@ class _ProgressSink:
 
 def _shard_main(db_path: str, run_id: int, school_ids: list[str], crawl_options: dict, channel) -> None:
     die_with_parent()
-    from eduaudit import stages
-    from eduaudit.store import Store
 
     store = Store(db_path)
     extra = dict(crawl_options.pop("extra_settings", None) or {})
     if channel is not None:
         extra["EDUAUDIT_PROGRESS_SINK"] = _ProgressSink(channel)
-    stages.crawl_here(store, run_id, only=set(school_ids), extra_settings=extra, **crawl_options)
+    crawl_here(store, run_id, only=set(school_ids), extra_settings=extra, **crawl_options)
 
 
 def crawl_in_shards(db_path: Path, run_id: int, shards: list[list[dict]], crawl_options: dict,

@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from pathlib import Path
 
 from audit_rules import RULESET_VERSION, all_rules
 from audit_rules.base import ClassifiedDocument, SchoolEvidence
 from crawler.diagnosis import NO_ADDRESS
+from eduaudit import crawl_shards
+from eduaudit.crawl_process import crawl_here
 from eduaudit.municipalities import display_name
 from eduaudit.registry import KINDS, School
 from eduaudit.store import Store, utcnow
@@ -59,8 +60,6 @@ def crawl(store: Store, run_id: int, *, only: set[str] | None = None, processes:
     ``processes`` shards the sites over that many processes (``eduaudit.crawl_shards``);
     by default one per core when there are enough sites, else the crawl runs in this process.
     """
-    from eduaudit import crawl_shards
-
     schools = [dict(row) for row in store.db["schools"].rows_where("run_id = ?", [run_id])]
     if only is not None:
         schools = [s for s in schools if s["school_id"] in only]
@@ -78,48 +77,6 @@ def crawl(store: Store, run_id: int, *, only: set[str] | None = None, processes:
     else:
         crawl_here(store, run_id, only={s["school_id"] for s in schools}, **options)
     _close_unfinished_sites(store, run_id)
-
-
-def crawl_here(store: Store, run_id: int, *, resolve: list[str] = (), delay: float | None = None,
-               max_pages: int = 40, max_documents: int = 80, log_level: str = "INFO",
-               log_file: Path | None = None, extra_settings: dict | None = None,
-               only: set[str] | None = None, progress: bool = False, focused: bool = True) -> None:
-    """Run the Scrapy spider over the schools of the run (or those in ``only``), in this process."""
-    from scrapy.crawler import CrawlerProcess
-    from scrapy.settings import Settings
-
-    from crawler.spiders.school_site import SchoolSiteSpider
-
-    settings = Settings()
-    settings.setmodule("crawler.settings", priority="project")
-    settings.set("EDUAUDIT_DB", str(store.path), priority="cmdline")
-    settings.set("EDUAUDIT_RUN_ID", run_id, priority="cmdline")
-    settings.set("EDUAUDIT_RESOLVE", list(resolve), priority="cmdline")
-    settings.set("LOG_LEVEL", log_level, priority="cmdline")
-    settings.set("EDUAUDIT_PROGRESS", progress, priority="cmdline")
-    if log_file is not None:
-        # Scrapy's own log (retries, give-ups) is for analysis; the console gets our summary.
-        Path(log_file).parent.mkdir(parents=True, exist_ok=True)
-        settings.set("LOG_FILE", str(log_file), priority="cmdline")
-    if os.environ.get("EDUAUDIT_CONTACT"):
-        settings.set("USER_AGENT", f"eduaudit/0.1 (+{os.environ['EDUAUDIT_CONTACT']})", priority="cmdline")
-    if delay is not None:
-        settings.set("DOWNLOAD_DELAY", delay, priority="cmdline")
-        settings.set("AUTOTHROTTLE_START_DELAY", max(delay, 0.1), priority="cmdline")
-        if delay == 0:
-            # No delay asked for (loopback tests): latency-driven throttling would
-            # only measure our own CPU load.
-            settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
-    settings.set("HTTPCACHE_DIR", str(store.path.parent / "httpcache"), priority="cmdline")
-    for key, value in (extra_settings or {}).items():
-        settings.set(key, value, priority="cmdline")
-    schools = [dict(row) for row in store.db["schools"].rows_where("run_id = ? and url != ''", [run_id])]
-    if only is not None:
-        schools = [s for s in schools if s["school_id"] in only]
-    process = CrawlerProcess(settings)
-    process.crawl(SchoolSiteSpider, schools=schools, max_pages=max_pages, max_documents=max_documents,
-                  focused=focused)
-    process.start()
 
 
 def unfinished_run(store: Store, registry_sha256: str) -> int | None:
