@@ -864,10 +864,11 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     if second is not None:
         prediction, doc_type, audience, about, confidence, issuer = second
         evidence.append(prediction.reason())
-    elif about and doc_type == "other" and genre is None and issuer == "unknown" and _speaks_for_territory(prep):
+    elif about and doc_type == "other" and genre is None and issuer == "unknown" \
+            and (territory_quotes := _speaks_for_territory(prep)):
         # No document, but a page of a territory's education system about its mentoring (a
         # department's news, a town's council of mentors): the authority's, not a school's.
-        issuer, issuer_quotes = _territory_level(prep), _speaks_for_territory(prep)
+        issuer, issuer_quotes = _territory_level(prep), territory_quotes
         confidence = min(confidence, 0.6)
     elif about and doc_type == "other" and genre is None:
         # About mentoring, but of no kind the rules or the model can name: say so, never guess.
