@@ -111,7 +111,12 @@ def _document(row: dict, extraction: dict) -> dict:
         "academic_year": extraction.get("academic_year") or "", "ocr_used": bool(extraction.get("ocr_used")),
         "format": extraction.get("format") or "", "signature": extraction.get("signature") or "",
         "signature_evidence": json.loads(extraction.get("signature_evidence") or "[]"),
+        "ocr_pages_unread": json.loads(extraction.get("ocr_pages_unread") or "[]"),
     }
+
+
+def _pages(numbers: list[int]) -> str:
+    return ", ".join(str(n) for n in numbers)
 
 
 def _describe(doc: dict) -> str:
@@ -180,7 +185,10 @@ def render_text(report: dict) -> str:
         if doc["contains"]:
             meta.append("содержит: " + ", ".join(DOC_TYPE_RU.get(c, c) for c in doc["contains"]))
         meta.append(f"текст: {doc['extraction_status'] or 'не извлечён'}"
-                    + (", распознан с изображения (OCR)" if doc["ocr_used"] else ""))
+                    + (", распознан с изображения (OCR)" if doc["ocr_used"] else "")
+                    + (f", не распознаны полностью страницы {_pages(doc['ocr_pages_unread'])} "
+                       "(вид документа ясен по прочитанному; все страницы: eduaudit extract --full)"
+                       if doc["ocr_pages_unread"] else ""))
         meta.append("подпись: " + (SIGNATURE_RU.get(doc["signature"], doc["signature"]) if doc["signature"]
                                    else "нет признаков"))
         out.append("    " + "; ".join(meta))

@@ -24,6 +24,7 @@ from eduaudit.store import Store, utcnow
 log = logging.getLogger(__name__)
 
 SIGNATURE_SUFFIXES = (".sig", ".p7s", ".sgn")
+OCR_MODES = ("focused", "first-pages", "all-pages")
 
 # Pages whose own text may be a document (a regulation pasted as HTML, a road map typed into a page
 # of the document sections: crawler.navigation.PAGE_DOCUMENT).
@@ -168,17 +169,40 @@ def unpack_archives(store: Store, run_id: int) -> int:
     return added
 
 
-def extract(store: Store, run_id: int, workers: int | None = None, *, force: bool = False) -> int:
+def extract(store: Store, run_id: int, workers: int | None = None, *, force: bool = False,
+            ocr: str = "focused") -> int:
     """Extract text of every new document and mentoring page of the run (cached by SHA-256).
 
     With force, documents already extracted (in this or an earlier run) are extracted again.
+    ``ocr`` is one of OCR_MODES: by default scans are recognised only as far as their verdict
+    needs (``audit_rules.reading``); "all-pages" recognises every page and finishes the
+    documents left partly unread before.
     """
     from eduaudit.extraction import extract_many
     from eduaudit.extraction.records import extraction_record
 
     unpack_archives(store, run_id)
+    jobs = extraction_jobs(store, run_id, force=force, finish_unread=ocr == "all-pages")
+    done = 0
+    for sha, result in extract_many(jobs, workers=workers, settings=extraction_settings(ocr)):
+        store.db["extractions"].upsert(extraction_record(sha, result, utcnow()), pk="sha256")
+        done += 1
+    return done
 
-    cached = "" if force else "and sha256 not in (select sha256 from extractions) "
+
+def extraction_jobs(store: Store, run_id: int, *, force: bool = False, finish_unread: bool = False,
+                    skip: set[str] | frozenset[str] = frozenset()) -> list[tuple]:
+    """The run's documents and document pages still to extract (one job per SHA-256), minus ``skip``.
+
+    With finish_unread, documents whose scans were left partly unread count as still to extract.
+    """
+    if force:
+        cached = ""
+    elif finish_unread:
+        cached = ("and sha256 not in (select sha256 from extractions "
+                  "where coalesce(ocr_pages_unread, '[]') = '[]') ")
+    else:
+        cached = "and sha256 not in (select sha256 from extractions) "
     rows = store.db.execute(
         "select sha256, min(filename), min(content_type) from documents "
         f"where run_id = ? and sha256 is not null {cached}group by sha256", [run_id]).fetchall()
@@ -188,14 +212,29 @@ def extract(store: Store, run_id: int, workers: int | None = None, *, force: boo
         f"and sha256 is not null {cached}group by sha256",
         [run_id, *PAGE_DOCUMENT_ROLES]).fetchall()
     # A blob linked both as a document and as a page is extracted once.
-    unique = {sha: (name, ctype) for sha, name, ctype in reversed(rows)}
-    jobs = [(sha, store.blob_path(sha), name or None, ctype or None)
-            for sha, (name, ctype) in unique.items()]
-    done = 0
-    for sha, result in extract_many(jobs, workers=workers):
-        store.db["extractions"].upsert(extraction_record(sha, result, utcnow()), pk="sha256")
-        done += 1
-    return done
+    unique = {sha: (name, ctype) for sha, name, ctype in reversed(rows) if sha not in skip}
+    return [(sha, store.blob_path(sha), name or None, ctype or None) for sha, (name, ctype) in unique.items()]
+
+
+def extraction_settings(ocr: str = "focused", **changes):
+    """Extraction settings of an OCR mode (one of OCR_MODES), with ``changes`` on top.
+
+    focused: the first pages that need OCR, in reading order, until the verdict is settled;
+    first-pages: all of the first pages that need OCR (max_ocr_pages, the default before
+    focusing); all-pages: every page, up to max_pages.
+    """
+    from dataclasses import replace
+
+    from audit_rules.reading import settled
+    from eduaudit.extraction import DEFAULT_SETTINGS
+
+    if ocr not in OCR_MODES:
+        raise ValueError(f"unknown OCR mode {ocr!r}; one of {', '.join(OCR_MODES)}")
+    if ocr == "all-pages":
+        changes = {"max_ocr_pages": DEFAULT_SETTINGS.max_pages, **changes}
+    elif ocr == "focused":
+        changes = {"ocr_enough": settled, **changes}
+    return replace(DEFAULT_SETTINGS, **changes)
 
 
 # -- classification ----------------------------------------------------------

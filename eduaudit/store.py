@@ -18,7 +18,7 @@ from eduaudit.errors import SchemaTooNew
 
 # Written into the database (PRAGMA user_version). Raise it when TABLES gains a column or a table:
 # an older database is brought up to it on open; a newer one is refused rather than half-read.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def utcnow() -> str:
@@ -75,7 +75,7 @@ TABLES: dict[str, tuple[dict, dict]] = {
         {"sha256": str, "status": str, "format": str, "text": str,
          "page_count": int, "ocr_used": int, "extractor": str, "error": str,
          "extracted_at": str, "academic_year": str, "ocr_confidence": float,
-         "signature": str, "signature_evidence": str},
+         "signature": str, "signature_evidence": str, "ocr_pages_unread": str},
         {"pk": "sha256"},
     ),
     "classifications": (

@@ -59,3 +59,31 @@ CHARTER = [
     "УСТАВ муниципального бюджетного общеобразовательного учреждения «Средняя школа № 3»",
     "1. Общие положения. 1.1. Учреждение является некоммерческой организацией.",
 ]
+
+
+def scanned_page(lines: list[str], dpi: int = 150):
+    """An A4 page image holding ``lines`` (wrapped to the page width), like a clean scan."""
+    import textwrap
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(FONT_DIR / "DejaVuSans.ttf"), size=round(12 / 72 * dpi))
+    width, height = round(8.27 * dpi), round(11.69 * dpi)
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    y, step = dpi // 2, round(font.size * 1.5)
+    for line in lines:
+        for part in textwrap.wrap(line, 70) or [""]:
+            if y + step > height - dpi // 2:
+                raise ValueError("the lines do not fit on one page")
+            draw.text((dpi * 3 // 4, y), part, font=font, fill=0)
+            y += step
+    return image
+
+
+def scanned_pdf(pages: list[list[str]], dpi: int = 150) -> bytes:
+    """A PDF of page images without a text layer: what a school's scanner produces."""
+    images = [scanned_page(lines, dpi).convert("RGB") for lines in pages]
+    buffer = io.BytesIO()
+    images[0].save(buffer, format="PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return buffer.getvalue()

@@ -9,7 +9,7 @@ from .archives import ArchiveMember, ArchiveRefused, extract_archive_members, \
     is_document_archive, unpack_archive
 from .dispatch import extract_bytes
 from .model import DEFAULT_SETTINGS, Extraction, ExtractionSettings
-from .pool import default_workers, extract_file, extract_many
+from .pool import default_workers, extract_file, extract_many, worker_lost
 from .signatures import is_detached_signature, signed_document_name
 from .sniffing import sniff_format
 
@@ -29,4 +29,5 @@ __all__ = [
     "signed_document_name",
     "sniff_format",
     "unpack_archive",
+    "worker_lost",
 ]

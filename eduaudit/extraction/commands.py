@@ -13,17 +13,20 @@ import click
 @click.option("--run", "run", type=int, help="Номер запуска (по умолчанию последний).")
 @click.option("--force", is_flag=True,
               help="Извлечь заново и уже извлечённые документы (кэш по SHA-256 не используется).")
+@click.option("--full", is_flag=True,
+              help="Распознать все страницы сканов, включая те, что были пропущены, когда вид документа "
+                   "стал ясен по первым страницам.")
 @click.option("--workers", type=int, help="Процессов для извлечения (по умолчанию по числу ядер).")
 @click.option("--audit/--no-audit", "then_audit", default=False, show_default=True,
               help="После извлечения заново классифицировать документы и применить правила.")
-def extract_command(db, out, run, force, workers, then_audit):
+def extract_command(db, out, run, force, full, workers, then_audit):
     """Извлечь текст документов сохранённого обхода (после улучшения извлечения — с --force)."""
     from eduaudit import stages
     from eduaudit.cli_common import open_store, resolve_run
 
     store = open_store(db, out)
     run_id = resolve_run(store, run)
-    count = stages.extract(store, run_id, workers=workers, force=force)
+    count = stages.extract(store, run_id, workers=workers, force=force, ocr="all-pages" if full else "focused")
     summary = store.db.execute(
         "select e.status, count(*) from extractions e where e.sha256 in "
         "(select sha256 from documents where run_id = ? union "

@@ -9,7 +9,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .model import Extraction, ExtractionSettings
 from .ocr import OcrError
-from .scanpage import ocr_page_image
+from .scanreading import ScanPage, ScanReading
 from .textclean import clean_text
 
 # Scans are rarely under 150 dpi; tesseract needs a resolution hint when the file has none.
@@ -38,22 +38,18 @@ def extract_image(data: bytes, settings: ExtractionSettings) -> Extraction:
                                  extractor="Pillow")
     if not settings.ocr_enabled:
         return Extraction("empty", "image", "", frames, False, "", "image needs OCR, which is disabled")
-    readings = []
-    try:
-        for page in pages:
-            readings.append(ocr_page_image(page, dpi, settings))
-    except OcrError as exc:
-        return Extraction.failed("image", f"OCR failed: {exc}", extractor="tesseract",
+    # Each frame is a scanned page without a text layer, read as a PDF's scans are.
+    scans = [ScanPage(index, "", "no-text") for index in range(frames)]
+    reading = ScanReading(scans, frames, settings, lambda index: (pages[index], dpi), failures=(OcrError,)).run()
+    if reading.error is not None and not any(page.text for page in scans):
+        return Extraction.failed("image", f"OCR failed: {reading.error}", extractor="tesseract",
                                  page_count=frames)
-    text = clean_text("\n\n".join(r.text for r in readings), max_chars=settings.max_chars)
-    words = sum(r.words for r in readings)
-    confidence = round(sum((r.confidence or 0.0) * r.words for r in readings) / words, 1) \
-        if words else None
+    text = clean_text("\n\n".join(page.text for page in scans if page.text), max_chars=settings.max_chars)
     if not text:
         return Extraction("empty", "image", "", frames, True, "tesseract", "OCR found no text",
-                          ocr_confidence=confidence)
+                          ocr_confidence=reading.confidence, ocr_pages_unread=reading.unread)
     return Extraction("ok", "image", text, frames, True, "tesseract", None,
-                      ocr_confidence=confidence)
+                      ocr_confidence=reading.confidence, ocr_pages_unread=reading.unread)
 
 
 def _image_dpi(image: Image.Image) -> int:

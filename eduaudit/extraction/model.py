@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 STATUSES = ("ok", "empty", "unsupported", "failed")
@@ -25,6 +26,10 @@ class Extraction:
     # that found a .sig file beside the document (see signatures.is_detached_signature).
     signature: str | None = None
     signature_evidence: list[str] = field(default_factory=list)
+    # Pages (1-based) that needed OCR and were not recognised in full: left out once the text
+    # read before them settled the verdict (ExtractionSettings.ocr_enough), or beyond the OCR
+    # budget. `eduaudit extract --full` recognises them.
+    ocr_pages_unread: list[int] = field(default_factory=list)
 
     @classmethod
     def failed(cls, fmt: str, error: str, *, extractor: str = "",
@@ -46,6 +51,15 @@ class ExtractionSettings:
     ocr_enabled: bool = True
     # OCR is the slow part (seconds per page), so only the first pages that need it are OCR'd.
     max_ocr_pages: int = 3
+    # Whether the text read so far settles what the audit needs of the document: a picklable
+    # module-level function of that text and of the number of pages after the one being read
+    # (extraction knows nothing of the verdicts; the audit passes its own,
+    # audit_rules.reading.settled). With it, scanned pages are recognised in reading order and
+    # OCR stops once it answers True; None recognises every page in the budget.
+    ocr_enough: Callable[[str, int], bool] | None = None
+    # With ocr_enough, the first scanned page's head (letterhead, approval block, title, an
+    # order's subject) is recognised on its own first: this share of the page's height.
+    ocr_head_share: float = 0.4
     ocr_language: str = "rus"
     # Scans are rendered at the resolution of their page image, within these bounds: OCR
     # time grows with the pixel count and more pixels than the scan has add nothing.
@@ -66,6 +80,8 @@ class ExtractionSettings:
     # Deflate reaches about 1000:1 only on degenerate input; real documents stay far below.
     max_compression_ratio: int = 200
     max_chars: int = 2_000_000
+    # Added to pool workers' niceness: extraction during a crawl yields the CPU to the crawl.
+    worker_niceness: int = 0
     # Per-process address-space cap for pool workers (MiB); None leaves it unlimited.
     worker_memory_mb: int | None = 3072
 

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import ctypes
 import re
-from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .model import Extraction, ExtractionSettings
-from .ocr import OcrError, OcrText
-from .scanpage import ocr_page_image
-from .signatures import stamp_evidence
+from .ocr import OcrError
+from .scanreading import ScanPage, ScanReading
 from .textclean import clean_text
-from .textquality import is_garbage_layer, profile, repair_mojibake, russian_score
+from .textquality import is_garbage_layer, profile, repair_mojibake
 
 # A scanned page with a small text stamp ("Документ подписан электронной подписью") still
 # needs OCR: a page image covering this share of the page marks it as a scan.
@@ -23,13 +21,6 @@ _SCAN_MAX_LAYER_LETTERS = 400
 # Whether a page's layer is junk shows in its first few paragraphs; profiling a
 # sample keeps text PDFs near PDFium's own speed.
 _PROFILE_SAMPLE = 1200
-
-
-@dataclass
-class _Page:
-    index: int
-    text: str
-    reason: str | None  # why it needs OCR: "no-text", "scan", "garbage", or None
 
 
 def extract_pdf(data: bytes, settings: ExtractionSettings) -> Extraction:
@@ -55,47 +46,23 @@ def _extract_document(document: pdfium.PdfDocument, settings: ExtractionSettings
     page_count = len(document)
     if page_count == 0:
         return Extraction("empty", "pdf", "", 0, False, "pypdfium2", "PDF has no pages")
-    pages: list[_Page] = []
+    pages: list[ScanPage] = []
     for index in range(min(page_count, settings.max_pages)):
         pages.append(_read_layer(document, index, settings))
 
-    ocr_used = False
-    ocr_error: str | None = None
-    confidences: list[tuple[float, int]] = []
-    # A signing service's stamp is often real text on top of a scanned page; OCR may
-    # replace that layer, so the stamp is looked for before it does.
-    layer_stamp = stamp_evidence("\n".join(p.text for p in pages if p.reason == "scan"))
-    ocr_budget = settings.max_ocr_pages if settings.ocr_enabled else 0
-    for page in pages:
-        if page.reason is None:
-            continue
-        if ocr_budget <= 0:
-            if page.reason == "garbage":
-                # Junk letters would only mislead the classifier; drop them.
-                page.text = ""
-            continue
-        ocr_budget -= 1
-        try:
-            reading = _ocr_page(document, page.index, settings)
-        except (OcrError, pdfium.PdfiumError, MemoryError, ValueError) as exc:
-            ocr_error = str(exc)
-            if page.reason == "garbage":
-                page.text = ""
-            continue
-        ocr_used = True
-        if reading.confidence is not None:
-            confidences.append((reading.confidence, reading.words))
-        recognised = clean_text(reading.text)
-        if page.reason == "garbage" or russian_score(recognised) > russian_score(page.text):
-            page.text = recognised
+    reading = ScanReading(pages, page_count, settings, lambda index: _render_page(document, index, settings),
+                          failures=(OcrError, pdfium.PdfiumError, MemoryError, ValueError))
+    reading.run()
+    ocr_used, ocr_error = reading.used, reading.error
+    layer_stamp = reading.layer_stamp
 
     # Page texts are clean already; joining them needs only the length cap.
     text = _capped("\n\n".join(p.text for p in pages if p.text), settings.max_chars)
     extractor = "pypdfium2+tesseract" if ocr_used else "pypdfium2"
-    confidence = _weighted_mean(confidences)
+    confidence = reading.confidence
     if text:
         result = Extraction("ok", "pdf", text, page_count, ocr_used, extractor, None,
-                            ocr_confidence=confidence)
+                            ocr_confidence=confidence, ocr_pages_unread=reading.unread)
         if layer_stamp:
             result.signature, result.signature_evidence = "stamp", layer_stamp
         return _with_signature_fields(result, document)
@@ -110,7 +77,7 @@ def _extract_document(document: pdfium.PdfDocument, settings: ExtractionSettings
         reason = "PDF has no text"
     return _with_signature_fields(
         Extraction("empty", "pdf", "", page_count, ocr_used, extractor, reason,
-                   ocr_confidence=confidence), document)
+                   ocr_confidence=confidence, ocr_pages_unread=reading.unread), document)
 
 
 def _sample(text: str) -> str:
@@ -128,13 +95,6 @@ def _capped(text: str, max_chars: int | None) -> str:
     return text
 
 
-def _weighted_mean(confidences: list[tuple[float, int]]) -> float | None:
-    words = sum(n for _c, n in confidences)
-    if not words:
-        return None
-    return round(sum(c * n for c, n in confidences) / words, 1)
-
-
 def _with_signature_fields(result: Extraction, document: pdfium.PdfDocument) -> Extraction:
     fields = signature_fields(document)
     if fields:
@@ -145,11 +105,11 @@ def _with_signature_fields(result: Extraction, document: pdfium.PdfDocument) -> 
 
 
 def _read_layer(document: pdfium.PdfDocument, index: int,
-                settings: ExtractionSettings) -> _Page:
+                settings: ExtractionSettings) -> ScanPage:
     try:
         page = document[index]
     except pdfium.PdfiumError:
-        return _Page(index, "", "no-text")
+        return ScanPage(index, "", "no-text")
     try:
         textpage = page.get_textpage()
         try:
@@ -169,9 +129,9 @@ def _read_layer(document: pdfium.PdfDocument, index: int,
             reason = "scan"
         else:
             reason = None
-        return _Page(index, text, reason)
+        return ScanPage(index, text, reason)
     except pdfium.PdfiumError:
-        return _Page(index, "", "no-text")
+        return ScanPage(index, "", "no-text")
     finally:
         page.close()
 
@@ -188,7 +148,8 @@ def _is_scanned(page: pdfium.PdfPage) -> bool:
     return False
 
 
-def _ocr_page(document: pdfium.PdfDocument, index: int, settings: ExtractionSettings) -> OcrText:
+def _render_page(document: pdfium.PdfDocument, index: int, settings: ExtractionSettings):
+    """The page as a grayscale image at the resolution OCR needs, and that resolution."""
     page = document[index]
     try:
         width, height = page.get_size()
@@ -199,8 +160,7 @@ def _ocr_page(document: pdfium.PdfDocument, index: int, settings: ExtractionSett
             scale *= settings.ocr_max_side_px / longest
         bitmap = page.render(scale=scale, grayscale=True)
         try:
-            image = bitmap.to_pil()
-            return ocr_page_image(image, round(scale * 72), settings)
+            return bitmap.to_pil().copy(), round(scale * 72)
         finally:
             bitmap.close()
     finally:

@@ -27,9 +27,11 @@ from .sniffing import format_from_content_type, format_from_filename
 
 Job = tuple[str, Path, str | None, str | None]
 Runner = Callable[[Path, str | None, str | None, ExtractionSettings], Extraction]
+Refill = Callable[[], "list[Job] | None"]
 
 _STARTUP_TIMEOUT = 120.0
 _MAX_FAILED_STARTS = 3
+_LOST_PREFIX = "extraction worker"
 
 
 def extract_file(path: Path, filename: str | None, content_type: str | None,
@@ -55,22 +57,36 @@ def default_workers() -> int:
 
 
 def extract_many(jobs: Iterable[Job], workers: int | None = None, timeout: float = 120.0, *,
-                 settings: ExtractionSettings | None = None,
-                 runner: Runner | None = None) -> Iterator[tuple[str, Extraction]]:
+                 settings: ExtractionSettings | None = None, runner: Runner | None = None,
+                 refill: Refill | None = None, idle_wait: float = 1.0) -> Iterator[tuple[str, Extraction]]:
     """Yield (key, Extraction) for every job, in completion order.
 
     `runner` replaces extract_file (it must be a picklable module-level function); tests
-    use it to make a worker hang or die.
+    use it to make a worker hang or die. `refill` keeps the pool serving a source that grows
+    (a crawl in progress): it is asked for more jobs whenever the queue is empty, returns []
+    while there are none yet (the pool waits `idle_wait` seconds and asks again) and None
+    once no more will come.
     """
     pending: deque[Job] = deque(jobs)
-    if not pending:
+    if not pending and refill is None:
         return
-    pool = _Pool(min(workers or default_workers(), len(pending)), timeout,
+    size = workers or default_workers()
+    pool = _Pool(size if refill is not None else min(size, len(pending)), timeout,
                  settings or DEFAULT_SETTINGS, runner or extract_file)
     try:
-        yield from pool.run(pending)
+        yield from pool.run(pending, refill, idle_wait)
     finally:
         pool.shutdown()
+
+
+def worker_lost(result: Extraction) -> bool:
+    """Whether a failure is the worker's death (killed, crashed), not the file's own fault.
+
+    A file that made a worker run out of time is a property of the file; a worker killed from
+    outside (by its user, or the kernel short of memory) says nothing about the file, which is
+    worth another try.
+    """
+    return result.status == "failed" and (result.error or "").startswith(_LOST_PREFIX)
 
 
 @dataclass
@@ -102,21 +118,35 @@ class _Pool:
         child_conn.close()
         return _Worker(process, parent_conn, time.monotonic())
 
-    def run(self, pending: deque[Job]) -> Iterator[tuple[str, Extraction]]:
-        while pending or any(w.job is not None for w in self._workers):
+    def run(self, pending: deque[Job], refill: Refill | None = None,
+            idle_wait: float = 1.0) -> Iterator[tuple[str, Extraction]]:
+        exhausted = refill is None
+        while True:
+            if not pending and not exhausted:
+                more = refill()
+                if more is None:
+                    exhausted = True
+                else:
+                    pending.extend(more)
+            busy = any(w.job is not None for w in self._workers)
+            if not pending and not busy:
+                if exhausted:
+                    return
+                time.sleep(idle_wait)
+                continue
             if not self._workers:
                 # Every slot was given up after repeated start failures.
                 while pending:
                     job = pending.popleft()
                     yield job[0], self._failure(
                         job, f"extraction workers could not start ({self._start_problem})")
-                return
+                continue
             for worker in self._workers:
                 if worker.ready and worker.job is None and pending:
                     self._assign(worker, pending.popleft())
-            self._wait()
+            self._wait(None if exhausted else idle_wait)
             for worker in list(self._workers):
-                yield from self._collect(worker, bool(pending))
+                yield from self._collect(worker, bool(pending) or not exhausted)
 
     def _assign(self, worker: _Worker, job: Job) -> None:
         key, path, filename, content_type = job
@@ -127,10 +157,12 @@ class _Pool:
         except (OSError, ValueError):
             pass  # the worker died; _collect notices through its sentinel
 
-    def _wait(self) -> None:
+    def _wait(self, cap: float | None = None) -> None:
         limits = [w.deadline if w.job is not None else w.started + _STARTUP_TIMEOUT
                   for w in self._workers if w.job is not None or not w.ready]
         delay = max(0.0, min(limits) - time.monotonic()) + 0.01 if limits else None
+        if cap is not None:
+            delay = cap if delay is None else min(delay, cap)
         waitables = [w.conn for w in self._workers] + [w.process.sentinel for w in self._workers]
         wait(waitables, timeout=delay)
 
@@ -251,6 +283,11 @@ def _prepare_worker(settings: ExtractionSettings) -> None:
     os.setpgrp()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    if settings.worker_niceness:
+        try:
+            os.nice(settings.worker_niceness)  # tesseract, started by the worker, inherits it
+        except OSError:
+            pass
     die_with_parent()
     if settings.worker_memory_mb:
         try:

@@ -11,5 +11,6 @@ from .model import Extraction
 def extraction_record(sha256: str, result: Extraction, extracted_at: str) -> dict:
     record = asdict(result)
     record.update(sha256=sha256, ocr_used=int(result.ocr_used), extracted_at=extracted_at,
-                  signature_evidence=json.dumps(result.signature_evidence, ensure_ascii=False))
+                  signature_evidence=json.dumps(result.signature_evidence, ensure_ascii=False),
+                  ocr_pages_unread=json.dumps(result.ocr_pages_unread))
     return record

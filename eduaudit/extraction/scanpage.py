@@ -31,24 +31,58 @@ _POOR_CONFIDENCE = 60.0
 _POOR_RUSSIAN_SHARE = 0.4
 
 
-def ocr_page_image(image: Image.Image, dpi: int, settings: ExtractionSettings) -> OcrText:
+def upright_page(image: Image.Image, settings: ExtractionSettings) -> Image.Image:
+    """The page in grayscale, its small skew undone (quarter turns are left to read_band)."""
     page = image if image.mode == "L" else image.convert("L")
-    timeout = settings.ocr_page_timeout
     if settings.ocr_deskew and np is not None:
         mask = ink_mask(page)
         angle = skew_angle(mask) if mask is not None else 0.0
         if abs(angle) >= _MIN_SKEW:
             page = page.rotate(angle, resample=Image.BILINEAR, expand=True, fillcolor=255)
-    result = recognise(page, language=settings.ocr_language, dpi=dpi, timeout=timeout)
+    return page
+
+
+def read_band(page: Image.Image, dpi: int, settings: ExtractionSettings, top: int, bottom: int) -> OcrText:
+    """OCR of the rows ``top``..``bottom`` of an upright page (the whole page when 0..height)."""
+    band = page if (top, bottom) == (0, page.height) else page.crop((0, top, page.width, bottom))
+    timeout = settings.ocr_page_timeout
+    result = recognise(band, language=settings.ocr_language, dpi=dpi, timeout=timeout)
     # Turned pages are rare and a profile cannot tell 90 from 270 or 0 from 180 anyway:
     # a poor first reading is what sends a page to OSD.
     if settings.ocr_deskew and _is_poor(result):
-        turned = _turn_upright(page, dpi, timeout)
-        if turned is not page:
+        turned = _turn_upright(band, dpi, timeout)
+        if turned is not band:
             retry = recognise(turned, language=settings.ocr_language, dpi=dpi, timeout=timeout)
             if _quality(retry) > _quality(result):
                 result = retry
     return result
+
+
+def head_cut(page: Image.Image, share: float) -> int | None:
+    """A row near ``share`` of the page's height that crosses no text line, or None.
+
+    The head of a first page (letterhead, approval block, title, an order's subject) is
+    read on its own first; cutting between two lines keeps both halves' words whole.
+    """
+    if np is None or not 0.0 < share < 1.0:
+        return None
+    pixels = np.asarray(page, dtype=np.uint8)
+    ink = (pixels < _otsu_threshold(pixels)).sum(axis=1)
+    low, high = int(page.height * share), int(page.height * min(0.95, share + 0.15))
+    if high - low < 8:
+        return None
+    window = ink[low:high]
+    # The emptiest stretch is between two lines (or between paragraphs); the middle of the
+    # first row of least ink keeps some white above and below the cut.
+    least = window.min()
+    if least > page.width * 0.01:
+        return None  # no white row at all (a picture, a table border): leave the page whole
+    rows = np.flatnonzero(window == least)
+    start = rows[0]
+    end = start
+    while end + 1 < len(window) and window[end + 1] == least:
+        end += 1
+    return low + (start + end) // 2
 
 
 def _is_poor(result: OcrText) -> bool:

@@ -1,0 +1,155 @@
+"""OCR only what decides: scans are read in order until the verdict is settled (#22)."""
+
+from __future__ import annotations
+
+from audit_rules.classifier import classify
+from audit_rules.reading import settled
+from audit_rules.signals_pairs import count_pairs
+from eduaudit.extraction import extract_bytes
+from eduaudit.stages import extraction_settings
+from tests.docmaker import scanned_pdf
+
+LETTERHEAD = ["Муниципальное бюджетное общеобразовательное учреждение",
+              "«Средняя школа № 5 города Велижа»"]
+
+REGULATION_PAGE_1 = LETTERHEAD + [
+    "ПРИНЯТО на заседании педагогического совета, протокол № 1 от 28.08.2025",
+    "УТВЕРЖДЕНО приказом директора от 29.08.2025 № 87-од",
+    "ПОЛОЖЕНИЕ",
+    "о системе наставничества педагогических работников",
+    "1. Общие положения",
+    "1.1. Настоящее Положение определяет цели и порядок наставничества педагогических работников "
+    "школы, права и обязанности наставника и наставляемого педагога.",
+    "1.2. Наставничество строится на распоряжении Минпросвещения России от 21.12.2021 "
+    "№ АЗ-1128/08/657 и на уставе школы.",
+    "1.3. Наставником назначается опытный учитель, наставляемым — педагог со стажем до трёх лет "
+    "или сменивший место работы.",
+    "2. Цели и задачи наставничества",
+    "2.1. Цель — профессиональный рост молодых специалистов и их закрепление в профессии.",
+    "2.2. Задачи: помощь в освоении должностных обязанностей, в подготовке уроков и в работе "
+    "с родителями обучающихся.",
+    "3. Организация наставничества",
+    "3.1. Куратор наставничества назначается приказом директора из числа заместителей.",
+    "3.2. Наставник и наставляемый составляют персонализированную программу на учебный год.",
+]
+REGULATION_PAGE_2 = [
+    "4. Права и обязанности наставника",
+    "4.1. Наставник посещает уроки наставляемого и обсуждает их с ним.",
+    "4.2. Наставник вправе участвовать в обсуждении вопросов, связанных с работой наставляемого.",
+    "5. Заключительные нормы",
+    "5.1. Изменения в Положение вносятся решением педагогического совета.",
+]
+
+PAIRS_PAGE_1 = LETTERHEAD + [
+    "ПРИКАЗ",
+    "01.09.2025 № 95-од",
+    "О закреплении наставнических пар",
+    "В соответствии с Положением о системе наставничества педагогических работников",
+    "ПРИКАЗЫВАЮ:",
+    "1. Закрепить наставнические пары на 2025/2026 учебный год:",
+    "1.1. Соколова Ирина Павловна, учитель математики – Белова Дарья Андреевна, учитель математики;",
+    "1.2. Громов Олег Сергеевич, учитель физики – Нестерова Алина Игоревна, учитель физики;",
+    "1.3. Лаптева Нина Юрьевна, учитель начальных классов – Киселёва Ольга Денисовна, учитель начальных классов;",
+    "1.4. Фомина Вера Львовна, учитель истории – Зуев Павел Андреевич, учитель истории;",
+    "1.5. Рябова Елена Викторовна, учитель химии – Смирнова Юлия Олеговна, учитель химии;",
+    "1.6. Орлов Денис Петрович, учитель информатики – Карпов Илья Сергеевич, учитель информатики;",
+]
+PAIRS_PAGE_2 = [
+    "1.7. Мухина Тамара Ивановна, учитель музыки – Воронина Анна Павловна, учитель музыки;",
+    "1.8. Панова Ирина Олеговна, учитель биологии – Тихонова Мария Игоревна, учитель биологии.",
+    "2. Контроль исполнения приказа возложить на заместителя директора Осипову Л.В.",
+    "Директор ____________ С.Н. Лаврова",
+]
+
+
+def _readings(pages: list[list[str]]):
+    data = scanned_pdf(pages)
+    focused = extract_bytes(data, filename="scan.pdf", settings=extraction_settings("focused"))
+    whole = extract_bytes(data, filename="scan.pdf", settings=extraction_settings("first-pages"))
+    return focused, whole
+
+
+def _verdict(text: str) -> tuple:
+    found = classify(text, filename="scan.pdf")
+    return (found.doc_type, found.audience, found.issuer, found.about_mentoring, found.date, found.contains)
+
+
+def test_a_regulation_decided_by_its_first_page_head_leaves_the_rest_unread():
+    focused, whole = _readings([REGULATION_PAGE_1, REGULATION_PAGE_2])
+    assert focused.status == whole.status == "ok" and focused.ocr_used
+    # page 1 was recognised only down to its head; page 2 not at all
+    assert focused.ocr_pages_unread == [1, 2]
+    assert "Заключительные" not in focused.text and "Заключительные" in whole.text
+    assert whole.ocr_pages_unread == []
+    assert _verdict(focused.text) == _verdict(whole.text)
+    assert _verdict(focused.text)[:4] == ("regulation", "teachers", "school", True)
+
+
+def test_a_pairing_order_is_read_until_its_list_of_pairs_ends_on_the_last_page():
+    focused, whole = _readings([PAIRS_PAGE_1, PAIRS_PAGE_2])
+    assert focused.ocr_pages_unread == whole.ocr_pages_unread == []
+    assert "Тихонова" in focused.text
+    assert count_pairs(focused.text)[0] == count_pairs(whole.text)[0] == 8
+    assert _verdict(focused.text) == _verdict(whole.text)
+
+
+def test_pages_beyond_the_ocr_budget_are_recorded_as_unread():
+    data = scanned_pdf([PAIRS_PAGE_1, PAIRS_PAGE_2])
+    result = extract_bytes(data, settings=extraction_settings("first-pages", max_ocr_pages=1))
+    assert result.ocr_pages_unread == [2]
+    assert "Тихонова" not in result.text
+
+
+# -- the judge on text, without OCR ------------------------------------------------------------
+
+def test_the_judge_settles_a_mentoring_regulation_head():
+    assert settled("\n".join(REGULATION_PAGE_1))
+
+
+def test_the_judge_reads_on_where_the_rest_may_change_the_verdict():
+    # a letterhead alone is too little to judge
+    assert not settled("\n".join(LETTERHEAD + ["ПОЛОЖЕНИЕ"]))
+    # an order read down to «ПРИКАЗЫВАЮ:»: what it approves (an annexed regulation) comes after
+    order_head = PAIRS_PAGE_1[:6] + [
+        "В целях профессиональной адаптации молодых специалистов и развития системы наставничества "
+        "педагогических работников школы, на основании решения педагогического совета", "ПРИКАЗЫВАЮ:"]
+    assert not settled("\n".join(order_head))
+    assert settled("\n".join(order_head + ["1. Назначить куратором наставничества заместителя директора "
+                                            "Осипову Л.В.", "Директор ____________ С.Н. Лаврова"]))
+    # on a document's last page only the signature can follow what an order approves...
+    approving = LETTERHEAD + ["ПРИКАЗ", "29.08.2025 № 87-од",
+                              "Об утверждении Положения о системе наставничества педагогических работников",
+                              "В соответствии с распоряжением Минпросвещения России от 21.12.2021 № АЗ-1128/08/657, "
+                              "в целях профессиональной адаптации молодых специалистов и развития системы "
+                              "наставничества педагогических работников школы", "ПРИКАЗЫВАЮ:"]
+    assert settled("\n".join(approving), pages_after=0)
+    assert not settled("\n".join(approving), pages_after=1)
+    # ...but an order that may list pairs is read to its end even there
+    assert not settled("\n".join(order_head), pages_after=0)
+    # a title at the very edge of what was read may go on with its academic year
+    roadmap = LETTERHEAD + ["СОГЛАСОВАНО на заседании методического совета, протокол № 1 от 27.08.2025",
+                            "ПРИНЯТО на заседании педагогического совета, протокол № 1 от 28.08.2025",
+                            "УТВЕРЖДЕНО приказом директора от 29.08.2025 № 88-од",
+                            "План мероприятий (дорожная карта) по внедрению системы наставничества",
+                            "педагогических работников МБОУ «Средняя школа № 5 города Велижа» на"]
+    assert not settled("\n".join(roadmap))
+    assert settled("\n".join(roadmap) + " 2025/2026 учебный год\n№ | Мероприятие | Срок | Ответственный\n"
+                   "1 | Назначение наставников | сентябрь | директор")
+    # a pairing order whose list has not ended: its pairs are counted from the whole list
+    assert not settled("\n".join(PAIRS_PAGE_1))
+    assert settled("\n".join(PAIRS_PAGE_1 + PAIRS_PAGE_2))
+    # an order that sends to its annex: the annex (a regulation, say) is on the next pages
+    annexed = PAIRS_PAGE_1[:7] + ["1. Утвердить Положение о наставничестве педагогических работников (приложение 1).",
+                                  "Директор ____________ С.Н. Лаврова"]
+    assert not settled("\n".join(annexed))
+    # a regulation that promises its road map
+    assert not settled("\n".join(REGULATION_PAGE_1 + ["3.3. Дорожная карта внедрения системы наставничества "
+                                                      "приводится в приложении 2 к настоящему Положению."]))
+    # a document not about mentoring may still turn out to be on later pages
+    charter = LETTERHEAD + ["ПРИНЯТО на общем собрании работников, протокол № 2 от 20.08.2025",
+                            "ПРАВИЛА внутреннего трудового распорядка работников",
+                            "1. Общие положения",
+                            "1.1. Правила определяют порядок приёма и увольнения работников, их основные "
+                            "права и обязанности, режим работы и время отдыха, меры поощрения и взыскания.",
+                            "1.2. Правила обязательны для всех работников школы и доводятся до них под подпись."]
+    assert not settled("\n".join(charter))
