@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from eduaudit import stages
+from eduaudit.crawl_extraction import ExtractionDuringCrawl
 from eduaudit.registry import School
 from eduaudit.registry_commands import schools_to_audit
 from eduaudit.store import Store
@@ -21,11 +22,15 @@ def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] =
               delay: float | None = None, max_pages: int = 40, max_documents: int = 80,
               workers: int | None = None, quiet: bool = False, extra_settings: dict | None = None,
               resume: bool = False, focused: bool = True, processes: int | None = None,
-              schools: list[School] | None = None) -> int:
+              schools: list[School] | None = None, ocr: str = "focused",
+              extract_during_crawl: bool = True) -> int:
     """Crawl, extract, classify and judge the schools of the registry; return the run id.
 
     ``schools`` are the registry's rows to audit, as the registry check gave them
     (``eduaudit.registry_commands.schools_to_audit``); by default the check is run here.
+    ``ocr`` is one of ``stages.OCR_MODES``. With ``extract_during_crawl`` documents are
+    extracted at low priority while the crawl runs (``eduaudit.crawl_extraction``); what it
+    did not finish is extracted after the crawl either way.
     """
     if schools is None:
         schools = schools_to_audit(Path(registry), quiet=True)
@@ -42,9 +47,14 @@ def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] =
         run_id = stages.start_run(store, registry, schools, settings)
         say(f"Запуск {run_id}: {len(schools)} сайтов, обход…")
     log_file = Path(out) / "logs" / f"run-{run_id}-crawl.log"
-    stages.crawl(store, run_id, resolve=list(resolve), delay=delay, max_pages=max_pages,
-                 max_documents=max_documents, log_file=log_file, extra_settings=extra_settings,
-                 only=only, progress=not quiet, focused=focused, processes=processes)
+    during = ExtractionDuringCrawl(store, run_id, workers=workers, ocr=ocr).start() if extract_during_crawl else None
+    try:
+        stages.crawl(store, run_id, resolve=list(resolve), delay=delay, max_pages=max_pages,
+                     max_documents=max_documents, log_file=log_file, extra_settings=extra_settings,
+                     only=only, progress=not quiet, focused=focused, processes=processes)
+    finally:
+        if during is not None:
+            during.crawl_over()
     counts = store.db.execute(
         "select (select count(*) from sites where run_id = :r and reachable = 1), "
         "(select count(*) from pages where run_id = :r), "
@@ -53,7 +63,13 @@ def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] =
     say(f"Обход завершён: доступно сайтов {counts[0]} из {len(schools)}, страниц {counts[1]}, "
         f"документов {counts[2]} (журнал: {', '.join(str(p) for p in logs) or log_file})")
     say("Извлечение текста документов…")
-    extracted = stages.extract(store, run_id, workers=workers)
+    if during is not None:
+        during.join()
+        if during.error:
+            say(f"Извлечение во время обхода прервалось ({during.error}); остальное извлекается сейчас")
+    extracted = stages.extract(store, run_id, workers=workers, ocr=ocr)
+    if during is not None:
+        extracted += during.extracted
     say(f"Извлечён текст новых документов: {extracted}")
     say("Классификация документов и проверка правил…")
     stages.classify(store, run_id)

@@ -72,8 +72,14 @@ def main() -> None:
               help="Продолжить прерванный запуск этого реестра: готовые сайты не обходятся заново.")
 @click.option("--crawl-processes", type=click.IntRange(min=1),
               help="Процессов обхода (по умолчанию по числу ядер, если сайтов не меньше 100 на процесс).")
+@click.option("--ocr", type=click.Choice(["focused", "first-pages", "all-pages"]), default="focused",
+              show_default=True,
+              help="Распознавание сканов: focused — страницы по порядку, пока не ясен вид документа; "
+                   "first-pages — первые три страницы целиком; all-pages — все страницы.")
+@click.option("--extract-during-crawl/--extract-after-crawl", default=True, show_default=True,
+              help="Извлекать текст документов во время обхода (с низким приоритетом) или только после него.")
 def crawl(registry, columns, kinds, db, out, resolve, delay, max_pages, max_documents, workers, quiet, unfocused,
-          resume, crawl_processes):
+          resume, crawl_processes, ocr, extract_during_crawl):
     """Проверить реестр, обойти сайты из него, извлечь документы и проверить правила."""
     from eduaudit.audit_run import run_audit
     from eduaudit.runlock import RunLocked, run_lock
@@ -87,7 +93,8 @@ def crawl(registry, columns, kinds, db, out, resolve, delay, max_pages, max_docu
         with run_lock(db.parent, what="crawl"):
             run_id = run_audit(registry, db, out, resolve=resolve, delay=delay, max_pages=max_pages,
                                max_documents=max_documents, workers=workers, quiet=quiet, resume=resume,
-                               focused=not unfocused, processes=crawl_processes, schools=schools)
+                               focused=not unfocused, processes=crawl_processes, schools=schools, ocr=ocr,
+                               extract_during_crawl=extract_during_crawl)
     except RunLocked as exc:
         raise click.ClickException(str(exc)) from None
     if not quiet:

@@ -1,0 +1,78 @@
+"""Extraction while the crawl runs: the cores read documents while the crawl waits on delays.
+
+A polite crawl spends most of its time waiting between requests to one host, and the cores
+sit idle; extraction and OCR after the crawl then keep the network idle. This thread runs a
+pool of extraction workers beside the crawl, at the lowest CPU priority (``nice`` 19, which
+tesseract inherits), so the crawl's processes always come first. It asks the database for
+documents stored by the crawl and not yet extracted, every second, until the crawl is over
+and none is left.
+
+Nothing depends on it finishing: a document it did not get to, or whose worker was killed,
+has no extraction row and is extracted by ``stages.extract`` after the crawl (or on resume).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from eduaudit import stages
+from eduaudit.store import Store, utcnow
+
+log = logging.getLogger(__name__)
+
+NICENESS = 19
+
+
+class ExtractionDuringCrawl:
+    """``start()`` before the crawl, ``crawl_over()`` once fetching ends, then ``join()``."""
+
+    def __init__(self, store: Store, run_id: int, *, workers: int | None = None, ocr: str = "focused",
+                 poll_seconds: float = 1.0, runner=None):
+        self.db_path, self.blobs_dir = store.path, store.blobs_dir
+        self.run_id, self.workers, self.ocr = run_id, workers, ocr
+        self.poll_seconds = poll_seconds
+        self.runner = runner  # extract_many's job runner; tests make it die
+        self.extracted = 0
+        self.error: str | None = None
+        self._over = threading.Event()
+        self._thread = threading.Thread(target=self._serve, name="eduaudit-extract-during-crawl", daemon=True)
+
+    def start(self) -> "ExtractionDuringCrawl":
+        self._thread.start()
+        return self
+
+    def crawl_over(self) -> None:
+        self._over.set()
+
+    def join(self) -> int:
+        self._thread.join()
+        return self.extracted
+
+    def _serve(self) -> None:
+        from eduaudit.extraction import extract_many, worker_lost
+        from eduaudit.extraction.records import extraction_record
+
+        store = Store(self.db_path, self.blobs_dir)  # its own connection: SQLite connections stay in their thread
+        submitted: set[str] = set()
+
+        def more():
+            over = self._over.is_set()  # read first: documents stored before the end are all seen
+            jobs = stages.extraction_jobs(store, self.run_id, skip=submitted)
+            submitted.update(job[0] for job in jobs)
+            if not jobs and over:
+                return None
+            return jobs
+
+        settings = stages.extraction_settings(self.ocr, worker_niceness=NICENESS)
+        try:
+            for sha, result in extract_many([], workers=self.workers, settings=settings, refill=more,
+                                            idle_wait=self.poll_seconds, runner=self.runner):
+                if worker_lost(result):
+                    continue  # left without a row: extracted again after the crawl
+                store.db["extractions"].upsert(extraction_record(sha, result, utcnow()), pk="sha256")
+                self.extracted += 1
+        except Exception as exc:  # noqa: BLE001 - the extraction after the crawl does what this missed
+            self.error = f"{type(exc).__name__}: {exc}"
+            log.exception("extraction during the crawl stopped; the rest is extracted after it")
+        finally:
+            store.db.close()

@@ -1,0 +1,73 @@
+"""Extraction while the crawl runs: nothing lost to a killed worker, no document read twice (#22)."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+from eduaudit import stages
+from eduaudit.crawl_extraction import ExtractionDuringCrawl
+from eduaudit.extraction.pool import extract_file
+from eduaudit.store import Store, utcnow
+from tests.docmaker import TEACHER_REGULATION, docx, text_pdf
+
+
+def dies_once(path: Path, filename, content_type, settings):
+    """Job runner: the worker is killed (SIGKILL) on the first file that has a «.die» marker beside it."""
+    marker = Path(f"{path}.die")
+    if marker.exists():
+        marker.unlink()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return extract_file(path, filename, content_type, settings)
+
+
+def _document(store: Store, run_id: int, school_id: str, url: str, data: bytes) -> str:
+    sha = store.put_blob(data)
+    store.db["documents"].insert({"run_id": run_id, "school_id": school_id, "url": url, "sha256": sha,
+                                  "size": len(data), "filename": url.rsplit("/", 1)[-1], "content_type": "",
+                                  "fetched_at": utcnow()}, pk=("run_id", "school_id", "url"))
+    return sha
+
+
+def _extracted(store: Store) -> dict[str, str]:
+    return {r["sha256"]: r["status"] for r in store.db.query("select sha256, status from extractions")}
+
+
+def test_documents_are_extracted_during_the_crawl_and_a_killed_worker_loses_nothing(tmp_path):
+    store = Store(tmp_path / "eduaudit.db")
+    run_id = store.start_run("registry.csv", "digest", 2, "test")
+    during = ExtractionDuringCrawl(store, run_id, workers=1, poll_seconds=0.05, runner=dies_once).start()
+    # the crawl stores documents while the extraction runs: a municipal template on two schools' sites
+    template = text_pdf(TEACHER_REGULATION)
+    shared = _document(store, run_id, "s1", "http://one.test/files/polozhenie.pdf", template)
+    assert _document(store, run_id, "s2", "http://two.test/docs/polozhenie-o-nastavnichestve.pdf",
+                     template) == shared
+    doomed = _document(store, run_id, "s2", "http://two.test/docs/prikaz.docx",
+                       docx(["ПРИКАЗ", "О назначении наставников педагогических работников"]))
+    Path(f"{store.blob_path(doomed)}.die").touch()
+    during.crawl_over()
+    assert during.join() == 1
+    assert during.error is None
+    # the shared file was extracted once; the killed worker's file has no row, not a stored failure
+    assert _extracted(store) == {shared: "ok"}
+
+    # after the crawl, what the extraction during it could not finish is done
+    assert stages.extract(store, run_id, workers=1) == 1
+    assert _extracted(store) == {shared: "ok", doomed: "ok"}
+    assert "наставник" in store.db["extractions"].get(doomed)["text"].lower()
+
+
+def test_a_document_extracted_in_an_earlier_run_is_not_extracted_again(tmp_path):
+    store = Store(tmp_path / "eduaudit.db")
+    first = store.start_run("registry.csv", "digest", 1, "test")
+    regulation = text_pdf(TEACHER_REGULATION)
+    sha = _document(store, first, "s1", "http://one.test/files/polozhenie.pdf", regulation)
+    assert stages.extract(store, first, workers=1) == 1
+    second = store.start_run("registry.csv", "digest", 1, "test")
+    during = ExtractionDuringCrawl(store, second, workers=1, poll_seconds=0.05).start()
+    assert _document(store, second, "s1", "http://one.test/files/polozhenie.pdf", regulation) == sha
+    during.crawl_over()
+    assert during.join() == 0
+    assert stages.extract(store, second, workers=1) == 0
+    assert list(_extracted(store)) == [sha]
