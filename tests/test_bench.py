@@ -169,7 +169,7 @@ def test_region_bench_measures_every_run(tmp_path):
         cwd=ROOT, capture_output=True, text=True, timeout=240)
     assert proc.returncode == 0, proc.stderr[-3000:]
     result = json.loads((out / "region_bench-n3.json").read_text(encoding="utf-8"))
-    assert set(result["runs"]) == {"focused", "unfocused", "wget"}
+    assert set(result["runs"]) == {"focused", "unfocused", "wget", "sequential"}
 
     focused = result["runs"]["focused"]
     assert set(focused["stages"]) == {"crawl", "extraction", "ocr", "audit", "report"}
@@ -187,6 +187,17 @@ def test_region_bench_measures_every_run(tmp_path):
     assert focused["verdicts_equal"].endswith(f"/{truth_rows}")
     assert 0.5 <= focused["verdicts_equal_ground_truth"] <= 1.0
     assert focused["wall_seconds"] >= focused["stages"]["crawl"]["wall_seconds"]
+
+    # The audit as it ran before (extraction after the crawl, whole first pages OCR'd) beside today's:
+    # the same scans, every page of them in the budget recognised, the same verdicts.
+    sequential = result["runs"]["sequential"]
+    assert sequential["ocr"]["scanned_documents"] == focused["ocr"]["scanned_documents"]
+    # whole sites hold scanned pictures: they are counted with their OCR time
+    assert result["runs"]["unfocused"]["ocr"]["scanned_documents"] >= 1
+    assert sequential["ocr"]["pages_left_unread_in_whole_or_part"] == 0
+    assert sequential["verdicts_equal"] == focused["verdicts_equal"]
+    assert "ocr_cpu_at_most_a_third_of_sequential" in result["targets"]
+    assert result["ratios"]["fetch_wall_focused_over_sequential"] > 0
 
     unfocused, wget = result["runs"]["unfocused"], result["runs"]["wget"]
     assert unfocused["requests"] > focused["requests"]
