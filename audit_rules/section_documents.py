@@ -5,7 +5,7 @@ from __future__ import annotations
 from parsel import Selector
 
 from audit_rules.base import FAIL, PASS, Finding, Rule, SchoolEvidence, looked_at
-from crawler.navigation import extract_links
+from eduaudit.sitefacts.links import extract_links
 
 
 class DocumentsSectionRule(Rule):

@@ -1,7 +1,7 @@
 """site.reachable: the school's home page answered, and the robot could read the site."""
 
 from audit_rules.base import BOTH_KINDS, ERROR, FAIL, PASS, WARN, Finding, Rule, SchoolEvidence
-from crawler.diagnosis import is_unauditable, link_trap
+from eduaudit.sitefacts.reasons import is_unauditable, link_trap
 
 
 class SiteReachableRule(Rule):

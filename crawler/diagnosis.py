@@ -11,32 +11,25 @@ from "the site works, but a robot cannot check it".
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
 
-NOT_RESPONDING = "сайт не отвечает"
-CONNECTION_BROKEN = "сайт обрывает соединение"
-NEEDS_JAVASCRIPT = "сайт требует JavaScript"
-ROBOTS_FORBIDDEN = "доступ запрещён robots.txt"
-TLS_CERTIFICATE = "ошибка сертификата TLS"
-LINK_TRAP = "бесконечная ловушка ссылок"
-REDIRECT_LOOP = "бесконечная переадресация"
-PRIVATE_ADDRESS = "переход на внутренний адрес заблокирован"
-TOO_LARGE = "ответ слишком большой"
-COMPRESSION_BOMB = "сжатый ответ распаковывается в слишком большой объём"
-# The registry row has no usable address (eduaudit.registry_check): nothing was asked for.
-NO_ADDRESS = "адрес сайта не указан в реестре"
+# The phrases every reason starts with live below the crawler, where the audit rules
+# and reports read them too (eduaudit.sitefacts.reasons); they are reachable here as well.
+from eduaudit.sitefacts.reasons import (COMPRESSION_BOMB, CONNECTION_BROKEN, LINK_TRAP, NEEDS_JAVASCRIPT,
+                                        NO_ADDRESS, NOT_RESPONDING, PRIVATE_ADDRESS, REDIRECT_LOOP,
+                                        ROBOTS_FORBIDDEN, TLS_CERTIFICATE, TOO_LARGE, UNAUDITABLE,
+                                        is_unauditable, link_trap, url_shape)
 
-# Reasons for which the site may well work for people: the robot could not
-# audit it, so the verdict is «не удалось проверить», not «не выполнено».
-UNAUDITABLE = (NEEDS_JAVASCRIPT, ROBOTS_FORBIDDEN, NO_ADDRESS)
-
-
-def is_unauditable(reason: str | None) -> bool:
-    return bool(reason) and reason.startswith(UNAUDITABLE)
+__all__ = [
+    # eduaudit.sitefacts.reasons
+    "COMPRESSION_BOMB", "CONNECTION_BROKEN", "LINK_TRAP", "NEEDS_JAVASCRIPT", "NO_ADDRESS", "NOT_RESPONDING",
+    "PRIVATE_ADDRESS", "REDIRECT_LOOP", "ROBOTS_FORBIDDEN", "TLS_CERTIFICATE", "TOO_LARGE", "UNAUDITABLE",
+    "is_unauditable", "link_trap", "url_shape",
+    # the crawler's own diagnosis
+    "BlockedAddress", "failure_reason", "needs_javascript", "certificate_problem",
+]
 
 
 class BlockedAddress(IgnoreRequest):
@@ -44,8 +37,9 @@ class BlockedAddress(IgnoreRequest):
 
 
 def failure_reason(failure, max_size: int | None = None) -> str:
-    """A Russian reason for a failed request, starting with one of the phrases above."""
-    # Twisted is imported here, not at the top: the audit rules read this module too.
+    """A Russian reason for a failed request, starting with a phrase of eduaudit.sitefacts.reasons."""
+    # Twisted is imported here, not at the top: a module that reads only the phrases
+    # (eduaudit.stages) does not load it.
     from scrapy.spidermiddlewares.httperror import HttpError
     from twisted.internet import defer
     from twisted.internet import error as twisted_errors
@@ -164,26 +158,3 @@ def _asn1_time(value: bytes | None) -> datetime | None:
     if not value:
         return None
     return datetime.strptime(value.decode("ascii"), "%Y%m%d%H%M%SZ").replace(tzinfo=timezone.utc)
-
-
-# -- the crawl of one site -----------------------------------------------------
-
-_DIGITS = re.compile(r"\d+")
-
-
-def url_shape(url: str) -> str:
-    """A URL with its numbers and query values blanked: every page of a calendar has one shape."""
-    parts = urlsplit(url)
-    keys = sorted(p.split("=", 1)[0] for p in parts.query.split("&") if p)
-    return _DIGITS.sub("N", parts.path) + ("?" + "&".join(keys) if keys else "")
-
-
-def link_trap(page_urls: list[str], *, min_pages: int = 10) -> str | None:
-    """The reason when most pages of a site share one generated shape (a calendar, search results)."""
-    if len(page_urls) < min_pages:
-        return None
-    shape, count = Counter(url_shape(u) for u in page_urls).most_common(1)[0]
-    if count < min_pages or count * 2 < len(page_urls) or "N" not in shape:
-        return None
-    return (f"{LINK_TRAP}: {count} страниц вида {shape} (календарь или поиск), "
-            f"обход остановлен пределом страниц")

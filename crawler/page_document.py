@@ -16,7 +16,7 @@ from lxml import etree
 from parsel import Selector
 
 from crawler.page_names import in_chrome
-from crawler.text import fold
+from eduaudit.sitefacts.text import fold
 
 # The usual containers of a page's own content, WordPress, Joomla, Bitrix, uCoz, Gosweb and hand-made.
 _CONTENT = etree.XPath(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from parsel import Selector
 
-from crawler.text import fold
+from eduaudit.sitefacts.text import fold
 
 # « - », « | », « — », « :: », « » » between spaces; «|» and «::» also glued («Школа|Документы»).
 # A guillemet glued to a word is a quotation mark («СШ № 4»), not a separator.

@@ -26,7 +26,7 @@ class _Commands(click.Group):
 
     LAZY = {"extract": "eduaudit.extraction.commands:extract_command",
             "explain": "eduaudit.explain:explain_command",
-            "override": "eduaudit.overrides:override_command"}
+            "override": "eduaudit.overrides.command:override_command"}
 
     def list_commands(self, ctx):
         return sorted({*super().list_commands(ctx), *self.LAZY})

@@ -13,6 +13,7 @@ import click
 
 from audit_rules import all_rules
 from audit_rules.base import ISSUER_RU, STATUS_RU
+from eduaudit.cli_common import open_store, resolve_run
 from eduaudit.reports.russian import confidence_words
 from eduaudit.store import Store
 
@@ -211,8 +212,6 @@ def render_text(report: dict) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def explain_command(school_id, run, db, out, fmt):
     """Объяснить вердикты школы: доказательства, классификация документов, просмотренные страницы."""
-    from eduaudit.overrides import open_store, resolve_run
-
     store = open_store(db, out)
     run_id = resolve_run(store, run)
     try:

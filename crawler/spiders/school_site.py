@@ -24,8 +24,9 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from crawler import diagnosis
 from crawler import navigation as nav
 from crawler.page_document import document_title
-from crawler.page_names import SiteChrome, raw_h1, title_parts
+from crawler.page_names import raw_h1, title_parts
 from crawler.items import DocumentItem, PageItem, SiteDoneItem, SiteItem, school_alternates
+from crawler.site_state import OutstandingRequests, SiteState
 from eduaudit.store import utcnow
 
 HOME = "home"
@@ -92,43 +93,20 @@ class SchoolSiteSpider(scrapy.Spider):
         self.max_pages = int(max_pages)
         self.max_documents = int(max_documents)
         self.max_depth = int(max_depth)
-        # Requests of a school not yet answered; at zero the site is finished,
-        # which is what lets an interrupted run resume site by site.
-        self.outstanding: dict[str, int] = defaultdict(int)
-        # Of those, the pages: when none is left, no new section can turn up, so a
-        # site missing one looks further at once instead of after its last file.
-        self.pages_outstanding: dict[str, int] = defaultdict(int)
-        # Page requests that wait for a section: school -> section -> makers of the requests;
-        # and how many requests that may find the section are unanswered.
-        self.held: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-        self.seeking: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        # "misses" are probes of known paths that the site does not have: not errors.
-        self.tally: dict[str, dict[str, int]] = defaultdict(
-            lambda: {"pages": 0, "documents": 0, "errors": 0, "misses": 0})
-        self.site_hosts: dict[str, set[str]] = defaultdict(set)
-        self.pages_scheduled: dict[str, int] = defaultdict(int)
-        self.documents_scheduled: dict[str, int] = defaultdict(int)
-        # Menus repeat the same links on every page; budgets count distinct URLs only.
-        self.seen: dict[str, set[str]] = defaultdict(set)
-        # The same menu link on the same kind of page at the same depth is judged
-        # the same way every time (budgets only grow, seen URLs stay seen), so it
-        # is judged once: most of a page's links are its menu.
-        self.links_judged: dict[str, set[tuple]] = defaultdict(set)
-        self.platform: dict[str, str] = {}
-        self.home_url: dict[str, str] = {}
-        # What every page of a site shows (the school's name in <h1>, the site's in <title>):
-        # it names no page, so page roles are read past it.
-        self.chrome: dict[str, SiteChrome] = defaultdict(SiteChrome)
-        self.sections_found: dict[str, set[str]] = defaultdict(set)
-        self.looked_further: set[str] = set()
-        self.cut_short: set[str] = set()
-        self.sitemaps_requested: dict[str, int] = defaultdict(int)
+        # Everything known of each site being crawled; a finished site's state is dropped.
+        self.sites: defaultdict[str, SiteState] = defaultdict(SiteState)
+
+    @property
+    def outstanding(self) -> OutstandingRequests:
+        """School id -> requests not yet answered (what the progress extension reads)."""
+        return OutstandingRequests(self.sites)
 
     def _first_time(self, school_id: str, url: str) -> bool:
         key = canonicalize_url(url)
-        if key in self.seen[school_id]:
+        seen = self.sites[school_id].seen
+        if key in seen:
             return False
-        self.seen[school_id].add(key)
+        seen.add(key)
         return True
 
     async def start(self):
@@ -137,9 +115,10 @@ class SchoolSiteSpider(scrapy.Spider):
 
     def _home_request(self, school_id: str, url: str, alternates: list[str]) -> scrapy.Request:
         """The request of a school's home page; ``alternates`` are the registry's next addresses."""
-        self.site_hosts[school_id].add(urlsplit(url).netloc.lower())
+        site = self.sites[school_id]
+        site.hosts.add(urlsplit(url).netloc.lower())
         self._first_time(school_id, url)
-        self.pages_scheduled[school_id] += 1
+        site.pages_scheduled += 1
         return self._request(
             url, callback=self.parse_home, errback=self.home_failed, priority=PAGE_PRIORITY + 40, page=True,
             meta={"school_id": school_id, "via": HOME, "anchor": "", "depth": 0,
@@ -150,11 +129,12 @@ class SchoolSiteSpider(scrapy.Spider):
         # Deduplication is per school (see _first_time): two schools may link the
         # same municipal file, and each must get it.
         school_id, via = kwargs["meta"]["school_id"], kwargs["meta"].get("via")
-        self.outstanding[school_id] += 1
+        site = self.sites[school_id]
+        site.outstanding += 1
         if page:
-            self.pages_outstanding[school_id] += 1
+            site.pages_outstanding += 1
             if via in WAITS_FOR.values():
-                self.seeking[school_id][via] += 1
+                site.seeking[via] += 1
         kwargs["meta"]["page"] = page
         # DownloaderAwarePriorityQueue files a request under its slot when it is scheduled, before
         # SiteSlotMiddleware runs; without the key here it filed by host name, found no downloader
@@ -170,44 +150,41 @@ class SchoolSiteSpider(scrapy.Spider):
         files are still downloading, before it is declared done.
         """
         school_id = meta["school_id"]
+        site = self.sites[school_id]
         if meta.get("probe_rest"):
             yield from self._probe_answered(meta)
-        if meta.get("page") and self.seeking[school_id].get(meta.get("via"), 0) > 0:
+        if meta.get("page") and site.seeking.get(meta.get("via"), 0) > 0:
             yield from self._sought_answered(school_id, meta["via"])
-        self.tally[school_id][outcome] += 1
-        self.outstanding[school_id] -= 1
+        site.tally[outcome] += 1
+        site.outstanding -= 1
         if meta.get("page"):
-            self.pages_outstanding[school_id] -= 1
-        if self.pages_outstanding[school_id] == 0 and school_id not in self.looked_further:
-            self.looked_further.add(school_id)
-            if self.focused and school_id in self.home_url and any(
-                    section not in self.sections_found[school_id] for section in WANTED_SECTIONS):
+            site.pages_outstanding -= 1
+        if site.pages_outstanding == 0 and not site.looked_further:
+            site.looked_further = True
+            if self.focused and site.home_url is not None and any(
+                    section not in site.sections_found for section in WANTED_SECTIONS):
                 yield from self._look_further(school_id)
-        if self.outstanding[school_id] == 0:
-            tally = self.tally[school_id]
+        if site.outstanding == 0:
+            tally = site.tally
             self.logger.info("site %s finished: %d pages, %d documents, %d errors, %d probes missed",
                              school_id, tally["pages"], tally["documents"], tally["errors"], tally["misses"])
             yield SiteDoneItem(school_id=school_id, completed_at=utcnow(), pages=tally["pages"],
                                documents=tally["documents"], errors=tally["errors"],
-                               crawl_cut_short=school_id in self.cut_short)
-            # A finished site gets no more requests: its link memory would only
-            # grow the process with the size of the region.
-            self.seen.pop(school_id, None)
-            self.links_judged.pop(school_id, None)
-            self.chrome.pop(school_id, None)
-            self.held.pop(school_id, None)
-            self.seeking.pop(school_id, None)
+                               crawl_cut_short=site.cut_short)
+            # A finished site gets no more requests: what the spider knew of it (its
+            # link memory above all) would only grow the process with the size of the region.
+            self.sites.pop(school_id, None)
 
     # -- home ------------------------------------------------------------
     def parse_home(self, response):
         school_id = response.meta["school_id"]
-        self.site_hosts[school_id].add(urlsplit(response.url).netloc.lower())
+        site = self.sites[school_id]
+        site.hosts.add(urlsplit(response.url).netloc.lower())
         html = response.text if isinstance(response, TextResponse) else ""
         platform = nav.detect_platform(response.url, html)
-        self.platform[school_id] = platform
-        self.home_url[school_id] = response.url
+        site.home_url = response.url
         if html:
-            self.chrome[school_id].learn_home(raw_h1(response.selector.root),
+            site.chrome.learn_home(raw_h1(response.selector.root),
                                               title_parts(nav.page_title(response.selector)))
 
         # A script-only home page cannot be audited (reachable=False: every rule
@@ -260,13 +237,14 @@ class SchoolSiteSpider(scrapy.Spider):
 
         ``rest`` are the platform's other usual paths, tried in turn while the section is not found.
         """
-        if self.pages_scheduled[school_id] >= self.max_pages or not self._first_time(school_id, url):
+        site = self.sites[school_id]
+        if site.pages_scheduled >= self.max_pages or not self._first_time(school_id, url):
             return
-        self.pages_scheduled[school_id] += 1
+        site.pages_scheduled += 1
         yield self._request(
             url, callback=self.parse_page, errback=self.probe_failed,
             priority=PAGE_PRIORITY + FOLLOW_PRIORITY.get(section, 0) + 1, page=True,
-            headers={"Referer": self.home_url[school_id]},
+            headers={"Referer": site.home_url},
             meta={"school_id": school_id, "via": section, "anchor": "", "depth": 1, "strategy": strategy,
                   "probe_rest": rest},
         )
@@ -274,17 +252,19 @@ class SchoolSiteSpider(scrapy.Spider):
     def _probe_answered(self, meta: dict):
         """The platform's next usual path while the section (the probe's ``via``) is still missing."""
         school_id, section, rest = meta["school_id"], meta["via"], meta["probe_rest"]
-        if section not in self.sections_found[school_id]:
-            yield from self._probe(school_id, response_join(self.home_url[school_id], rest[0]), section,
+        site = self.sites[school_id]
+        if section not in site.sections_found:
+            yield from self._probe(school_id, response_join(site.home_url, rest[0]), section,
                                    meta["strategy"], rest=rest[1:])
 
     def _sought_answered(self, school_id: str, section: str):
         """The last request that might find ``section`` is answered: drop or send what waited for it."""
-        self.seeking[school_id][section] -= 1
-        if self.seeking[school_id][section] > 0:
+        site = self.sites[school_id]
+        site.seeking[section] -= 1
+        if site.seeking[section] > 0:
             return
-        waiting = self.held[school_id].pop(section, [])
-        if section not in self.sections_found[school_id]:
+        waiting = site.held.pop(section, [])
+        if section not in site.sections_found:
             for make in waiting:
                 yield from make()
 
@@ -296,14 +276,15 @@ class SchoolSiteSpider(scrapy.Spider):
         yield from self.page_failed(failure)
 
     def _look_further(self, school_id: str):
-        home = self.home_url[school_id]
-        self.sitemaps_requested[school_id] += 1
+        site = self.sites[school_id]
+        home = site.home_url
+        site.sitemaps_requested += 1
         yield self._request(
             response_join(home, "/sitemap.xml"), callback=self.parse_sitemap, errback=self.probe_failed,
             priority=PAGE_PRIORITY + 50, page=True, meta={"school_id": school_id, "strategy": nav.STRATEGY_SITEMAP},
         )
         for section, paths in nav.LAST_RESORT_PATHS.items():
-            if section in self.sections_found[school_id]:
+            if section in site.sections_found:
                 continue
             for path in paths:
                 yield from self._probe(school_id, response_join(home, path), section, nav.STRATEGY_LAST_RESORT)
@@ -312,19 +293,20 @@ class SchoolSiteSpider(scrapy.Spider):
         """Follow the sitemap's URLs whose slug names a wanted section (sitemap indexes too)."""
         school_id = response.meta["school_id"]
         kind, urls = read_sitemap(response.body)
-        hosts = self.site_hosts[school_id]
+        site = self.sites[school_id]
+        hosts = site.hosts
         for url in urls:
             if urlsplit(url).netloc.lower() not in hosts:
                 continue
             if kind == "sitemapindex":
-                if self.sitemaps_requested[school_id] < SITEMAP_MAX_FILES and self._first_time(school_id, url):
-                    self.sitemaps_requested[school_id] += 1
+                if site.sitemaps_requested < SITEMAP_MAX_FILES and self._first_time(school_id, url):
+                    site.sitemaps_requested += 1
                     yield self._request(url, callback=self.parse_sitemap, errback=self.probe_failed,
                                         priority=PAGE_PRIORITY + 50, page=True, meta={"school_id": school_id,
                                                            "strategy": nav.STRATEGY_SITEMAP})
                 continue
             section = nav.sitemap_target(url)
-            if section in WANTED_SECTIONS and section not in self.sections_found[school_id]:
+            if section in WANTED_SECTIONS and section not in site.sections_found:
                 yield from self._probe(school_id, url, section, nav.STRATEGY_SITEMAP)
         yield from self._settle(response.meta, "misses")
 
@@ -337,7 +319,8 @@ class SchoolSiteSpider(scrapy.Spider):
             yield from self._settle(response.meta, "documents")
             return
         via = response.meta.get("via")
-        chrome = self.chrome[school_id]
+        site = self.sites[school_id]
+        chrome = site.chrome
         title = nav.page_title(response.selector)
         names = nav.page_names(response.selector, anchor=response.meta.get("anchor", ""), chrome=chrome)
         h1 = raw_h1(response.selector.root)
@@ -354,7 +337,7 @@ class SchoolSiteSpider(scrapy.Spider):
                 if typed:
                     role, heading = nav.PAGE_DOCUMENT, heading or typed
         if role in WANTED_SECTIONS:
-            self.sections_found[school_id].add(role)
+            site.sections_found.add(role)
         yield PageItem(
             school_id=school_id, url=response.url, http_status=response.status,
             content_type=response.headers.get(b"Content-Type", b"").decode("latin-1"),
@@ -365,7 +348,7 @@ class SchoolSiteSpider(scrapy.Spider):
             headers=response_headers(response), via=via or "",
             strategy=response.meta.get("strategy", ""),
         )
-        judged = self.links_judged[school_id]
+        judged = site.links_judged
         depth = response.meta.get("depth", 0)
         for link in nav.extract_links(response.selector, response.url):
             key = (link.url, link.text, link.itemprop, role, via, depth)
@@ -376,6 +359,7 @@ class SchoolSiteSpider(scrapy.Spider):
 
     def _follow(self, response, role: str, link: nav.Link):
         school_id = response.meta["school_id"]
+        site = self.sites[school_id]
         if nav.is_skipped_url(link.url):
             return
         shared = nav.shared_file(link.url)
@@ -385,7 +369,7 @@ class SchoolSiteSpider(scrapy.Spider):
             if self._worth_downloading(role, link):
                 yield from self._download(response, role, link, download_url, shared)
             return
-        if urlsplit(link.url).netloc.lower() not in self.site_hosts[school_id]:
+        if urlsplit(link.url).netloc.lower() not in site.hosts:
             return
         target = nav.link_target(link)
         if target is None and role in nav.DOCUMENT_PAGES and nav.names_document(link):
@@ -396,13 +380,13 @@ class SchoolSiteSpider(scrapy.Spider):
             return
         awaited = WAITS_FOR.get(target)
         if self.focused and awaited:
-            if awaited in self.sections_found[school_id]:
+            if awaited in site.sections_found:
                 return  # what the page would lead to is found
-            if self.seeking[school_id][awaited] > 0:
+            if site.seeking[awaited] > 0:
                 # only the page's address and depth wait, not the page: a region's worth of
                 # held home pages (and their parsed trees) would weigh hundreds of megabytes
                 referer, depth = response.url, response.meta.get("depth", 0)
-                self.held[school_id][awaited].append(
+                site.held[awaited].append(
                     lambda: self._follow_page(school_id, referer, depth, link, target, role))
                 return
         yield from self._follow_page(school_id, response.url, response.meta.get("depth", 0), link, target, role)
@@ -410,12 +394,13 @@ class SchoolSiteSpider(scrapy.Spider):
     def _follow_page(self, school_id: str, referer: str, from_depth: int, link: nav.Link, target: str | None,
                      from_role: str | None = None):
         depth = from_depth + 1
-        if depth > self.max_depth or self.pages_scheduled[school_id] >= self.max_pages:
-            self.cut_short.add(school_id)
+        site = self.sites[school_id]
+        if depth > self.max_depth or site.pages_scheduled >= self.max_pages:
+            site.cut_short = True
             return
         if not self._first_time(school_id, link.url):
             return
-        self.pages_scheduled[school_id] += 1
+        site.pages_scheduled += 1
         yield self._request(
             link.url, callback=self.parse_page, errback=self.page_failed,
             priority=PAGE_PRIORITY + FOLLOW_PRIORITY.get(target, 0), page=True,
@@ -464,9 +449,10 @@ class SchoolSiteSpider(scrapy.Spider):
     # -- documents -------------------------------------------------------
     def _download(self, response, role: str, link: nav.Link, url: str, shared: nav.SharedFile | None = None):
         school_id = response.meta["school_id"]
-        if self.documents_scheduled[school_id] >= self.max_documents or not self._first_time(school_id, url):
+        site = self.sites[school_id]
+        if site.documents_scheduled >= self.max_documents or not self._first_time(school_id, url):
             return
-        self.documents_scheduled[school_id] += 1
+        site.documents_scheduled += 1
         priority = DOCUMENT_PRIORITY + (20 if nav.mentions_mentoring(link) else 0)
         meta = {"school_id": school_id, "anchor": link.text[:300], "page_url": response.url,
                 "page_role": role, "depth": response.meta.get("depth", 0) + 1}
