@@ -24,7 +24,7 @@ class _Commands(click.Group):
     it needs only after the crawl: start-up counts in the time the sites are fetched in.
     """
 
-    LAZY = {"extract": "eduaudit.extraction.commands:extract_command",
+    LAZY = {"extract": "eduaudit.extract_command:extract_command",
             "explain": "eduaudit.explain:explain_command",
             "override": "eduaudit.overrides.command:override_command"}
 

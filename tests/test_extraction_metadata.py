@@ -17,7 +17,7 @@ from audit_rules.classifier import classify
 from eduaudit.extraction import ExtractionSettings, extract_bytes, is_detached_signature, \
     signed_document_name
 from eduaudit.extraction.academic_year import academic_year
-from eduaudit.extraction.commands import extract_command
+from eduaudit.extract_command import extract_command
 from eduaudit.extraction.pdf import render_dpi
 from eduaudit.extraction.scanpage import ink_mask, skew_angle
 from eduaudit.extraction.signatures import stamp_evidence
