@@ -14,6 +14,20 @@ from eduaudit.demo_region.server import RegionServer
 
 SMALL_REGION_SEED, SMALL_REGION_SCHOOLS = 6, 30
 
+# Fixtures that crawl real loopback sites: a test that uses one is end-to-end wherever it lives.
+CRAWLING_FIXTURES = ("audited_region", "crawled")
+
+
+def pytest_collection_modifyitems(items):
+    """`pytest -m "not e2e"` is the fast loop: unit and fixture tests, no crawl, no server.
+
+    Modules whose every test crawls, serves or starts other programs say so themselves
+    (``pytestmark = pytest.mark.e2e``); tests elsewhere that use a crawling fixture are marked here.
+    """
+    for item in items:
+        if any(name in getattr(item, "fixturenames", ()) for name in CRAWLING_FIXTURES):
+            item.add_marker(pytest.mark.e2e)
+
 
 @dataclass
 class AuditedRegion:

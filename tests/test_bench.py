@@ -16,6 +16,8 @@ from aiohttp import web
 
 from eduaudit.demo_region.conditions import STATS_HOST, STATS_PATH, NetworkConditions, conditions_middleware
 
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
+
 ROOT = Path(__file__).resolve().parent.parent
 BODY = bytes(range(256)) * 800  # 200 KB
 

@@ -20,6 +20,8 @@ from eduaudit.browse import QUERIES, TABLES, datasette_command, serve, write_met
 from eduaudit.reports.commands import browse_command
 from tests.test_reports_outputs import copy_db
 
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
+
 
 def free_port() -> int:
     with socket.socket() as sock:

@@ -22,6 +22,8 @@ from crawler.spiders.school_site import SchoolSiteSpider
 from tests.docmaker import TEACHER_REGULATION, text_pdf
 from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry
 
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
+
 HOST = "broken-links-school.test"
 PDF = "application/pdf"
 

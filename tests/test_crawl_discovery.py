@@ -17,6 +17,8 @@ from crawler import navigation as nav
 from tests.docmaker import TEACHER_REGULATION, docx, text_pdf
 from tests.sitekit import LoopbackSites, Resource, run_crawl
 
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
+
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

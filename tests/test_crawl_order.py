@@ -4,10 +4,14 @@ and the last look (sitemap.xml) while the files are still coming."""
 
 from __future__ import annotations
 
+import pytest
+
 import sqlite3
 
 from tests.docmaker import TEACHER_REGULATION, text_pdf
 from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry
+
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 
 
 def html(heading: str, body: str = "") -> str:

@@ -19,6 +19,8 @@ import sqlite_utils
 from tests.docmaker import CHARTER, STUDENT_REGULATION, TEACHER_REGULATION, docx, text_pdf
 from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry
 
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
+
 GOSWEB = "sh3-test-r66.gosweb.gosuslugi.test"
 SCHOOLRU = "school3-test.smolschool.test"
 UCOZ = "sch3-test.ucoz.test"

@@ -9,6 +9,8 @@ import sqlite3
 from crawler.middlewares import retry_after_seconds
 from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry
 
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
+
 PAGE = "<html><body><h1>Школа</h1><a href='/private/nastavnichestvo'>Наставничество</a></body></html>"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import ast
 import re
 import shutil
@@ -11,6 +13,8 @@ import sys
 
 from eduaudit.demo_region.generate import write_registry
 from eduaudit.demo_region.server import RegionServer
+
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 
 
 def crawl_stats(log_path) -> dict:

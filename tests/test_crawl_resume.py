@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import signal
 import sqlite3
@@ -11,6 +13,8 @@ import time
 
 from tests.docmaker import TEACHER_REGULATION, text_pdf
 from tests.sitekit import LoopbackSites, Resource
+
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 
 SITES = 12
 

@@ -3,6 +3,8 @@ processes, and leaves no process behind when it is killed."""
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import re
 import signal
@@ -16,6 +18,8 @@ from eduaudit.crawl_shards import combine_progress, shard_count, shard_schools
 from tests.docmaker import TEACHER_REGULATION, text_pdf
 from tests.sitekit import LoopbackSites, Resource
 from tests.test_crawl_resume import latest_rows
+
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 
 MUNICIPALITIES = ["Велижский район", "Демидовский район", "Духовщинский район", "Ельнинский район"]
 SITES = 16

@@ -15,6 +15,8 @@ from docx import Document
 from eduaudit.demo_region.documents import KINDS, MENTORING_KINDS, SchoolInfo, make_document
 from eduaudit.demo_region.formats import FORMATS, render, render_doc_batch
 
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
+
 SCHOOLS = [
     SchoolInfo("Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 5» города Смоленска",
                "МБОУ «СШ № 5»", "город Смоленск", "г. Смоленск", "И. П. Петрова",

@@ -15,6 +15,8 @@ import sqlite_utils
 
 from eduaudit.demo_region.accuracy import compare
 
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
+
 
 @pytest.fixture(scope="module")
 def run(audited_region):

@@ -21,6 +21,8 @@ from eduaudit.demo_region.schools import MUNICIPALITIES, build_schools
 from eduaudit.demo_region.server import RegionServer
 from eduaudit.municipalities import is_known, municipality_key
 
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
+
 SEED, N = 6, 30   # a small region that still holds every platform and the redirect/down behaviours
 
 

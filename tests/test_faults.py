@@ -16,6 +16,8 @@ import pytest
 from bench import fault_table as drill
 from eduaudit.demo_region.faults import fault_cases
 
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
+
 CASES = fault_cases()
 # A 2 GB document or a 4 GB gzip bomb held in memory would blow far past this.
 MEMORY_LIMIT_MB = 1024

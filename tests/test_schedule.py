@@ -19,6 +19,8 @@ from eduaudit.runlock import RunLocked, run_lock
 from eduaudit.schedule import Plan, in_window, on_calendar, prune_blobs
 from eduaudit.store import Store
 
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
+
 CRON_RANGES = [(0, 59), (0, 23), (1, 31), (1, 12), (0, 7)]
 
 

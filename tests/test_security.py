@@ -27,6 +27,8 @@ from eduaudit.store import Store
 from tests.docmaker import TEACHER_REGULATION, text_pdf
 from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry
 
+pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
+
 HOSTILE = "<script>alert('eduaudit')</script>"
 # As a page carries it: entities in the HTML source, a literal <script> once parsed.
 IN_SOURCE = html.escape(HOSTILE)
