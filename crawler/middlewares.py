@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import re
 import time
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
@@ -17,6 +16,7 @@ from twisted.internet.task import deferLater
 from crawler.diagnosis import PRIVATE_ADDRESS, BlockedAddress
 from crawler.items import school_alternates
 from crawler.resolver import lookup, parse_overrides
+from eduaudit.sitefacts.charset import charset_from_content_type, charset_from_markup, decode_bytes, looks_russian
 
 
 class SiteSlotMiddleware:
@@ -198,35 +198,21 @@ class CharsetRepairMiddleware:
     Old school sites send cp1251 bytes under a server default of UTF-8 and no
     ``<meta charset>``; decoded as declared, every Russian word (menu items
     included) turns into replacement characters and the crawler loses its way.
-    A body that is not valid UTF-8 but is valid cp1251 with Cyrillic letters
-    is re-read as windows-1251.
+    A body that the one charset policy (``eduaudit.sitefacts.charset``) reads
+    as cp1251 Russian text is re-read as windows-1251.
     """
 
-    _META = re.compile(rb"<meta[^>]+charset", re.I)
-
     def process_response(self, request, response, spider=None):
-
         if not isinstance(response, TextResponse) or not response.body:
             return response
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
         if "html" not in content_type and "text/plain" not in content_type:
             return response
-        declared = content_type.partition("charset=")[2].strip().strip('"')
-        if declared not in ("", "utf-8", "utf8") or self._META.search(response.body[:4096]):
-            return response
-        body = response.body
-        try:
-            body.decode("utf-8")
-            return response
-        except UnicodeDecodeError:
-            pass
-        try:
-            text = body.decode("cp1251")
-        except UnicodeDecodeError:
-            return response
-        cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
-        letters = sum(1 for ch in text if ch.isalpha())
-        if not letters or cyrillic / letters < 0.3:
+        declared = charset_from_content_type(content_type)
+        if declared not in (None, "utf-8") or charset_from_markup(response.body):
+            return response  # a page that names a charset other than the server default is believed
+        text, encoding = decode_bytes(response.body)
+        if encoding != "cp1251" or not looks_russian(text):
             return response
         # The stored page must say what its bytes are: text extraction reads this header too.
         headers = response.headers.copy()

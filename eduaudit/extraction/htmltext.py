@@ -6,7 +6,7 @@ import re
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from .charset import charset_from_content_type, charset_from_markup, decode_bytes
+from eduaudit.sitefacts.charset import charset_from_content_type, charset_from_markup, decode_bytes
 from .model import Extraction, ExtractionSettings
 from .textclean import clean_text
 from .textquality import repair_mojibake

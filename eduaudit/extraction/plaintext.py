@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .charset import charset_from_content_type, decode_bytes
+from eduaudit.sitefacts.charset import charset_from_content_type, decode_bytes
 from .model import Extraction, ExtractionSettings
 from .textclean import clean_text
 from .textquality import repair_mojibake
