@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from audit_rules.base import BOTH_KINDS, PASS, WARN, Finding, Rule, SchoolEvidence
-
-
-def _host(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
+from eduaudit.sitefacts.links import host_of
 
 
 class SiteMovedRule(Rule):
@@ -24,7 +18,7 @@ class SiteMovedRule(Rule):
     def judge(self, evidence: SchoolEvidence) -> Finding:
         site = evidence.site or {}
         start, final = site.get("start_url") or evidence.school.get("url", ""), site.get("final_url", "")
-        if final and _host(final) != _host(start):
+        if final and host_of(final, drop_www=True) != host_of(start, drop_www=True):
             return Finding(self.id, WARN, final, f"{start} → {final}", site.get("fetched_at", ""),
                            f"Сайт переехал: адрес из реестра переадресует на {final}. Обновите реестр.")
         return Finding(self.id, PASS, final or start, "переадресации на другой домен нет",

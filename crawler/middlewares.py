@@ -5,7 +5,6 @@ from __future__ import annotations
 import ipaddress
 import time
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import TextResponse
@@ -17,6 +16,7 @@ from crawler.diagnosis import PRIVATE_ADDRESS, BlockedAddress
 from crawler.items import school_alternates
 from crawler.resolver import lookup, parse_overrides
 from eduaudit.sitefacts.charset import charset_from_content_type, charset_from_markup, decode_bytes, looks_russian
+from eduaudit.sitefacts.links import host_of
 
 
 class SiteSlotMiddleware:
@@ -149,7 +149,7 @@ class PrivateAddressGuardMiddleware:
         if self._registry_hosts is None:
             spider = getattr(self.crawler, "spider", None)
             schools = getattr(spider, "schools", None) or []
-            self._registry_hosts = {(url_host(u) or "") for s in schools
+            self._registry_hosts = {host_of(u) for s in schools
                                     for u in (s["url"], *school_alternates(s))}
         return self._registry_hosts
 
@@ -176,11 +176,6 @@ class PrivateAddressGuardMiddleware:
             return await maybe_deferred_to_future(reactor.resolve(host))
         except Exception:  # noqa: BLE001 — any resolution failure is reported by the download itself
             return None
-
-
-def url_host(url: str) -> str:
-
-    return (urlsplit(url).hostname or "").lower().rstrip(".")
 
 
 def _is_ip_literal(host: str) -> bool:

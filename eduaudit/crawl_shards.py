@@ -21,10 +21,10 @@ import queue
 import time
 from collections import defaultdict
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from eduaudit.childproc import die_with_parent
 from eduaudit.crawl_process import crawl_here
+from eduaudit.sitefacts.links import host_of
 from eduaudit.store import Store
 
 # Fewer schools than this per process and the start-up of another Scrapy
@@ -37,13 +37,6 @@ def shard_count(schools: int, cpus: int | None = None) -> int:
     if cpus is None:
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(1, min(cpus, schools // SCHOOLS_PER_SHARD))
-
-
-def _host(url: str) -> str:
-    try:
-        return (urlsplit(url if "://" in url else "http://" + url).hostname or url).lower()
-    except ValueError:
-        return url
 
 
 def shard_schools(schools: list[dict], count: int) -> list[list[dict]]:
@@ -66,7 +59,7 @@ def shard_schools(schools: list[dict], count: int) -> list[list[dict]]:
             union(me, "municipality:" + municipality)
         for url in (school.get("url"), school.get("old_url")):
             if url:
-                union(me, "host:" + _host(url))
+                union(me, "host:" + (host_of(url) or url))
     groups: dict[str, list[dict]] = defaultdict(list)
     for school in schools:
         groups[find("school:" + school["school_id"])].append(school)

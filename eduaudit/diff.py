@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from urllib.parse import urlsplit
 
 from audit_rules.base import PASS, STATUS_RU
+from eduaudit.sitefacts.links import host_of
 from eduaudit.store import Store
 
 STRUCTURE_CHANGED = "структура сайта изменилась — проверьте вручную"
@@ -114,11 +115,8 @@ def site_address(url: str) -> str:
     trailing slash are the same site: «http://www.School.ru:8080/» → «school.ru».
     Paths stay: a school moved to a page of a district portal has moved.
     """
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().rstrip(".")
-    if host.startswith("www."):
-        host = host[4:]
-    path = parts.path.rstrip("/")
+    host = host_of(url.strip(), drop_www=True)
+    path = urlsplit(url.strip()).path.rstrip("/")
     if path.lower() in ("/index.php", "/index.html", "/index.htm"):
         path = ""
     return host + path

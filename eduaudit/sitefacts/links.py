@@ -31,6 +31,19 @@ VIEWER_PARAMS = {
 DOCUMENT_PARAMS = ("src", "url", "file", "doc", "path")
 
 
+def host_of(url: str, *, drop_www: bool = False) -> str:
+    """The lower-case host of an address, without a trailing dot; "" when it has none.
+
+    An address written without a scheme («school.ru/page», as registries do) still has its
+    host; with ``drop_www`` «www.school.ru» and «school.ru» are one host.
+    """
+    try:
+        host = (urlsplit(url if "://" in url else "http://" + url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return ""
+    return host.removeprefix("www.") if drop_www else host
+
+
 def url_words(url: str) -> str:
     """The path and query of a URL, percent-decoded and folded, for slug matching."""
     parts = urlsplit(url)
