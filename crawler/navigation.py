@@ -22,6 +22,8 @@ from eduaudit.sitefacts.links import (DOCUMENT_EXTENSIONS, DOCUMENT_PARAMS, GOOG
                                       YANDEX_DISK, Link, SharedFile, card_to_download, element_href,
                                       extract_links, is_document_url, link_url, shared_file, unwrap_viewer,
                                       url_words)
+from eduaudit.sitefacts import platforms
+from eduaudit.sitefacts.platforms import BY_NAME, probe_paths
 from eduaudit.sitefacts.text import fold
 
 __all__ = [
@@ -209,50 +211,14 @@ def page_role(selector: Selector, url: str, via: str | None, *, names: PageNames
 
 
 # -- platform ---------------------------------------------------------------
-_PLATFORM_MARKERS = (
-    ("gosweb", re.compile(r"gosweb|netcat_files|госвеб")),
-    ("school_ru", re.compile(r"/file/card\?id=|/file/download\?id=")),
-    ("wordpress", re.compile(r"wp-content|wp-includes|generator\" content=\"wordpress")),
-    ("ucoz", re.compile(r"ucoz|/index/[^\"']+/0-\d+|/_ld/")),
-    ("bitrix", re.compile(r"/bitrix/|bx-")),
-    ("joomla", re.compile(r"joomla|/components/com_")),
-    ("edusite", re.compile(r"edusite|/dswmedia/|/p\d+aa1\.html")),
-)
-
-
-def detect_platform(url: str, html: str) -> str:
-    haystack = (urlsplit(url).hostname or "") + " " + html[:200_000].lower()
-    for name, marker in _PLATFORM_MARKERS:
-        if marker.search(haystack):
-            return name
-    return "unknown"
-
-
-# -- known places of each platform ----------------------------------------------
-# Paths from the domain brief (§3 and "what this means for the crawler"). They are
-# tried right after the home page, before link scoring has found the way, and a
-# miss costs one request. The standard /sveden/ paths are Rosobrnadzor's
-# recommendation, so every platform but Gosweb (NetCat, own slugs) gets them.
-_SVEDEN_DOCUMENTS = ("/sveden/document",)
-PLATFORM_PROBES: dict[str, dict[str, tuple[str, ...]]] = {
-    "gosweb": {
-        DOCUMENTS: ("/svedeniya-ob-obrazovatelnoy-organizatsii/dokumenty/",),
-        MENTORING: ("/pedagogam-i-sotrudnikam/nastavnichestvo/", "/nasha-shkola/nastavnichestvo/"),
-    },
-    "school_ru": {DOCUMENTS: _SVEDEN_DOCUMENTS},
-    "edusite": {DOCUMENTS: _SVEDEN_DOCUMENTS},
-    "wordpress": {DOCUMENTS: _SVEDEN_DOCUMENTS},
-    "joomla": {DOCUMENTS: _SVEDEN_DOCUMENTS},
-    "bitrix": {DOCUMENTS: _SVEDEN_DOCUMENTS},
-    "ucoz": {DOCUMENTS: _SVEDEN_DOCUMENTS},
-    "unknown": {DOCUMENTS: _SVEDEN_DOCUMENTS},
-}
+# One record per platform (marker, usual addresses, file addresses): eduaudit.sitefacts.platforms.
+PLATFORM_PROBES = {name: dict(platform.probes) for name, platform in BY_NAME.items()}
 # Tried only when a finished crawl found no mentoring page at all.
 LAST_RESORT_PATHS = {MENTORING: ("/nastavnichestvo/",)}
 
 
-def probe_paths(platform: str, section: str) -> tuple[str, ...]:
-    return PLATFORM_PROBES.get(platform, PLATFORM_PROBES["unknown"]).get(section, ())
+def detect_platform(url: str, html: str) -> str:
+    return platforms.detect_platform(urlsplit(url).hostname or "", html).name
 
 
 # -- how a page was reached ----------------------------------------------------------

@@ -261,3 +261,20 @@ def test_root_relative_links_resolve_as_urljoin_would(base_url):
     for href in hrefs:
         expected = urljoin(base_url, href).split("#", 1)[0]
         assert nav.link_url(href, base_url, f"{parts.scheme}://{parts.netloc}") == expected, href
+
+
+def test_platform_knowledge_is_one_record_per_platform():
+    from eduaudit.sitefacts import platforms
+
+    # the crawler's section roles are the table's
+    assert (nav.DOCUMENTS, nav.MENTORING) == (platforms.DOCUMENTS, platforms.MENTORING)
+    gosweb = platforms.BY_NAME["gosweb"]
+    assert nav.probe_paths("gosweb", nav.MENTORING) == gosweb.probes[nav.MENTORING]
+    assert nav.probe_paths("no-such-platform", nav.DOCUMENTS) == ("/sveden/document",)
+    # the *school.ru family's cards and id downloads come from its record
+    assert nav.card_to_download("https://s.test/file/card?id=7&x=1") == "https://s.test/file/download?id=7"
+    assert nav.is_document_url("https://s.test/file/download?id=7")
+    assert not nav.is_document_url("https://s.test/file/download")
+    assert not nav.is_document_url("https://s.test/news?id=7")
+    # the marker is searched in the host too
+    assert nav.detect_platform("https://school5.edusite.ru/", "") == "edusite"

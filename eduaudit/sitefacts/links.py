@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 from lxml import etree
 from parsel import Selector
 
+from eduaudit.sitefacts.platforms import card_download_path, download_by_id
 from eduaudit.sitefacts.text import fold
 
 DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".rtf", ".odt", ".txt", ".zip", ".rar",
@@ -87,23 +88,20 @@ def unwrap_viewer(url: str) -> str:
 
 
 def card_to_download(url: str) -> str | None:
-    """``/file/card?id=N`` (a document card of the *school.ru family) → its download URL."""
+    """A platform's document card (``/file/card?id=N`` of the *school.ru family) → its download URL."""
     parts = urlsplit(url)
-    if parts.path.rstrip("/").endswith("/file/card"):
+    download = card_download_path(parts.path)
+    if download:
         ids = parse_qs(parts.query).get("id")
         if ids:
-            return f"{parts.scheme}://{parts.netloc}/file/download?id={ids[0]}"
+            return f"{parts.scheme}://{parts.netloc}{download}?id={ids[0]}"
     return None
 
 
 def is_document_url(url: str) -> bool:
     parts = urlsplit(url)
     path = unquote(parts.path).lower()
-    if path.endswith(DOCUMENT_EXTENSIONS):
-        return True
-    if path.rstrip("/").endswith("/file/download") and "id=" in parts.query:
-        return True
-    return False
+    return path.endswith(DOCUMENT_EXTENSIONS) or download_by_id(path, parts.query)
 
 
 
