@@ -153,3 +153,30 @@ def test_the_judge_reads_on_where_the_rest_may_change_the_verdict():
                             "права и обязанности, режим работы и время отдыха, меры поощрения и взыскания.",
                             "1.2. Правила обязательны для всех работников школы и доводятся до них под подпись."]
     assert not settled("\n".join(charter))
+
+
+def test_extract_full_finishes_the_pages_focused_ocr_left_unread(tmp_path):
+    from click.testing import CliRunner
+
+    from eduaudit.extract_command import extract_command
+    from eduaudit.store import Store
+
+    store = Store(tmp_path / "eduaudit.db")
+    run_id = store.start_run("registry.csv", "0" * 64, 1, "test")
+    store.finish_run(run_id)
+    sha = store.put_blob(scanned_pdf([REGULATION_PAGE_1, REGULATION_PAGE_2]))
+    store.db["documents"].insert({"run_id": run_id, "school_id": "s1", "url": "http://s1.test/scan.pdf",
+                                  "sha256": sha, "filename": "scan.pdf", "content_type": ""},
+                                 pk=("run_id", "school_id", "url"))
+    args = ["--db", str(store.path), "--run", str(run_id), "--workers", "1"]
+    focused = CliRunner().invoke(extract_command, args)
+    assert focused.exit_code == 0, focused.output
+    row = store.db["extractions"].get(sha)
+    assert row["ocr_pages_unread"] == "[1, 2]" and "Заключительные" not in row["text"]
+    # a plain re-run keeps the cache; --full recognises what was left
+    again = CliRunner().invoke(extract_command, args)
+    assert "извлечено документов 0" in again.output
+    full = CliRunner().invoke(extract_command, args + ["--full"])
+    assert full.exit_code == 0 and "извлечено документов 1" in full.output, full.output
+    row = store.db["extractions"].get(sha)
+    assert row["ocr_pages_unread"] == "[]" and "Заключительные" in row["text"]
