@@ -10,7 +10,7 @@ from eduaudit import stages
 from eduaudit.crawl_extraction import ExtractionDuringCrawl
 from eduaudit.extraction.pool import extract_file
 from eduaudit.store import Store, utcnow
-from tests.docmaker import TEACHER_REGULATION, docx, text_pdf
+from tests.docmaker import TEACHER_REGULATION, scanned_pdf, text_pdf
 
 
 def dies_once(path: Path, filename, content_type, settings):
@@ -43,8 +43,9 @@ def test_documents_are_extracted_during_the_crawl_and_a_killed_worker_loses_noth
     shared = _document(store, run_id, "s1", "http://one.test/files/polozhenie.pdf", template)
     assert _document(store, run_id, "s2", "http://two.test/docs/polozhenie-o-nastavnichestve.pdf",
                      template) == shared
-    doomed = _document(store, run_id, "s2", "http://two.test/docs/prikaz.docx",
-                       docx(["ПРИКАЗ", "О назначении наставников педагогических работников"]))
+    # a scan: its worker is killed on the OCR job, as the kernel or a user would kill it
+    doomed = _document(store, run_id, "s2", "http://two.test/docs/prikaz-skan.pdf",
+                       scanned_pdf([["ПРИКАЗ", "О назначении наставников педагогических работников"]]))
     Path(f"{store.blob_path(doomed)}.die").touch()
     during.crawl_over()
     assert during.join() == 1
@@ -55,7 +56,8 @@ def test_documents_are_extracted_during_the_crawl_and_a_killed_worker_loses_noth
     # after the crawl, what the extraction during it could not finish is done
     assert stages.extract(store, run_id, workers=1) == 1
     assert _extracted(store) == {shared: "ok", doomed: "ok"}
-    assert "наставник" in store.db["extractions"].get(doomed)["text"].lower()
+    redone = store.db["extractions"].get(doomed)
+    assert redone["ocr_used"] == 1 and "наставников" in redone["text"].lower()
 
 
 def test_a_document_extracted_in_an_earlier_run_is_not_extracted_again(tmp_path):
