@@ -12,28 +12,43 @@ import click
 
 from eduaudit.cli_common import DEFAULT_OUT, db_path, open_store, resolve_run
 from eduaudit.errors import SchemaTooNew
-from eduaudit.registry_commands import COLUMNS_HELP, KINDS_HELP, options_or_fail, registry_group, schools_to_audit
+from eduaudit.registry_commands import COLUMNS_HELP, KINDS_HELP, options_or_fail, schools_to_audit
 
 DEFAULT_CACHE = Path(".cache") / "demo-region"
 
 
+# Every command of the CLI, by name: where it lives ("module:attribute"). This table is the one
+# way a command is registered. A command is imported when it is asked for (or listed by --help),
+# so `eduaudit crawl` starts without loading pandas and the extraction stack, which it needs only
+# after the crawl: start-up counts in the time the sites are fetched in.
+COMMANDS = {
+    "crawl": "eduaudit.cli:crawl",
+    "audit": "eduaudit.cli:audit",
+    "findings": "eduaudit.cli:findings",
+    "classify": "eduaudit.cli:classify_command",
+    "export-warc": "eduaudit.cli:export_warc_command",
+    "demo": "eduaudit.cli:demo",
+    "registry": "eduaudit.registry_commands:registry_group",
+    "extract": "eduaudit.extract_command:extract_command",
+    "explain": "eduaudit.explain:explain_command",
+    "override": "eduaudit.overrides.command:override_command",
+    "report": "eduaudit.reports.commands:report_command",
+    "diff": "eduaudit.reports.commands:diff_command",
+    "browse": "eduaudit.reports.commands:browse_command",
+    "schedule": "eduaudit.reports.commands:schedule_command",
+    "scheduled-run": "eduaudit.reports.commands:scheduled_run_command",
+}
+
+
 class _Commands(click.Group):
-    """The CLI's commands; those that live with their stage are imported only when asked for.
-
-    `eduaudit crawl` then starts without loading pandas and the extraction stack, which
-    it needs only after the crawl: start-up counts in the time the sites are fetched in.
-    """
-
-    LAZY = {"extract": "eduaudit.extract_command:extract_command",
-            "explain": "eduaudit.explain:explain_command",
-            "override": "eduaudit.overrides.command:override_command"}
+    """The commands of ``COMMANDS``, each imported when first asked for."""
 
     def list_commands(self, ctx):
-        return sorted({*super().list_commands(ctx), *self.LAZY})
+        return sorted(COMMANDS)
 
     def get_command(self, ctx, name):
-        if name in self.LAZY and name not in self.commands:
-            module, attribute = self.LAZY[name].split(":")
+        if name in COMMANDS and name not in self.commands:
+            module, attribute = COMMANDS[name].split(":")
             self.add_command(getattr(importlib.import_module(module), attribute), name)
         return super().get_command(ctx, name)
 
@@ -51,7 +66,7 @@ def main() -> None:
     """eduaudit: аудит сайтов школ — размещены ли документы системы наставничества."""
 
 
-@main.command()
+@click.command("crawl")
 @click.option("--registry", required=True, type=click.Path(path_type=Path),
               help="Реестр школ: XLSX, ODS или CSV (проверяется, как в «eduaudit registry check»).")
 @click.option("--columns", metavar="name=«…»,url=«…»", help=COLUMNS_HELP)
@@ -101,7 +116,7 @@ def crawl(registry, columns, kinds, db, out, resolve, delay, max_pages, max_docu
         _print_summary(db, run_id)
 
 
-@main.command()
+@click.command("audit")
 @click.option("--db", type=click.Path(path_type=Path))
 @click.option("--out", default=DEFAULT_OUT, type=click.Path(path_type=Path), show_default=True)
 @click.option("--run", "run", type=int, help="Номер запуска (по умолчанию последний).")
@@ -117,7 +132,7 @@ def audit(db, out, run):
     click.echo(f"Запуск {run_id}: {count} результатов проверки пересчитано.", err=True)
 
 
-@main.command()
+@click.command("findings")
 @click.option("--db", type=click.Path(path_type=Path))
 @click.option("--out", default=DEFAULT_OUT, type=click.Path(path_type=Path), show_default=True)
 @click.option("--run", "run", type=int)
@@ -142,7 +157,7 @@ def findings(db, out, run, fmt):
         writer.writerows(rows)
 
 
-@main.command("classify")
+@click.command("classify")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
 def classify_command(paths, fmt):
@@ -161,7 +176,7 @@ def classify_command(paths, fmt):
         click.echo(json.dumps(record, ensure_ascii=False))
 
 
-@main.command("export-warc")
+@click.command("export-warc")
 @click.option("--db", type=click.Path(path_type=Path))
 @click.option("--out", default=DEFAULT_OUT, type=click.Path(path_type=Path), show_default=True)
 @click.option("--run", "run", type=int, help="Номер запуска (по умолчанию последний).")
@@ -177,7 +192,7 @@ def export_warc_command(db, out, run, output):
     click.echo(f"{output}: {count} записей")
 
 
-@main.command()
+@click.command("demo")
 @click.option("--schools", default=340, show_default=True, help="Число школ демо-региона.")
 @click.option("--seed", default=66, show_default=True, help="Зерно генератора (детерминированность).")
 @click.option("--out", default=DEFAULT_OUT / "demo", type=click.Path(path_type=Path), show_default=True)
@@ -218,17 +233,6 @@ def _print_summary(db: Path, run_id: int) -> None:
     for line in region_summary(Store(db), run_id):
         click.echo("  " + line)
 
-
-def _register_commands() -> None:
-    # Commands that live with the stage they belong to (the heavy ones: _Commands.LAZY).
-    from eduaudit.reports.commands import ALL_COMMANDS  # report, diff, browse, schedule, scheduled-run
-
-    for command in ALL_COMMANDS:
-        main.add_command(command)
-    main.add_command(registry_group)
-
-
-_register_commands()
 
 if __name__ == "__main__":
     main()

@@ -24,3 +24,18 @@ def test_every_command_is_listed_and_runs_its_help():
         helped = subprocess.run([sys.executable, "-m", "eduaudit.cli", name, "--help"], capture_output=True,
                                 text=True, timeout=60)
         assert helped.returncode == 0 and "Usage:" in helped.stdout, helped.stderr
+
+
+def test_one_table_registers_every_command_under_its_own_name():
+    import importlib
+
+    from click.testing import CliRunner
+
+    from eduaudit.cli import COMMANDS, main
+
+    for name, where in COMMANDS.items():
+        module, attribute = where.split(":")
+        assert getattr(importlib.import_module(module), attribute).name == name
+        helped = CliRunner().invoke(main, [name, "--help"])
+        assert helped.exit_code == 0 and "Usage:" in helped.output, (name, helped.output)
+    assert main.list_commands(None) == sorted(COMMANDS)

@@ -202,5 +202,3 @@ def _scheduled_run(registry: Path, out: Path, keep_runs: int | None, resolve, de
         pruned = prune_blobs(store, keep_runs)
         click.echo(f"Удалено файлов старых запусков: {pruned.files_deleted} ({pruned.bytes_freed} байт)")
 
-
-ALL_COMMANDS = (report_command, diff_command, browse_command, schedule_command, scheduled_run_command)
