@@ -23,6 +23,7 @@ from eduaudit.sitefacts.links import (DOCUMENT_EXTENSIONS, DOCUMENT_PARAMS, GOOG
                                       extract_links, is_document_url, link_url, shared_file, unwrap_viewer,
                                       url_words)
 from eduaudit.sitefacts import platforms
+from eduaudit.sitefacts.genres import DOCUMENT_TITLE_RE
 from eduaudit.sitefacts.platforms import BY_NAME, probe_paths
 from eduaudit.sitefacts.text import fold
 
@@ -140,10 +141,7 @@ def breadcrumbs(selector: Selector) -> str:
 
 
 # Headings that name a document rather than a section of the site.
-_DOCUMENT_TITLE = re.compile(
-    r"^(?:\d+[.)]?\s*)?(?:положени|приказ|распоряжени|постановлени|дорожн|план|программ|персонализированн|"
-    r"индивидуальн|порядок|отчет|мониторинг|анализ|аналитическ|справк|протокол|договор|соглашени|"
-    r"методические рекомендации|памятк|анкет|форма)")
+_DOCUMENT_TITLE = DOCUMENT_TITLE_RE
 # Section headings: «Наставничество», «Система наставничества», «Наставничество педагогов»,
 # «Целевая модель наставничества»; not «Неделя наставничества» or «День наставника».
 _SECTION_HEADING = re.compile(

@@ -278,3 +278,34 @@ def test_platform_knowledge_is_one_record_per_platform():
     assert not nav.is_document_url("https://s.test/news?id=7")
     # the marker is searched in the host too
     assert nav.detect_platform("https://school5.edusite.ru/", "") == "edusite"
+
+
+# The genres' canonical headings, as documents are titled.
+GENRE_HEADINGS = {
+    "order": ("приказ", "распоряжение", "постановление"),
+    "regulation": ("положение",),
+    "plan": ("дорожная карта", "план"),
+    "program": ("программа", "персонализированная программа", "индивидуальная программа"),
+    "other": ("порядок", "отчет", "мониторинг", "анализ", "аналитическая справка", "справка", "протокол", "договор",
+              "соглашение", "методические рекомендации", "памятка", "анкета"),
+}
+
+
+def test_the_crawler_and_the_classifier_know_the_same_document_genres():
+    from audit_rules.lexicon import HEAD_PATTERNS
+    from eduaudit.sitefacts.genres import DOCUMENT_GENRES, DOCUMENT_TITLE_RE
+
+    assert set(GENRE_HEADINGS) == set(DOCUMENT_GENRES) == {genre for genre, _ in HEAD_PATTERNS}
+    heads = dict(HEAD_PATTERNS)
+    for genre, headings in GENRE_HEADINGS.items():
+        for heading in headings:
+            # a link or heading titled so names a document for the crawler...
+            assert DOCUMENT_TITLE_RE.match(heading) and DOCUMENT_TITLE_RE.match(f"3. {heading} о наставничестве")
+            # ...and the classifier reads the same genre in it
+            assert heads[genre].search(heading), (genre, heading)
+            assert not any(heads[g].search(heading) for g in heads if g != genre), (genre, heading)
+    # every genre word of the shared list opens one of those headings; «форма» is the one the
+    # classifier reads as a blank (lexicon.TEMPLATE_TITLE_RE), not as a genre of its own
+    for genre, stems in DOCUMENT_GENRES.items():
+        for stem in stems:
+            assert any(h.startswith(stem) for h in GENRE_HEADINGS[genre]) or stem == "форма", (genre, stem)
