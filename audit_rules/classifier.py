@@ -638,11 +638,15 @@ def _speaks_for_territory(prep: Prepared) -> list[str]:
 
 
 def _outside_education(prep: Prepared, title_match: str) -> bool:
-    """Mentoring of civil or municipal servants, or in a company: not a school's mentoring system.
+    """Mentoring of civil or municipal servants, in a company, or under another state's law.
 
     The title decides when it names such a service; otherwise the body must name such a service or
-    a company twice and never speak of schools, teachers or pupils.
+    a company twice and never speak of schools, teachers or pupils. A text that names another
+    state twice and Russia never is that state's, even when it is about its teachers.
     """
+    if (len(lexicon.FOREIGN_STATE_RE.findall(prep.match)) >= 2
+            and not lexicon.RUSSIAN_STATE_RE.search(prep.match)):
+        return True
     if title_match and lexicon.OUTSIDE_EDUCATION_RE.search(title_match):
         return not lexicon.EDUCATION_RE.search(title_match)
     if lexicon.EDUCATION_RE.search(prep.match):

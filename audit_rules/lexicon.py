@@ -254,6 +254,12 @@ OUTSIDE_EDUCATION_RE = re.compile(
     r"|\bкорпоративн\w*\s+наставничеств\w*|наставничеств\w*\s+на\s+предприяти\w*"
     # the police, customs, the armed forces: mentoring of officers has its own acts
     r"|орган\w*\s+внутренних\s+дел|\bполици\w*|таможенн\w+\s+орган\w*|вооруженн\w+\s+сил\w*|военнослужащ\w*")
+# Another state's acts: mentoring under the law of Kazakhstan, Belarus… is outside a Russian audit,
+# however much it reads like ours (Russia's own republics are «Республика Татарстан», «Республики Коми»).
+FOREIGN_STATE_RE = re.compile(
+    r"республик\w*\s+(?:казахстан|беларусь|узбекистан|таджикистан|армени\w*|азербайджан|молдов\w*)"
+    r"|кыргызск\w+\s+республик\w*|туркменистан\w*|қазақстан\w*")
+RUSSIAN_STATE_RE = re.compile(r"российской\s+федерации|\bрф\b|минпросвещения\s+росси|субъект\w*\s+российской")
 EDUCATION_RE = re.compile(
     r"образовательн\w*\s+(?:организаци|учреждени)\w*|\bшкол\w*|педагог\w*|учител\w*|обучающ\w*|воспитател\w*"
     r"|детск\w+\s+сад\w*|\bмб(?:д)?оу\b")

@@ -1135,3 +1135,18 @@ def test_mixed_regulation_naming_both_sides_in_longer_phrases_is_both():
             "2. Формы наставничества: «ученик – ученик», «учитель – учитель», «учитель – ученик».\n")
     result = classify(text, filename="Polozhenie_o_nastavnichestve.pdf")
     assert (result.doc_type, result.audience) == ("regulation", "both")
+
+
+def test_another_states_mentoring_act_is_outside_the_audit():
+    # written for this test: a foreign ministry's order reproduced on a school page
+    foreign = ("Об утверждении Инструкции о наставничестве в учреждениях образования\n"
+               "Постановление Министерства образования Республики Беларусь от 12 марта 2021 г. № 40\n"
+               "На основании статьи 28 Кодекса Республики Беларусь об образовании ПОСТАНОВЛЯЕТ:\n"
+               "1. Утвердить Инструкцию о наставничестве молодых педагогических работников.\n"
+               "2. Наставник назначается из числа опытных учителей; наставничество длится один год.")
+    found = classify(foreign)
+    assert not found.about_mentoring
+    # Russia's own republics are regions of Russia: their acts stay in the audit
+    tatarstan = foreign.replace("Республики Беларусь", "Республики Татарстан").replace(
+        "Кодекса Республики Татарстан об образовании", "Федерального закона «Об образовании в Российской Федерации»")
+    assert classify(tatarstan).about_mentoring
