@@ -6,6 +6,7 @@ import random
 import sqlite3
 
 import pytest
+import sqlite_utils
 
 from click.testing import CliRunner
 
@@ -91,3 +92,24 @@ def test_a_database_of_a_newer_version_is_refused(tmp_path):
     result = CliRunner().invoke(main, ["findings", "--db", str(path)])
     assert result.exit_code == 1 and "более новой версией eduaudit" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_schema_2_database_gains_the_unread_pages_of_schema_3(tmp_path):
+    # made the way schema 2 made it: every table of today but extractions.ocr_pages_unread
+    path = tmp_path / "v2.db"
+    db = sqlite_utils.Database(path)
+    for name, (columns, options) in TABLES.items():
+        db[name].create({c: t for c, t in columns.items() if (name, c) != ("extractions", "ocr_pages_unread")},
+                        **options)
+    db["extractions"].insert({"sha256": "ab" * 32, "status": "ok", "format": "pdf", "text": "Положение",
+                              "ocr_used": 1})
+    db.execute("PRAGMA user_version = 2")
+    db.conn.commit()
+    db.close()
+    store = Store(path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    row = store.db["extractions"].get("ab" * 32)
+    # the old row is kept, and «nothing left unread» is what it means
+    assert row["text"] == "Положение" and row["ocr_pages_unread"] is None
+    assert store.db.execute("select count(*) from extractions "
+                            "where coalesce(ocr_pages_unread, '[]') = '[]'").fetchone()[0] == 1
