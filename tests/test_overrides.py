@@ -111,3 +111,20 @@ def test_override_needs_an_existing_finding_and_a_known_status(db):
     proc = cli("eduaudit.overrides", "no-such-school", "doc.regulation", "--status", "error",
                "--reason", "x", "--by", "y", "--db", str(db))
     assert proc.returncode != 0
+
+
+def test_an_override_is_a_pure_function_of_the_finding_its_decision_and_the_evidence():
+    from eduaudit.overrides import overridden
+
+    finding = {"school_id": "s1", "rule_id": "doc.regulation", "status": "fail", "detail": "Положение не найдено."}
+    decision = {"status": "pass", "fingerprint": "sha256:aa", "reason": "положение в разделе «Документы»",
+                "by": "Иванова", "created_at": "2026-12-01T10:00:00"}
+    applied = overridden(finding, decision, "sha256:aa")
+    assert (applied["status"], applied["computed_status"], applied["overridden"]) == ("pass", "fail", 1)
+    assert applied["detail"].startswith("Решение эксперта: положение в разделе «Документы» (Иванова, 2026-12-01)")
+    stale = overridden(finding, decision, "sha256:bb")
+    assert (stale["status"], stale["override_stale"]) == ("fail", 1) and "требует пересмотра" in stale["detail"]
+    assert overridden(finding, None, None) == {**finding, "computed_status": "fail", "overridden": 0,
+                                               "override_stale": 0}
+    assert finding == {"school_id": "s1", "rule_id": "doc.regulation", "status": "fail",
+                       "detail": "Положение не найдено."}  # left as it was

@@ -64,23 +64,39 @@ def _decision(override: dict) -> str:
 
 
 def apply_overrides(store: Store, run_id: int, rows: list[dict]) -> None:
-    """Give finding rows (as judge() stores them) their override status or stale flag, in place."""
+    """Give finding rows (as judge() stores them) their override status or stale flag, in place.
+
+    The store is read here; what an override does to a finding is ``overridden``, a pure function.
+    """
     overrides = latest_overrides(store)
     for row in rows:
-        row.setdefault("computed_status", row["status"])
-        row["overridden"], row["override_stale"] = 0, 0
         override = overrides.get((row["school_id"], row["rule_id"]))
-        if override is None:
-            continue
-        current, _ = fingerprint(store, run_id, row["school_id"], row["evidence_url"], row["evidence_text"])
-        computed = row["computed_status"]
-        if current == override["fingerprint"]:
-            row["status"] = override["status"]
-            row["overridden"] = 1
-            row["detail"] = (f"Решение эксперта: {override['reason']} ({_decision(override)}). "
-                             f"Автоматическая проверка: {STATUS_RU.get(computed, computed)}. {row['detail']}")
-        else:
-            row["override_stale"] = 1
-            row["detail"] = (f"{row['detail']} Решение эксперта «{STATUS_RU.get(override['status'])}» "
-                             f"({_decision(override)}) требует пересмотра: доказательства изменились "
-                             "после его принятия.")
+        current = None
+        if override is not None:
+            current, _ = fingerprint(store, run_id, row["school_id"], row["evidence_url"], row["evidence_text"])
+        row.update(overridden(row, override, current))
+
+
+def overridden(row: dict, override: dict | None, current_fingerprint: str | None) -> dict:
+    """The finding row with the expert's decision applied (a new dict; ``row`` is left as it is).
+
+    The decision stands while the evidence's fingerprint is the one it was made on; otherwise
+    the computed verdict stands and the row is flagged for review.
+    """
+    row = dict(row)
+    row.setdefault("computed_status", row["status"])
+    row["overridden"], row["override_stale"] = 0, 0
+    if override is None:
+        return row
+    computed = row["computed_status"]
+    if current_fingerprint == override["fingerprint"]:
+        row["status"] = override["status"]
+        row["overridden"] = 1
+        row["detail"] = (f"Решение эксперта: {override['reason']} ({_decision(override)}). "
+                         f"Автоматическая проверка: {STATUS_RU.get(computed, computed)}. {row['detail']}")
+    else:
+        row["override_stale"] = 1
+        row["detail"] = (f"{row['detail']} Решение эксперта «{STATUS_RU.get(override['status'])}» "
+                         f"({_decision(override)}) требует пересмотра: доказательства изменились "
+                         "после его принятия.")
+    return row
