@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.fault_table [--isolated] [--timeout 4]
 
 A small generated region gets one faulty copy of a healthy school's site per
-fault (see eduaudit.demo_region.faults). The healthy schools are crawled once
+fault (see demo_region.faults). The healthy schools are crawled once
 alone (the clean baseline), then everything is crawled together (or, with
 ``--isolated``, each fault in a crawl of its own with the healthy schools, for
 a time and memory figure per fault). Every faulty school must get the verdicts
@@ -31,9 +31,9 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from eduaudit.demo_region.faults import FaultCase, add_fault_hosts, fault_cases
-from eduaudit.demo_region.generate import generate_region
-from eduaudit.demo_region.server import RegionServer
+from demo_region.faults import FaultCase, add_fault_hosts, fault_cases
+from demo_region.generate import generate_region
+from demo_region.server import RegionServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED, SCHOOLS = 7, 5

@@ -187,8 +187,8 @@ def export_warc_command(db, out, run, output):
 def demo(schools, seed, out, cache, delay):
     """Сгенерировать демо-регион, обойти его, проверить и построить отчёты."""
     from eduaudit.audit_run import run_audit
-    from eduaudit.demo_region.generate import generate_region, write_registry
-    from eduaudit.demo_region.server import RegionServer
+    from demo_region.generate import generate_region, write_registry
+    from demo_region.server import RegionServer
     from eduaudit.reports.build import write_reports
     from eduaudit.store import Store
 

@@ -1,7 +1,7 @@
 """A run survives the real internet: one crawl of a region where 22 hosts misbehave.
 
 Every faulty host serves a copy of a healthy school's site (bench.fault_table,
-eduaudit.demo_region.faults). The faulty school must get its healthy copy's
+demo_region.faults). The faulty school must get its healthy copy's
 verdicts, or an explicit site-level verdict with a Russian reason; the healthy
 schools must keep the verdicts of a clean run; nothing may be lost; the crawl
 must end in bounded time and memory.
@@ -14,7 +14,7 @@ import sqlite3
 import pytest
 
 from bench import fault_table as drill
-from eduaudit.demo_region.faults import fault_cases
+from demo_region.faults import fault_cases
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 
