@@ -22,9 +22,9 @@ import sys
 import time
 from pathlib import Path
 
-from eduaudit.demo_region.accuracy import compare
-from eduaudit.demo_region.generate import generate_region, write_registry
-from eduaudit.demo_region.server import RegionServer
+from demo_region.accuracy import compare
+from demo_region.generate import generate_region, write_registry
+from demo_region.server import RegionServer
 
 ROOT = Path(__file__).resolve().parent.parent
 

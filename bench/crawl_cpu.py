@@ -17,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from demo_region.conditions import NetworkConditions
+from demo_region.generate import generate_region, write_registry
+from demo_region.server import RegionServer
 from eduaudit import stages
-from eduaudit.demo_region.conditions import NetworkConditions
-from eduaudit.demo_region.generate import generate_region, write_registry
-from eduaudit.demo_region.server import RegionServer
 from eduaudit.registry import load_registry
 from eduaudit.store import Store
 

@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.fault_table [--isolated] [--timeout 4]
 
 A small generated region gets one faulty copy of a healthy school's site per
-fault (see eduaudit.demo_region.faults). The healthy schools are crawled once
+fault (see demo_region.faults). The healthy schools are crawled once
 alone (the clean baseline), then everything is crawled together (or, with
 ``--isolated``, each fault in a crawl of its own with the healthy schools, for
 a time and memory figure per fault). Every faulty school must get the verdicts
@@ -31,9 +31,10 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from eduaudit.demo_region.faults import FaultCase, add_fault_hosts, fault_cases
-from eduaudit.demo_region.generate import generate_region
-from eduaudit.demo_region.server import RegionServer
+from crawler import diagnosis
+from demo_region.faults import Failure, FaultCase, add_fault_hosts, fault_cases
+from demo_region.generate import generate_region
+from demo_region.server import RegionServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED, SCHOOLS = 7, 5
@@ -41,6 +42,25 @@ DOWNLOAD_TIMEOUT = 4.0
 # Hard bound for one crawl: retries of the slowest faults (3 attempts of robots.txt
 # and of the home page, DOWNLOAD_TIMEOUT each) plus the healthy work.
 CRAWL_LIMIT = 240.0
+
+
+# The demo region says what each fault makes a site fail with in its own terms; the crawler
+# words it in the site-level reason, which must start with the phrase here.
+REASONS: dict[Failure, str] = {
+    Failure.NO_ANSWER: diagnosis.NOT_RESPONDING,
+    Failure.CUT_SHORT: diagnosis.CONNECTION_BROKEN,
+    Failure.REDIRECT_LOOP: diagnosis.REDIRECT_LOOP,
+    Failure.PRIVATE_ADDRESS: diagnosis.PRIVATE_ADDRESS,
+    Failure.ENDLESS_LINKS: diagnosis.LINK_TRAP,
+    Failure.SCRIPT_MENU: diagnosis.NEEDS_JAVASCRIPT,
+    Failure.ROBOTS_DISALLOW: diagnosis.ROBOTS_FORBIDDEN,
+    Failure.BAD_CERTIFICATE: diagnosis.TLS_CERTIFICATE,
+}
+
+
+def expected_reason(case: FaultCase) -> str:
+    """The phrase the faulty school's site-level reason starts with ('' when no failure is expected)."""
+    return REASONS[case.failure] if case.failure is not None else ""
 
 
 @dataclass
@@ -232,20 +252,21 @@ def check_case(case: FaultCase, region: Region, baseline: dict, got: dict, sites
     base_id = region.bases[case.base % len(region.bases)]["school_id"]
     sid = f"f-{case.name}"
     mine, clean = got.get(sid, {}), baseline.get(base_id, {})
+    reason = expected_reason(case)
     problems = []
     if set(mine) != set(clean):
         problems.append(f"rules {sorted(set(clean) - set(mine))} missing")
     for rule, (status, text) in sorted(mine.items()):
         if rule == "site.reachable" and case.expect != "same":
-            if status != case.expect or not text.startswith(case.reason):
-                problems.append(f"site.reachable {status} «{text}», expected {case.expect} «{case.reason}…»")
+            if status != case.expect or not text.startswith(reason):
+                problems.append(f"site.reachable {status} «{text}», expected {case.expect} «{reason}…»")
             continue
         if case.expect in ("same", "warn"):
             expected = clean.get(rule, ("?", ""))[0]
             if status != expected:
                 problems.append(f"{rule}: {status}, clean copy {expected} («{text[:120]}»)")
-        elif status != "error" or not text.startswith(case.reason):
-            problems.append(f"{rule}: {status} «{text[:120]}», expected error «{case.reason}…»")
+        elif status != "error" or not text.startswith(reason):
+            problems.append(f"{rule}: {status} «{text[:120]}», expected error «{reason}…»")
     if not sites.get(sid, {}).get("completed_at") and case.expect in ("same", "warn"):
         problems.append("site not completed")
     return problems

@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from eduaudit.demo_region.conditions import NetworkConditions
+from demo_region.conditions import NetworkConditions
 
 _HREF = re.compile(rb"""href\s*=\s*["']([^"'#]+)""", re.I)
 _DOCUMENTS_SECTION = re.compile(r"/(sveden|svedeniya[^/]*)/(document|dokument)[a-z]*/?$")

@@ -6,7 +6,7 @@
 For each region size (``--schools 34,340,3400`` measures several in turn):
 1. generates the demo region, or reuses it from .cache/demo-region (as ``eduaudit demo`` does);
 2. serves it with per-request latency, a bandwidth cap per host and a few slow hosts
-   (eduaudit/demo_region/conditions.py), counting requests and bytes per host;
+   (demo_region/conditions.py), counting requests and bytes per host;
 3. runs the audit as a user does — ``eduaudit crawl`` (crawl, extraction, classification and
    rules), then ``eduaudit report`` — and measures each stage;
 4. runs the baselines against the same server: ``wget --mirror`` of every site followed by a
@@ -36,10 +36,10 @@ from bench import scrapy_floor
 from bench.politeness import politeness_bound, region_needs, request_purposes
 from bench.wget_baseline import mirror_sites
 from crawler import settings as crawler_settings
-from eduaudit.demo_region.accuracy import compare
-from eduaudit.demo_region.conditions import STATS_HOST, STATS_PATH, NetworkConditions, parse_latency
-from eduaudit.demo_region.generate import generate_region, write_registry
-from eduaudit.demo_region.server import RegionServer
+from demo_region.accuracy import compare
+from demo_region.conditions import STATS_HOST, STATS_PATH, NetworkConditions, parse_latency
+from demo_region.generate import generate_region, write_registry
+from demo_region.server import RegionServer
 from eduaudit.extraction import DEFAULT_SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -25,9 +25,9 @@ from pathlib import Path
 
 from bench.politeness import politeness_bound, region_needs
 from crawler import settings as ours
-from eduaudit.demo_region.conditions import NetworkConditions
-from eduaudit.demo_region.generate import generate_region
-from eduaudit.demo_region.server import RegionServer
+from demo_region.conditions import NetworkConditions
+from demo_region.generate import generate_region
+from demo_region.server import RegionServer
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -201,9 +201,18 @@ def export_warc_command(db, out, run, output):
 @click.option("--delay", default=0.2, show_default=True, help="Пауза между запросами к одному сайту, с.")
 def demo(schools, seed, out, cache, delay):
     """Сгенерировать демо-регион, обойти его, проверить и построить отчёты."""
+    try:
+        import demo_region
+
+        demo_region.require()
+        from demo_region.generate import generate_region, write_registry
+        from demo_region.server import RegionServer
+    except ModuleNotFoundError as exc:
+        # The demo region is the extra `demo`; an auditor installed without it says so in one line.
+        raise click.ClickException(
+            f"демо-регион не установлен (нет модуля {exc.name}). Установите его: "
+            "pip install -e '.[demo]' (или make demo)") from None
     from eduaudit.audit_run import run_audit
-    from eduaudit.demo_region.generate import generate_region, write_registry
-    from eduaudit.demo_region.server import RegionServer
     from eduaudit.reports.build import write_reports
     from eduaudit.store import Store
 

@@ -2,7 +2,7 @@
 """Verdict accuracy of a demo run: `python scripts/demo_accuracy.py --db results/demo/eduaudit.db
 --ground-truth .cache/demo-region/<region>/ground_truth.csv`."""
 
-from eduaudit.demo_region.accuracy import main
+from demo_region.accuracy import main
 
 if __name__ == "__main__":
     main()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what eduaudit needs on a fresh Debian machine: system packages
 # (OCR, old Word formats, LibreOffice for the demo's .doc files, fonts) and a
-# virtual environment with the project. Safe to run again: it skips what is there.
+# virtual environment with the project, its demo region and its tests (extras `demo`
+# and `test`). Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,6 @@ fi
 stamp=.venv/.eduaudit-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q -e ".[test]"
+  .venv/bin/pip install -q -e ".[test,demo]"
   touch "$stamp"
 fi

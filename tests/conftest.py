@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from eduaudit.demo_region.generate import generate_region, write_registry
-from eduaudit.demo_region.server import RegionServer
+from demo_region.generate import generate_region, write_registry
+from demo_region.server import RegionServer
 
 SMALL_REGION_SEED, SMALL_REGION_SCHOOLS = 6, 30
 

@@ -14,7 +14,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from eduaudit.demo_region.conditions import STATS_HOST, STATS_PATH, NetworkConditions, conditions_middleware
+from demo_region.conditions import STATS_HOST, STATS_PATH, NetworkConditions, conditions_middleware
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 

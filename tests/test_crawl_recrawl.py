@@ -11,8 +11,8 @@ import sqlite3
 import subprocess
 import sys
 
-from eduaudit.demo_region.generate import write_registry
-from eduaudit.demo_region.server import RegionServer
+from demo_region.generate import write_registry
+from demo_region.server import RegionServer
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 

@@ -12,8 +12,8 @@ import pypdfium2
 import pytest
 from docx import Document
 
-from eduaudit.demo_region.documents import KINDS, MENTORING_KINDS, SchoolInfo, make_document
-from eduaudit.demo_region.formats import FORMATS, render, render_doc_batch
+from demo_region.documents import KINDS, MENTORING_KINDS, SchoolInfo, make_document
+from demo_region.formats import FORMATS, render, render_doc_batch
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 

@@ -13,7 +13,7 @@ import sys
 import pytest
 import sqlite_utils
 
-from eduaudit.demo_region.accuracy import compare
+from demo_region.accuracy import compare
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 

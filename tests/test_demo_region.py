@@ -14,11 +14,11 @@ from urllib.parse import quote
 
 import pytest
 
-from eduaudit.demo_region.authorities import AUTHORITY_RULE_IDS
-from eduaudit.demo_region.generate import generate_region, write_registry
-from eduaudit.demo_region.scenarios import RULE_IDS
-from eduaudit.demo_region.schools import MUNICIPALITIES, build_schools
-from eduaudit.demo_region.server import RegionServer
+from demo_region.authorities import AUTHORITY_RULE_IDS
+from demo_region.generate import generate_region, write_registry
+from demo_region.scenarios import RULE_IDS
+from demo_region.schools import MUNICIPALITIES, build_schools
+from demo_region.server import RegionServer
 from eduaudit.municipalities import is_known, municipality_key
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs

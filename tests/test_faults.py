@@ -1,7 +1,7 @@
 """A run survives the real internet: one crawl of a region where 22 hosts misbehave.
 
 Every faulty host serves a copy of a healthy school's site (bench.fault_table,
-eduaudit.demo_region.faults). The faulty school must get its healthy copy's
+demo_region.faults). The faulty school must get its healthy copy's
 verdicts, or an explicit site-level verdict with a Russian reason; the healthy
 schools must keep the verdicts of a clean run; nothing may be lost; the crawl
 must end in bounded time and memory.
@@ -14,7 +14,7 @@ import sqlite3
 import pytest
 
 from bench import fault_table as drill
-from eduaudit.demo_region.faults import fault_cases
+from demo_region.faults import Failure, fault_cases
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 
@@ -56,7 +56,13 @@ def test_fault(fault_run, case):
     assert outcome.wrong_verdicts == 0 and outcome.rows_lost == 0
     assert outcome.worst_seconds < SITE_LIMIT_S
     if case.expect != "same":
-        assert outcome.reason.startswith(case.reason)
+        assert outcome.reason.startswith(drill.expected_reason(case))
+
+
+def test_every_failure_of_the_demo_region_has_the_crawlers_reason():
+    assert set(drill.REASONS) == set(Failure) and all(drill.REASONS.values())
+    for case in CASES:
+        assert (case.failure is None) == (case.expect == "same"), case
 
 
 @pytest.mark.parametrize("name, reason", [

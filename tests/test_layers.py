@@ -8,8 +8,12 @@ chain of imports may lead back to where it started. Imports made from strings
 at run time (rule discovery in ``audit_rules.all_rules``, the CLI's lazy
 commands) are not seen.
 
-The demo region (``eduaudit/demo_region``) stays out of the layers: it is not
-scanned, and only the command line may import it.
+The demo region (``demo_region/``, the extra ``demo``) stays out of the layers:
+of the product only the command line may import it, and it imports from the
+product only the plain facts of ``DEMO_REGION_MAY_IMPORT``, never the crawler,
+the rules or the stages that read what it generates. The product imports none
+of the packages only the demo region needs (``demo_region.DEPENDENCIES``), and
+the demo region has no import cycles either.
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("eduaudit", "crawler", "audit_rules")
-DEMO_REGION = "eduaudit.demo_region"
+DEMO_REGION = "demo_region"
+# What the demo region may import from the product (itself or inside): facts of the world it
+# imitates, which the auditor also knows. Nothing that reads or judges a site.
+DEMO_REGION_MAY_IMPORT = ("eduaudit.municipalities", "eduaudit.org_kinds")
 
 # Lowest first. A module belongs to the one layer one of whose patterns (fnmatch: «*» also
 # matches dots) it matches; a module that matches none, or two, fails the test, so a new
@@ -62,18 +69,15 @@ class Edge:
         return f"{self.importer} -> {self.imported} ({self.path}:{self.line})"
 
 
-def module_files(root: Path, packages=PACKAGES, skip: str = DEMO_REGION) -> dict[str, Path]:
-    """Dotted module name → file, for every module of ``packages`` under ``root`` except ``skip``."""
+def module_files(root: Path, packages=PACKAGES) -> dict[str, Path]:
+    """Dotted module name → file, for every module of ``packages`` under ``root``."""
     found = {}
     for package in packages:
         for path in sorted((root / package).rglob("*.py")):
             parts = list(path.relative_to(root).with_suffix("").parts)
             if parts[-1] == "__init__":
                 parts.pop()
-            name = ".".join(parts)
-            if name == skip or name.startswith(skip + "."):
-                continue
-            found[name] = path
+            found[".".join(parts)] = path
     return found
 
 
@@ -116,6 +120,19 @@ def imports_of(name: str, path: Path, modules, root: Path, extra: str = DEMO_REG
 def import_graph(root: Path = ROOT, packages=PACKAGES) -> list[Edge]:
     modules = module_files(root, packages)
     return [edge for name, path in modules.items() for edge in imports_of(name, path, modules, root)]
+
+
+def imports_into(targets, root: Path = ROOT, packages=PACKAGES) -> list[Edge]:
+    """Imports, by the modules of ``packages``, of the modules or packages named in ``targets``."""
+    wanted = dict.fromkeys(targets)
+    return [edge for name, path in module_files(root, packages).items()
+            for edge in imports_of(name, path, wanted, root, extra="")]
+
+
+def demo_region_trespasses(root: Path = ROOT, allowed=DEMO_REGION_MAY_IMPORT) -> list[Edge]:
+    """Imports of the product by the demo region, but for the modules in ``allowed``."""
+    return [edge for edge in imports_into(module_files(root), root, packages=(DEMO_REGION,))
+            if edge.imported not in allowed]
 
 
 def layer_of(module: str, layers=LAYERS) -> int:
@@ -199,11 +216,26 @@ def test_every_known_debt_still_occurs():
 
 
 def test_no_import_cycles():
-    edges = import_graph()
-    cycles = import_cycles(edges)
-    detail = [str(edge) for edge in edges
-              if any(edge.importer in group and edge.imported in group for group in cycles)]
-    assert not cycles, "modules that import each other:\n" + "\n".join(detail)
+    for packages in (PACKAGES, (DEMO_REGION,)):
+        edges = import_graph(packages=packages)
+        cycles = import_cycles(edges)
+        detail = [str(edge) for edge in edges
+                  if any(edge.importer in group and edge.imported in group for group in cycles)]
+        assert not cycles, "modules that import each other:\n" + "\n".join(detail)
+
+
+def test_the_demo_region_knows_nothing_of_the_crawler_the_rules_or_the_stages():
+    found = demo_region_trespasses()
+    assert not found, (f"the demo region may import only {DEMO_REGION_MAY_IMPORT} of the product "
+                       "(docs/ARCHITECTURE.md):\n" + "\n".join(map(str, found)))
+
+
+def test_the_product_needs_none_of_the_demo_extras_packages():
+    from demo_region import DEPENDENCIES
+
+    found = imports_into(DEPENDENCIES)
+    assert not found, ("imports of the extra «demo»'s packages; an auditor installed without it "
+                       "would fail:\n" + "\n".join(map(str, found)))
 
 
 # -- the check itself ------------------------------------------------------------------
@@ -226,7 +258,7 @@ def test_the_check_sees_imports_inside_functions_relative_imports_and_cycles(tmp
         "low/b.py": "import low.c\n",
         "low/c.py": "from low.a import f\n",
         "high/__init__.py": "",
-        "high/top.py": "from low import a\nimport os\n\ndef run():\n    from eduaudit.demo_region import x\n",
+        "high/top.py": "from low import a\nimport os\n\ndef run():\n    from demo_region import x\n",
     })
     edges = import_graph(tmp_path, packages=("low", "high"))
     assert {(e.importer, e.imported) for e in edges} == {
@@ -239,12 +271,30 @@ def test_the_check_sees_imports_inside_functions_relative_imports_and_cycles(tmp
 
 def test_the_check_refuses_the_demo_region_below_the_command_line(tmp_path):
     _write(tmp_path, {
-        "low/__init__.py": "import eduaudit.demo_region.server\n",
-        "high/__init__.py": "from eduaudit.demo_region import generate\n",
-        "eduaudit/__init__.py": "",
-        "eduaudit/demo_region/__init__.py": "",
-        "eduaudit/demo_region/generate.py": "import low\n",
-        "eduaudit/demo_region/server.py": "",
+        "low/__init__.py": "import demo_region.server\n",
+        "high/__init__.py": "from demo_region import generate\n",
+        "demo_region/__init__.py": "",
+        "demo_region/generate.py": "import low\n",
+        "demo_region/server.py": "",
     })
     edges = import_graph(tmp_path, packages=("low", "high"))
     assert [(e.importer, e.imported) for e in upward_imports(edges, TOY_LAYERS)] == [("low", DEMO_REGION)]
+
+
+def test_the_check_refuses_the_demo_region_what_reads_or_judges_a_site(tmp_path):
+    _write(tmp_path, {
+        "eduaudit/__init__.py": "",
+        "eduaudit/municipalities.py": "",
+        "eduaudit/stages.py": "",
+        "crawler/__init__.py": "",
+        "crawler/diagnosis.py": "",
+        "audit_rules/__init__.py": "",
+        "demo_region/__init__.py": "from . import faults\n",
+        "demo_region/schools.py": "from eduaudit import municipalities\nimport eduaudit.stages\n",
+        "demo_region/faults.py": "import json\n\ndef cases():\n    from crawler import diagnosis as d\n",
+        "demo_region/texts/__init__.py": "from ..schools import x\nimport audit_rules\n",
+    })
+    assert sorted((e.importer, e.imported, e.line) for e in demo_region_trespasses(tmp_path)) == [
+        ("demo_region.faults", "crawler.diagnosis", 4), ("demo_region.schools", "eduaudit.stages", 2),
+        ("demo_region.texts", "audit_rules", 2)]
+    assert [e.imported for e in imports_into(["json"], tmp_path, packages=(DEMO_REGION,))] == ["json"]

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from eduaudit.demo_region.server import RegionServer
+from demo_region.server import RegionServer
 from tests.registry_files import table, write_xlsx
 from tests.sitekit import LoopbackSites, run_crawl
 

@@ -155,7 +155,7 @@ def test_file_names_from_the_web_never_become_paths(hostile_crawl):
 
 
 def test_demo_server_listens_on_loopback_only(tmp_path):
-    from eduaudit.demo_region.server import RegionServer
+    from demo_region.server import RegionServer
 
     (tmp_path / "sites").mkdir()
     (tmp_path / "region.json").write_text('{"hosts": {}}', encoding="utf-8")

@@ -1,13 +1,13 @@
 """Serve every demo site on one loopback port, choosing the site by the Host header.
 
-    python -m eduaudit.demo_region.server REGION_DIR --port N
+    python -m demo_region.server REGION_DIR --port N
 
 Prints ``listening on <port>`` once ready.  Hosts behave as region.json says:
 ``ok``, ``slow`` (each answer delayed), ``down`` (the TCP connection is reset
 without an answer), ``error5xx`` (every request fails) and ``redirect``
 (301 to the same path on the school's new host).  A host may also carry a
 ``fault`` (slow drip, 5xx bursts, gzip bomb, redirect to a private address…):
-see :mod:`eduaudit.demo_region.faults`.  With ``tls`` in region.json
+see :mod:`demo_region.faults`.  With ``tls`` in region.json
 (``{"certfile": ..., "keyfile": ...}``) the same sites are also served over
 HTTPS on a second port, printed as ``tls listening on <port>`` first.
 """
@@ -31,9 +31,9 @@ from email.utils import formatdate, parsedate_to_datetime
 
 from aiohttp import web
 
-from eduaudit.demo_region import faults as fx
+from demo_region import faults as fx
 
-from eduaudit.demo_region import conditions as network
+from demo_region import conditions as network
 
 PLACEHOLDER = b"{{PORT}}"
 _TEXT_TYPES = ("text/", "application/json", "application/xml")
@@ -252,7 +252,7 @@ class RegionServer:
         # stderr goes to a file: an unread pipe would fill up and stall the server.
         self._stderr = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "eduaudit.demo_region.server", str(self.region_dir),
+            [sys.executable, "-m", "demo_region.server", str(self.region_dir),
              "--port", str(self.requested_port), *network.to_cli_args(self.conditions)],
             stdout=subprocess.PIPE, stderr=self._stderr, text=True)
         deadline = time.monotonic() + self.timeout

@@ -1,6 +1,6 @@
 """Generate the demo region: every school's site on disk, the manifest and the ground truth.
 
-    python -m eduaudit.demo_region.generate OUT_DIR [--seed N] [--schools N]
+    python -m demo_region.generate OUT_DIR [--seed N] [--schools N]
 
 Sites are built in a process pool (one task per school); every Word 97 (.doc)
 file of the region is converted by a single LibreOffice call running in a
