@@ -8,8 +8,8 @@ import pytest
 
 import sqlite3
 
-from tests.docmaker import TEACHER_REGULATION, text_pdf
-from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry
+from tests.helpers.docmaker import TEACHER_REGULATION, text_pdf
+from tests.helpers.sitekit import LoopbackSites, Resource, run_crawl, write_registry
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 

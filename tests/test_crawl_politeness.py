@@ -7,7 +7,7 @@ import pytest
 import sqlite3
 
 from crawler.middlewares import retry_after_seconds
-from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry
+from tests.helpers.sitekit import LoopbackSites, Resource, run_crawl, write_registry
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 

@@ -11,8 +11,8 @@ import subprocess
 import sys
 import time
 
-from tests.docmaker import TEACHER_REGULATION, text_pdf
-from tests.sitekit import LoopbackSites, Resource
+from tests.helpers.docmaker import TEACHER_REGULATION, text_pdf
+from tests.helpers.sitekit import LoopbackSites, Resource
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 

@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from eduaudit.crawl_shards import combine_progress, shard_count, shard_schools
-from tests.docmaker import TEACHER_REGULATION, text_pdf
-from tests.sitekit import LoopbackSites, Resource
+from tests.helpers.docmaker import TEACHER_REGULATION, text_pdf
+from tests.helpers.sitekit import LoopbackSites, Resource
 from tests.test_crawl_resume import latest_rows
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs

@@ -24,8 +24,8 @@ from crawler.diagnosis import PRIVATE_ADDRESS
 from crawler.middlewares import forbidden_address
 from eduaudit.reports.build import write_reports
 from eduaudit.store import Store
-from tests.docmaker import TEACHER_REGULATION, text_pdf
-from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry
+from tests.helpers.docmaker import TEACHER_REGULATION, text_pdf
+from tests.helpers.sitekit import LoopbackSites, Resource, run_crawl, write_registry
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 
