@@ -11,6 +11,7 @@ import pytest
 
 from eduaudit.demo_region.generate import generate_region, write_registry
 from eduaudit.demo_region.server import RegionServer
+from tests.helpers.chromium import Chromium
 
 SMALL_REGION_SEED, SMALL_REGION_SCHOOLS = 6, 30
 
@@ -56,3 +57,11 @@ def audited_region(tmp_path_factory) -> AuditedRegion:
             capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return AuditedRegion(out=tmp, region=region, registry=registry, stdout=proc.stdout, stderr=proc.stderr)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory) -> Chromium:
+    """One headless Chromium per test module that renders the dashboard."""
+    chromium = Chromium(tmp_path_factory.mktemp("chromium-profile"))
+    yield chromium
+    chromium.close()

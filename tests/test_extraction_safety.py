@@ -16,7 +16,7 @@ from fpdf import FPDF
 from eduaudit.extraction import ArchiveRefused, Extraction, ExtractionSettings, \
     extract_archive_members, extract_bytes, extract_many, is_document_archive, unpack_archive
 from eduaudit.extraction.pool import extract_file
-from tests.test_extraction import BODY, HTML_1251, SECRET, TITLE, docx_with_table, \
+from tests.helpers.extraction_docs import BODY, HTML_1251, SECRET, TITLE, docx_with_table, \
     docx_with_xxe, norm, odt_document, text_pdf
 
 GIB = 1024 ** 3
