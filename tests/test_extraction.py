@@ -304,9 +304,9 @@ def test_extract_many_isolates_hangs_and_crashes(tmp_path):
         path.write_bytes(data)
         jobs.append((key, path, name, None))
     jobs.append(("missing", tmp_path / "nope.bin", "nope.pdf", None))
-    started = time.monotonic()
+    # The hanging job sleeps 600 s: the run returns because the pool kills it at the 3 s limit
+    # and says so below (a pool that waited would trip pytest's own timeout first).
     results = dict(extract_many(jobs, workers=2, timeout=3.0, runner=misbehaving_runner))
-    assert time.monotonic() - started < 30
     assert set(results) == {key for key, *_ in jobs}
     for key in ("pdf", "docx", "html", "txt"):
         assert results[key].status == "ok", results[key]
