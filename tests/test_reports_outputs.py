@@ -18,7 +18,7 @@ from eduaudit.reports.commands import diff_command, report_command
 from eduaudit.reports.gaps import SINCE_FIXED, SINCE_NEW
 from eduaudit.reports.names import file_stem, sheet_title
 from eduaudit.store import Store
-from tests.helpers.rundb import clone_run, copy_db, sql_passed, sql_percent
+from tests.helpers.rundb import SCHOOLS_ONLY, clone_run, copy_db, sql_passed, sql_percent
 
 REGULATION = "doc.regulation"
 
