@@ -84,6 +84,7 @@ class Outcome:
     completed: int = 0
     wrong_verdicts: int = 0
     rows_lost: int = 0
+    closed: int = 0             # runs in which the crawler closed the site (sites.completed_at)
     worst_seconds: float = 0.0
     worst_rss_mb: float = 0.0
     reason: str = ""
@@ -305,7 +306,7 @@ def drill(work: Path, cases: list[FaultCase] | None = None, *, isolated: bool = 
     cases = cases if cases is not None else fault_cases()
     region = build_region(work, cases)
     outcomes = {c.name: Outcome(c.name, c.expect if c.expect != "same" else "clean verdicts") for c in cases}
-    summary = {"crawls": [], "healthy_wrong": 0, "healthy_rows_lost": 0, "problems": []}
+    summary = {"crawls": [], "healthy_wrong": 0, "healthy_rows_lost": 0, "open_sites": [], "problems": []}
     with RegionServer(region.path) as server, silent_port() as silent:
         ports = {"closed": closed_port(), "silent": silent}
         clean = baseline or baseline_crawl(region, work, server)
@@ -327,6 +328,7 @@ def drill(work: Path, cases: list[FaultCase] | None = None, *, isolated: bool = 
             if not ok:
                 summary["problems"].append(f"crawl {n} failed ({run.returncode}): {run.stderr[-1500:]}")
             wrong, lost, problems = check_healthy(region, base_findings, got, base_docs, docs) if ok else (0, 0, [])
+            summary["open_sites"] += sorted(sid for sid, site in sites.items() if not site.get("completed_at"))
             summary["healthy_wrong"] += wrong
             summary["healthy_rows_lost"] += lost
             summary["problems"] += problems
@@ -343,6 +345,7 @@ def drill(work: Path, cases: list[FaultCase] | None = None, *, isolated: bool = 
                 outcome.problems += wrong_here
                 base_id = region.bases[case.base % len(region.bases)]["school_id"]
                 outcome.rows_lost += lost_rows(got, sites, sid, base_findings.get(base_id, {}))
+                outcome.closed += int(bool(sites.get(sid, {}).get("completed_at")))
                 outcome.reason = got.get(sid, {}).get("site.reachable", ("", ""))[1]
                 outcome.worst_seconds = max(outcome.worst_seconds, site_seconds(sites.get(sid, {})))
                 outcome.worst_rss_mb = max(outcome.worst_rss_mb, run.peak_rss_mb)

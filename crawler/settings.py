@@ -61,6 +61,13 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
 TWISTED_DNS_RESOLVER = "crawler.resolver.OverridingResolver"
+# Scrapy's HTTP handler, plus the request log: when each request went out and came back
+# (crawler/request_log.py; beside the crawl log, or at EDUAUDIT_REQUEST_LOG).
+DOWNLOAD_HANDLERS = {
+    "http": "crawler.request_log.LoggedHTTPDownloadHandler",
+    "https": "crawler.request_log.LoggedHTTPDownloadHandler",
+}
+EDUAUDIT_REQUEST_LOG = ""
 # ``PATTERN=IP`` entries, like ``curl --resolve``; e.g. ["*.test=127.0.0.1"].
 EDUAUDIT_RESOLVE: list[str] = []
 

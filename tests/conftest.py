@@ -1,9 +1,11 @@
-"""Shared fixtures: one small generated region, audited once per test session."""
+"""Shared fixtures: one small generated region, audited once per test session; the loopback-only net."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +13,19 @@ import pytest
 
 from demo_region.generate import generate_region, write_registry
 from demo_region.server import RegionServer
+from tests.helpers.chromium import Chromium
+from tests.helpers.loopback_only import loopback_guard
+
+# No test may send a packet beyond loopback, even when the code under test is wrong
+# (tests/helpers/loopback_only/loopback_guard.py): the net is installed in this process and,
+# through PYTHONPATH, in every Python process a test starts. Refused attempts are written to
+# REFUSED, and the test during which one was written fails.
+LOOPBACK_ONLY_DIR = Path(loopback_guard.__file__).resolve().parent
+REFUSED = Path(tempfile.mkdtemp(prefix="eduaudit-loopback-only-")) / "refused.log"
+REFUSED.touch()
+os.environ[loopback_guard.ENV] = str(REFUSED)
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(LOOPBACK_ONLY_DIR), os.environ.get("PYTHONPATH")) if p)
+loopback_guard.install()
 
 SMALL_REGION_SEED, SMALL_REGION_SCHOOLS = 6, 30
 
@@ -27,6 +42,18 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if any(name in getattr(item, "fixturenames", ()) for name in CRAWLING_FIXTURES):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(autouse=True)
+def nothing_beyond_loopback():
+    """Fail the test if anything it ran tried to reach beyond loopback (and was refused)."""
+    start = REFUSED.stat().st_size
+    yield
+    with open(REFUSED, encoding="utf-8") as log:
+        log.seek(start)
+        refused = log.read()
+    if refused:
+        pytest.fail(f"tried to reach beyond loopback (refused, nothing sent):\n{refused}", pytrace=False)
 
 
 @dataclass
@@ -56,3 +83,11 @@ def audited_region(tmp_path_factory) -> AuditedRegion:
             capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return AuditedRegion(out=tmp, region=region, registry=registry, stdout=proc.stdout, stderr=proc.stderr)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory) -> Chromium:
+    """One headless Chromium per test module that renders the dashboard."""
+    chromium = Chromium(tmp_path_factory.mktemp("chromium-profile"))
+    yield chromium
+    chromium.close()

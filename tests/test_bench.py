@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import json
+import random
 import subprocess
 import sys
 import time
@@ -14,12 +15,16 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from demo_region.conditions import STATS_HOST, STATS_PATH, NetworkConditions, conditions_middleware
+from demo_region.conditions import STATS_HOST, STATS_PATH, ConditionsState, NetworkConditions, \
+    conditions_middleware
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 
 ROOT = Path(__file__).resolve().parent.parent
 BODY = bytes(range(256)) * 800  # 200 KB
+# asyncio may wake a sleeper up to its clock's resolution early, and the client's clock starts
+# a little after the server's: a floor on a measured time keeps this much room.
+SLEEP_SLACK = 0.01
 
 
 async def _serve(conditions: NetworkConditions):
@@ -50,7 +55,7 @@ async def _fetch(session: aiohttp.ClientSession, port: int, host: str, path: str
         return time.monotonic() - started, body, dict(response.headers)
 
 
-def test_latency_stays_within_its_bounds():
+def test_latency_is_drawn_from_its_range_by_the_seed():
     async def scenario():
         runner, port = await _serve(NetworkConditions(latency=(0.1, 0.2), seed=1))
         try:
@@ -60,9 +65,14 @@ def test_latency_stays_within_its_bounds():
             await runner.cleanup()
 
     results = asyncio.run(scenario())
-    times = [t for t, _, _ in results]
-    assert all(0.1 <= t < 0.3 for t in times), times
-    assert max(times) - min(times) > 0.01  # drawn from the range, not a constant
+    # The seed decides the network: the server draws each request's latency from the range with
+    # random.Random(seed), so every answer took at least its own draw. A machine under load only
+    # adds to that, so no upper bound is asserted; a constant latency (the low end, or none at
+    # all) fails on the draws above it.
+    rng = random.Random(1)
+    drawn = [rng.uniform(0.1, 0.2) for _ in results]
+    assert max(drawn) - min(drawn) > 0.05
+    assert all(took >= draw - SLEEP_SLACK for (took, _, _), draw in zip(results, drawn)), (results, drawn)
 
 
 def test_bandwidth_cap_limits_one_host_and_is_shared_by_its_responses():
@@ -87,13 +97,23 @@ def test_bandwidth_cap_limits_one_host_and_is_shared_by_its_responses():
     alone, same_host, same_host_wall, two_hosts_wall, stats = asyncio.run(scenario())
     seconds, body, _ = alone
     assert body == BODY
-    assert 0.4 <= seconds <= 0.8, f"{len(BODY) / seconds:.0f} B/s against a cap of {cap}"
-    # Two responses of one host share its cap; two hosts have a cap each.
+    # Load only slows a transfer down, so only floors are asserted on the clock.
+    assert seconds >= 0.5 - SLEEP_SLACK, f"{len(BODY) / seconds:.0f} B/s against a cap of {cap}"
+    # Two responses of one host share its cap: together they take twice as long as one alone.
     assert all(r[1] == BODY for r in same_host)
-    assert 0.85 <= same_host_wall <= 1.4, same_host_wall
-    assert 0.4 <= two_hosts_wall <= 0.85, two_hosts_wall
+    assert same_host_wall >= 1.0 - SLEEP_SLACK, same_host_wall
+    assert two_hosts_wall >= 0.5 - SLEEP_SLACK, two_hosts_wall
     assert stats["requests"] == {"a.test": 1, "b.test": 2, "c.test": 1, "d.test": 1}
     assert stats["bytes"]["b.test"] == 2 * len(BODY)
+
+
+def test_each_host_has_an_uplink_of_its_own():
+    # Two hosts have a cap each. Timing two hosts side by side could only show it with an upper bound
+    # on the wall time, which a loaded machine breaks; the server's bookkeeping shows it directly.
+    state = ConditionsState(NetworkConditions(latency=(0.0, 0.0), bandwidth=400_000, seed=1))
+    assert state.uplink("c.test") is state.uplink("c.test")
+    assert state.uplink("c.test") is not state.uplink("d.test")
+    assert state.uplink("d.test").rate == 400_000
 
 
 def test_proxy_style_request_reaches_the_site_by_host_and_slow_hosts_are_chosen_by_seed():
@@ -177,9 +197,13 @@ def test_region_bench_measures_every_run(tmp_path):
     assert set(focused["stages"]) == {"crawl", "extraction", "ocr", "audit", "report"}
     for stage in ("crawl", "extraction", "audit", "report"):
         assert focused["stages"][stage]["wall_seconds"] > 0
-        assert focused["stages"][stage]["cpu_seconds"] >= 0
     assert focused["stages"]["crawl"]["cpu_seconds"] > 0.3  # Python, Scrapy, parsing: never free
-    assert focused["stages"]["ocr"]["tesseract_runs"] >= 0
+    # The stages split the run's CPU time: together they are the whole (each figure is rounded to
+    # 0.01 s, the five parts and the total: at most 0.03 s apart).
+    stage_cpu = sum(stage["cpu_seconds"] for stage in focused["stages"].values())
+    assert stage_cpu == pytest.approx(focused["cpu_seconds_total"], abs=0.035)
+    ocr = focused["stages"]["ocr"]
+    assert isinstance(ocr["tesseract_runs"], int) and (ocr["tesseract_runs"] > 0) == (ocr["cpu_seconds"] > 0)
     # The server counts what the crawler sent, robots.txt included; Scrapy counts the same requests.
     assert focused["requests"] == focused["scrapy_request_count"]
     assert 3 <= focused["requests_per_site_median"] <= focused["requests_per_site_p95"] <= 60
@@ -231,7 +255,7 @@ def test_region_bench_measures_every_run(tmp_path):
     assert result["conditions"]["latency_seconds"] == [0.005, 0.02]
     assert result["region"]["hosts"] >= 3
     # The machine is recorded with a fixed piece of work timed on it, so runs on two machines can be told apart.
-    assert 0 < result["machine"]["reference_seconds"] < 30 and result["machine"]["cpus"] >= 1
+    assert result["machine"]["reference_seconds"] > 0 and result["machine"]["cpus"] >= 1
 
     table = (out / "region_bench-n3.md").read_text(encoding="utf-8")
     assert "wget --mirror" in table and "Politeness bound" in table and "Scrapy floor" in table

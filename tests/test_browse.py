@@ -18,7 +18,7 @@ import pytest
 from audit_rules import all_rules
 from eduaudit.browse import QUERIES, TABLES, datasette_command, serve, write_metadata
 from eduaudit.reports.commands import browse_command
-from tests.test_reports_outputs import copy_db
+from tests.helpers.rundb import copy_db
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 

@@ -1,7 +1,7 @@
 """The classifier on the shapes real documents take, and on real excerpts of real school sites.
 
 Two sources, as issue 18 asks for each failure class: texts we wrote in those shapes
-(tests/real_patterns.py) and the labelled real excerpts of ../shared/real_docs/dev.jsonl, read
+(tests/helpers/real_patterns.py) and the labelled real excerpts of ../shared/real_docs/dev.jsonl, read
 from there (CI has ../shared beside the checkout), never copied into the repo. The real examples
 named below are of the "dev" half; the "kept" half is only scored, never asserted one by one.
 """
@@ -15,8 +15,8 @@ import pytest
 
 from audit_rules.classifier import UNDECIDED_REASON, classify
 from audit_rules.text_features import prepare, reline, to_match
-from tests import real_patterns as texts
-from tests.scriptkit import load_script
+from tests.helpers import real_patterns as texts
+from tests.helpers.scriptkit import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "real_docs" / "dev.jsonl"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.scriptkit import load_script
+from tests.helpers.scriptkit import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"

@@ -19,8 +19,8 @@ from crawler.items import SiteDoneItem
 from crawler.middlewares import CallbackFailureMiddleware
 from crawler.navigation import extract_links
 from crawler.spiders.school_site import SchoolSiteSpider
-from tests.docmaker import TEACHER_REGULATION, text_pdf
-from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry
+from tests.helpers.docmaker import TEACHER_REGULATION, text_pdf
+from tests.helpers.sitekit import LoopbackSites, Resource, run_crawl, write_registry
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 

@@ -14,8 +14,8 @@ import pytest
 import sqlite_utils
 
 from crawler import navigation as nav
-from tests.docmaker import TEACHER_REGULATION, docx, text_pdf
-from tests.sitekit import LoopbackSites, Resource, run_crawl
+from tests.helpers.docmaker import TEACHER_REGULATION, docx, text_pdf
+from tests.helpers.sitekit import LoopbackSites, Resource, run_crawl
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 

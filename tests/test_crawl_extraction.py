@@ -10,7 +10,7 @@ from eduaudit import stages
 from eduaudit.crawl_extraction import ExtractionDuringCrawl
 from eduaudit.extraction.pool import extract_file
 from eduaudit.store import Store, utcnow
-from tests.docmaker import TEACHER_REGULATION, scanned_pdf, text_pdf
+from tests.helpers.docmaker import TEACHER_REGULATION, scanned_pdf, text_pdf
 
 
 def dies_once(path: Path, filename, content_type, settings):

@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 import sqlite3
+from urllib.parse import urlsplit
 
-from tests.docmaker import TEACHER_REGULATION, text_pdf
-from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry
+from tests.helpers.docmaker import TEACHER_REGULATION, text_pdf
+from tests.helpers.sitekit import LoopbackSites, Resource, run_crawl, sent_requests, write_registry
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 
@@ -18,13 +19,17 @@ def html(heading: str, body: str = "") -> str:
     return f"<html><head><title>{heading}</title></head><body><h1>{heading}</h1>{body}</body></html>"
 
 
-def starts(sites: LoopbackSites, host: str) -> dict[str, float]:
-    """When each path of ``host`` was first asked for."""
-    first: dict[str, float] = {}
-    for h, path, t in sites.times:
-        if h == host:
-            first.setdefault(path, t)
+def starts(out, host: str) -> dict[str, dict]:
+    """The crawler's request log entry of the first request for each path (and query) of ``host``."""
+    first: dict[str, dict] = {}
+    for row in sent_requests(out, host):
+        parts = urlsplit(row["url"])
+        first.setdefault(parts.path + (f"?{parts.query}" if parts.query else ""), row)
     return first
+
+
+def released(first: dict[str, dict]) -> dict[str, float]:
+    return {path: row["released"] for path, row in first.items()}
 
 
 def roles(db_path, school_id: str) -> dict[str, str]:
@@ -46,7 +51,7 @@ def test_a_page_found_while_files_wait_is_asked_for_before_them(tmp_path):
         write_registry(tmp_path / "registry.csv", sites, {"s": "order.test"})
         proc = run_crawl(tmp_path / "registry.csv", tmp_path, "--delay", "0.2")
         assert proc.returncode == 0, proc.stderr[-2000:]
-        first = starts(sites, "order.test")
+        first = released(starts(tmp_path, "order.test"))
     assert set(files) <= set(first)
     # The mentoring page became known when «Педагогам» answered, after the six files had been
     # found. In order of discovery it would come after all six; a site holds only the request on
@@ -72,7 +77,7 @@ def test_a_site_without_a_mentoring_page_looks_further_while_its_files_download(
         write_registry(tmp_path / "registry.csv", sites, {"s": "nomenu.test"})
         proc = run_crawl(tmp_path / "registry.csv", tmp_path, "--delay", "0.2")
         assert proc.returncode == 0, proc.stderr[-2000:]
-        first = starts(sites, "nomenu.test")
+        first = released(starts(tmp_path, "nomenu.test"))
     # no page was left to find the mentoring section: the sitemap is read before the last file
     assert first["/sitemap.xml"] < max(first[f] for f in files)
     assert roles(tmp_path / "eduaudit.db", "s")["o-nas/nastavnichestvo-pedagogov/"] == "mentoring"
@@ -92,8 +97,11 @@ def test_the_platforms_second_usual_address_is_asked_for_only_after_the_first_mi
         write_registry(tmp_path / "registry.csv", sites, {"g": "sh1-r66.gosweb.gosuslugi.test"})
         proc = run_crawl(tmp_path / "registry.csv", tmp_path)
         assert proc.returncode == 0, proc.stderr[-2000:]
-        first = starts(sites, "sh1-r66.gosweb.gosuslugi.test")
-    assert first["/pedagogam-i-sotrudnikam/nastavnichestvo/"] < first["/nasha-shkola/nastavnichestvo/"]
+        first = starts(tmp_path, "sh1-r66.gosweb.gosuslugi.test")
+    # the second address went out only once the first had answered (404)
+    usual = first["/pedagogam-i-sotrudnikam/nastavnichestvo/"]
+    assert usual["status"] == "404"
+    assert first["/nasha-shkola/nastavnichestvo/"]["released"] >= usual["answered"]
     r = roles(tmp_path / "eduaudit.db", "g")
     assert r["nasha-shkola/nastavnichestvo/"] == "mentoring"
     assert r["svedeniya-ob-obrazovatelnoy-organizatsii/dokumenty/"] == "documents"
@@ -110,7 +118,7 @@ def test_the_svedeniya_page_is_read_when_documents_is_not_where_platforms_keep_i
         write_registry(tmp_path / "registry.csv", sites, {"s": "own.test"})
         proc = run_crawl(tmp_path / "registry.csv", tmp_path, "--delay", "0.2")
         assert proc.returncode == 0, proc.stderr[-2000:]
-        first = starts(sites, "own.test")
+        first = released(starts(tmp_path, "own.test"))
     # the link waited for the usual address to miss, and was then followed
     assert first["/sveden/document"] < first["/svedeniya/"]
     assert roles(tmp_path / "eduaudit.db", "s")["svedeniya/dokumenty-shkoly/"] == "documents"

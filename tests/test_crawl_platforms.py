@@ -16,8 +16,8 @@ from urllib.parse import quote
 import pytest
 import sqlite_utils
 
-from tests.docmaker import CHARTER, STUDENT_REGULATION, TEACHER_REGULATION, docx, text_pdf
-from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry
+from tests.helpers.docmaker import CHARTER, STUDENT_REGULATION, TEACHER_REGULATION, docx, text_pdf
+from tests.helpers.sitekit import LoopbackSites, Resource, run_crawl, write_registry
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 

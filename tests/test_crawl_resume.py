@@ -11,8 +11,9 @@ import subprocess
 import sys
 import time
 
-from tests.docmaker import TEACHER_REGULATION, text_pdf
-from tests.sitekit import LoopbackSites, Resource
+from tests.helpers.docmaker import TEACHER_REGULATION, text_pdf
+from tests.helpers.rundb import latest_rows
+from tests.helpers.sitekit import LoopbackSites, Resource
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 
@@ -97,23 +98,6 @@ def test_killed_crawl_resumes(tmp_path):
     from audit_rules import all_rules
 
     assert len(findings(clean / "eduaudit.db")) == SITES * len(all_rules("school"))
-
-
-def latest_rows(db):
-    """Findings, pages and documents of the latest run, and the count of rows with duplicate keys."""
-    with sqlite3.connect(db) as conn:
-        run_id = conn.execute("select max(id) from runs").fetchone()[0]
-        rows = {
-            "findings": sorted(conn.execute("select school_id, rule_id, status, evidence_url from findings "
-                                            "where run_id = ?", [run_id])),
-            "pages": sorted(conn.execute("select school_id, url, sha256 from pages where run_id = ?", [run_id])),
-            "documents": sorted(conn.execute("select school_id, url, sha256 from documents where run_id = ?",
-                                             [run_id])),
-        }
-        duplicates = sum(conn.execute(f"select count(*) - count(distinct school_id || ' ' || {key}) from {table} "
-                                      f"where run_id = ?", [run_id]).fetchone()[0]
-                         for table, key in (("findings", "rule_id"), ("pages", "url"), ("documents", "url")))
-    return rows, duplicates
 
 
 def alive_until(proc, condition, timeout: float = 120) -> bool:

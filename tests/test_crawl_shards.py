@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 from eduaudit.crawl_shards import combine_progress, shard_count, shard_schools
-from tests.docmaker import TEACHER_REGULATION, text_pdf
-from tests.sitekit import LoopbackSites, Resource
-from tests.test_crawl_resume import latest_rows
+from tests.helpers.docmaker import TEACHER_REGULATION, text_pdf
+from tests.helpers.rundb import latest_rows
+from tests.helpers.sitekit import LoopbackSites, Resource
 
 pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 

@@ -22,9 +22,9 @@ from eduaudit.extraction.pdf import render_dpi
 from eduaudit.extraction.scanpage import ink_mask, skew_angle
 from eduaudit.extraction.signatures import stamp_evidence
 from eduaudit.store import Store
-from tests.docmaker import TEACHER_REGULATION, text_pdf
-from tests.docmaker import docx as docx_bytes
-from tests.test_extraction import FONT, HTML_1251, image_only_pdf, norm, odt_document, \
+from tests.helpers.docmaker import TEACHER_REGULATION, text_pdf
+from tests.helpers.docmaker import docx as docx_bytes
+from tests.helpers.extraction_docs import FONT, HTML_1251, image_only_pdf, norm, odt_document, \
     render_lines, rtf_cp1251_escapes
 
 REGULATION = TEACHER_REGULATION + ["3. Положение действует в 2024/2025 учебном году."]

@@ -16,7 +16,7 @@ from fpdf import FPDF
 from eduaudit.extraction import ArchiveRefused, Extraction, ExtractionSettings, \
     extract_archive_members, extract_bytes, extract_many, is_document_archive, unpack_archive
 from eduaudit.extraction.pool import extract_file
-from tests.test_extraction import BODY, HTML_1251, SECRET, TITLE, docx_with_table, \
+from tests.helpers.extraction_docs import BODY, HTML_1251, SECRET, TITLE, docx_with_table, \
     docx_with_xxe, norm, odt_document, text_pdf
 
 GIB = 1024 ** 3
@@ -152,10 +152,9 @@ def test_hostile_files_fail_cleanly_and_leave_the_run_intact(tmp_path):
         path.write_bytes(data)
         jobs.append((key, path, name, ctype))
     settings = ExtractionSettings(worker_memory_mb=1536)
-    started = time.monotonic()
+    # The hog fails on its memory limit (MemoryError below), not on the 60 s time limit.
     results = dict(extract_many(jobs, workers=2, timeout=60.0, settings=settings,
                                 runner=memory_hog_runner))
-    assert time.monotonic() - started < 60
     assert set(results) == set(files)
 
     for key in ("good_pdf", "good_docx", "good_html", "mislabeled"):

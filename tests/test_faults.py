@@ -4,7 +4,9 @@ Every faulty host serves a copy of a healthy school's site (bench.fault_table,
 demo_region.faults). The faulty school must get its healthy copy's
 verdicts, or an explicit site-level verdict with a Russian reason; the healthy
 schools must keep the verdicts of a clean run; nothing may be lost; the crawl
-must end in bounded time and memory.
+must end, with every site closed, in bounded memory. (The drill itself stops a
+crawl that outlives bench.fault_table.CRAWL_LIMIT; it then fails here by its
+return code, so no test needs to time it.)
 """
 
 from __future__ import annotations
@@ -21,8 +23,6 @@ pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 CASES = fault_cases()
 # A 2 GB document or a 4 GB gzip bomb held in memory would blow far past this.
 MEMORY_LIMIT_MB = 1024
-# The slowest faults cost 3 attempts of robots.txt and of the home page at a 4 s timeout.
-SITE_LIMIT_S = 60
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +32,15 @@ def fault_run(tmp_path_factory):
     return work, outcomes, summary
 
 
-def test_the_fault_crawl_finishes_in_bounded_time_and_memory(fault_run):
+def test_the_fault_crawl_finishes_with_every_site_closed_in_bounded_memory(fault_run):
     _, _, summary = fault_run
     assert not [p for p in summary["problems"] if p.startswith("crawl")], summary["problems"]
+    assert summary["crawls"]
     for crawl in summary["crawls"]:
         assert crawl["returncode"] == 0
-        assert crawl["seconds"] < drill.CRAWL_LIMIT
         assert 0 < crawl["peak_rss_mb"] < MEMORY_LIMIT_MB, crawl
+    # every site, faulty or healthy, was given up on or finished by the crawler, not cut off
+    assert summary["open_sites"] == []
 
 
 def test_unaffected_schools_keep_their_clean_verdicts_and_rows(fault_run):
@@ -54,7 +56,8 @@ def test_fault(fault_run, case):
     assert outcome.completed == outcome.runs == 1
     assert outcome.problems == []
     assert outcome.wrong_verdicts == 0 and outcome.rows_lost == 0
-    assert outcome.worst_seconds < SITE_LIMIT_S
+    # the crawler closed the site: a fault that held it (a hang, a drip, endless retries) would not be
+    assert outcome.closed == 1
     if case.expect != "same":
         assert outcome.reason.startswith(drill.expected_reason(case))
 

@@ -9,7 +9,7 @@ import pytest
 from nbclient import NotebookClient
 
 from eduaudit.locate import PROJECT_ROOT, results_database
-from tests.test_reports_outputs import clone_run, copy_db
+from tests.helpers.rundb import clone_run, copy_db
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 

@@ -7,7 +7,7 @@ from audit_rules.reading import settled
 from audit_rules.signals_pairs import count_pairs
 from eduaudit.extraction import extract_bytes
 from eduaudit.stages import extraction_settings
-from tests.docmaker import scanned_pdf
+from tests.helpers.docmaker import scanned_pdf
 
 LETTERHEAD = ["Муниципальное бюджетное общеобразовательное учреждение",
               "«Средняя школа № 5 города Велижа»"]

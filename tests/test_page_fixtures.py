@@ -1,6 +1,6 @@
 """Saved pages of each platform and theme: the page's role, the links chosen, the documents found.
 
-Each page is read in process with ``HtmlResponse`` (see tests/pagekit.py); the
+Each page is read in process with ``HtmlResponse`` (see tests/helpers/pagekit.py); the
 fixtures under tests/files/ are written for these tests after the platforms'
 structure (domain brief §3), not copied from real sites.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from crawler import navigation as nav
 from crawler.spiders.school_site import HOME
-from tests.pagekit import SavedSite
+from tests.helpers.pagekit import SavedSite
 
 UCOZ = "http://ozernaya.ucoz.test"
 WP = "http://sh2-gagarin.test"

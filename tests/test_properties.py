@@ -164,7 +164,7 @@ STATUSES = {"ok", "empty", "unsupported", "failed"}
 
 
 def _seed_files() -> dict[str, bytes]:
-    from tests.docmaker import TEACHER_REGULATION, docx, text_pdf
+    from tests.helpers.docmaker import TEACHER_REGULATION, docx, text_pdf
 
     html_page = ("<html><head><meta charset='windows-1251'><title>Наставничество</title></head><body>"
                  + "".join(f"<p>{line}</p>" for line in TEACHER_REGULATION) + "</body></html>")

@@ -8,8 +8,8 @@ import sqlite3
 import pytest
 
 from demo_region.server import RegionServer
-from tests.registry_files import table, write_xlsx
-from tests.sitekit import LoopbackSites, run_crawl
+from tests.helpers.registry_files import table, write_xlsx
+from tests.helpers.sitekit import LoopbackSites, run_crawl
 
 HOME = "<html><head><title>Школа</title></head><body><h1>МБОУ «Школа № 1»</h1></body></html>"
 

@@ -14,7 +14,7 @@ from eduaudit.registry import RegistryError, load_registry
 from eduaudit.registry_check import check_registry, render, write_clean_csv
 from eduaudit.registry_repair import display_url, repair_address
 from eduaudit.registry_sheet import parse_columns_option
-from tests.registry_files import HEADER, MESSY_ROWS, WRITERS, table, write_csv, write_xlsx
+from tests.helpers.registry_files import HEADER, MESSY_ROWS, WRITERS, table, write_csv, write_xlsx
 
 
 def messy(tmp_path, fmt: str, rows=MESSY_ROWS, **kwargs):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -15,7 +16,9 @@ from eduaudit.reports.copies import PAGE_POLICY
 from eduaudit.reports.dashboard import render_dashboard
 from eduaudit.reports.data import load_run, trend
 from eduaudit.store import Store
-from tests.test_reports_dashboard import OPEN_CARDS, ROOT, browser  # noqa: F401  (the module's Chromium)
+from tests.helpers.chromium import OPEN_CARDS
+
+ROOT = Path(__file__).resolve().parent.parent
 
 MAX_BYTES = 1_500_000
 
@@ -57,7 +60,7 @@ def reports(audited_region, tmp_path_factory):
 
 
 @pytest.mark.parametrize("width", [1280, 400])
-def test_nothing_overflows_and_no_word_breaks(reports, browser, tmp_path, width):  # noqa: F811
+def test_nothing_overflows_and_no_word_breaks(reports, browser, tmp_path, width):
     _, out, _ = reports
     shot = tmp_path / f"dashboard-{width}.png"
     closed = browser.open(out.dashboard.as_uri(), {"layout": LAYOUT}, screenshot=shot, width=width)
@@ -69,7 +72,7 @@ def test_nothing_overflows_and_no_word_breaks(reports, browser, tmp_path, width)
         shutil.copyfile(shot, ROOT / "docs" / f"dashboard-{width}.png")
 
 
-def test_cards_are_closed_and_link_the_stored_copy(reports, browser):  # noqa: F811
+def test_cards_are_closed_and_link_the_stored_copy(reports, browser):
     store, out, data = reports
     page = browser.open(out.dashboard.as_uri(), {
         "open_at_start": "document.querySelectorAll('details.school-card[open]').length",
@@ -96,7 +99,7 @@ def test_cards_are_closed_and_link_the_stored_copy(reports, browser):  # noqa: F
     assert documents
 
 
-def test_drill_down_from_a_municipality_to_its_schools(reports, browser):  # noqa: F811
+def test_drill_down_from_a_municipality_to_its_schools(reports, browser):
     _, out, data = reports
     municipality = max(data.municipalities, key=data.school_count)
     page = browser.open(out.dashboard.as_uri(), {
@@ -113,7 +116,7 @@ def test_drill_down_from_a_municipality_to_its_schools(reports, browser):  # noq
     assert page["cards"] == count and page["shown"] == str(count) and page["selected"] == municipality
 
 
-def test_filter_by_missing_document(reports, browser):  # noqa: F811
+def test_filter_by_missing_document(reports, browser):
     _, out, data = reports
     page = browser.open(out.dashboard.as_uri(), {
         "visible": """(() => { const s = document.getElementById('missing'); s.value = 'doc.regulation';
@@ -125,7 +128,7 @@ def test_filter_by_missing_document(reports, browser):  # noqa: F811
     assert lacking and len(lacking) < data.school_count() and page["visible"] == lacking
 
 
-def test_print_stylesheet(reports, browser):  # noqa: F811
+def test_print_stylesheet(reports, browser):
     _, out, _ = reports
     page = browser.open(out.dashboard.as_uri(), {
         "controls": "getComputedStyle(document.querySelector('.controls')).display",

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import openpyxl
@@ -20,54 +18,9 @@ from eduaudit.reports.commands import diff_command, report_command
 from eduaudit.reports.gaps import SINCE_FIXED, SINCE_NEW
 from eduaudit.reports.names import file_stem, sheet_title
 from eduaudit.store import Store
+from tests.helpers.rundb import SCHOOLS_ONLY, clone_run, copy_db, sql_passed, sql_percent
 
-RUN_TABLES = ("schools", "sites", "pages", "documents", "classifications", "findings")
 REGULATION = "doc.regulation"
-
-
-def copy_db(src: Path, dst: Path) -> Store:
-    """A private copy of the session's audited database (sqlite backup: safe with WAL)."""
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(src) as source, sqlite3.connect(dst) as target:
-        source.backup(target)
-    store = Store(dst, blobs_dir=src.parent / "blobs")
-    return store
-
-
-def clone_run(store: Store, run_id: int) -> int:
-    """A second finished run with the same rows as `run_id`, to be changed by the test."""
-    run = next(store.db.query("select * from runs where id = ?", [run_id]))
-    new_id = store.start_run(run["registry_path"], run["registry_sha256"], run["schools"], run["ruleset_version"])
-    for table in RUN_TABLES:
-        rows = [dict(r, run_id=new_id) for r in store.db.query(f"select * from {table} where run_id = ?", [run_id])]
-        store.db[table].insert_all(rows)
-    store.finish_run(new_id)
-    return new_id
-
-
-# Reports count schools; municipal authorities (kind=municipality) have their own sheet.
-SCHOOLS_ONLY = " and school_id not in (select school_id from schools where kind = 'municipality')"
-
-
-def sql_percent(store: Store, run_id: int, rule_id: str, municipality: str | None = None) -> int | None:
-    """The figures' percentage: of the schools that could be checked, whole, half up."""
-    where, params = "run_id = ? and rule_id = ? and status != 'error'" + SCHOOLS_ONLY, [run_id, rule_id]
-    if municipality is not None:
-        where += " and municipality = ?"
-        params.append(municipality)
-    passed, checked = store.db.execute(f"select sum(status = 'pass'), count(*) from findings where {where}",
-                                       params).fetchone()
-    return (200 * (passed or 0) + checked) // (2 * checked) if checked else None
-
-
-def sql_passed(store: Store, run_id: int, rule_id: str, municipality: str | None = None) -> tuple[int, int]:
-    where, params = "run_id = ? and rule_id = ?" + SCHOOLS_ONLY, [run_id, rule_id]
-    if municipality is not None:
-        where += " and municipality = ?"
-        params.append(municipality)
-    row = store.db.execute(f"select sum(status = 'pass'), count(distinct school_id) from findings where {where}",
-                           params).fetchone()
-    return int(row[0] or 0), int(row[1])
 
 
 @pytest.fixture(scope="module")

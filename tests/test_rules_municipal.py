@@ -13,8 +13,8 @@ import sqlite_utils
 from audit_rules import all_rules
 from audit_rules.base import ClassifiedDocument, SchoolEvidence
 from audit_rules.municipal import coordinator_mentions, persons
-from tests.docmaker import TEACHER_REGULATION, docx, text_pdf
-from tests.sitekit import LoopbackSites, Resource, run_crawl, write_registry_rows
+from tests.helpers.docmaker import TEACHER_REGULATION, docx, text_pdf
+from tests.helpers.sitekit import LoopbackSites, Resource, run_crawl, write_registry_rows
 
 SITE = {"reachable": 1, "http_status": 200, "final_url": "http://obr.test/", "start_url": "http://obr.test/",
         "fetched_at": "2026-11-01T10:00:00+00:00", "error": ""}

@@ -140,9 +140,8 @@ def test_scheduled_run_refuses_while_another_run_holds_the_lock(tmp_path):
     finally:
         holder.terminate()
         holder.wait(timeout=10)
-    started = time.monotonic()
-    with run_lock(tmp_path, wait=5):  # the kernel released the dead holder's lock
-        assert time.monotonic() - started < 5
+    with run_lock(tmp_path, wait=0):  # the kernel released the dead holder's lock: no waiting for it
+        pass
 
 
 def test_retention_deletes_only_bytes_of_old_runs(tmp_path):

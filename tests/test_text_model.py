@@ -6,7 +6,7 @@ import json
 import pytest
 
 from audit_rules.text_model import GENERIC_ABBREVIATIONS, MODEL_PATH, TextModel, features, lemmas
-from tests.scriptkit import load_script
+from tests.helpers.scriptkit import load_script
 
 
 

@@ -114,3 +114,21 @@ def write_registry_rows(path, sites: "LoopbackSites", rows: list[dict]) -> None:
             writer.writerow([row["school_id"], row.get("name") or f"Школа {row['school_id']}",
                              row.get("municipality", "Велижский район"), row.get("kind", "school"),
                              sites.url(row["host"])])
+
+
+def sent_requests(out, site: str | None = None) -> list[dict]:
+    """The crawler's own request log of the crawl in ``out`` (every process's), in the order of release.
+
+    Rows as ``crawler.request_log.read_request_log`` gives them; ``site`` keeps the requests of
+    one host (any port).
+    """
+    from pathlib import Path
+
+    from crawler.request_log import read_request_log
+
+    logs = sorted(Path(out).glob("logs/*-requests.tsv"))
+    assert logs, f"no request log in {out}/logs"
+    rows = sorted((row for log in logs for row in read_request_log(log)), key=lambda row: row["released"])
+    if site is not None:
+        rows = [row for row in rows if row["site"].split(":")[0] == site.lower()]
+    return rows

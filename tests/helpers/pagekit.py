@@ -16,7 +16,7 @@ from scrapy.http import HtmlResponse
 from crawler.items import PageItem
 from crawler.spiders.school_site import SchoolSiteSpider
 
-FILES = Path(__file__).parent / "files"
+FILES = Path(__file__).resolve().parents[1] / "files"
 
 
 @dataclass
