@@ -30,8 +30,8 @@ class ScanReading:
     """OCR of the pages that need it, in reading order.
 
     Without ``settings.ocr_enough`` every page in the OCR budget is recognised. With it, the
-    first scanned page's head is recognised alone first, then the rest of that page, then
-    the next pages, and the judge is asked after each step: pages it made unnecessary are
+    first scanned page's head is recognised alone first and, when that does not settle it, the
+    whole page, then the next pages, and the judge is asked after each step: pages it made unnecessary are
     left unread and listed in ``unread`` (1-based), as are pages beyond the budget.
     ``render`` gives a page's image and its resolution; ``failures`` are the exceptions that
     end one page's OCR (the reason is kept in ``error``) without ending the document's.
@@ -97,13 +97,18 @@ class ScanReading:
             if cut is None:
                 self._take(page, [read_band(upright, dpi, self.settings, 0, upright.height)], new=1)
                 return True
-            first = read_band(upright, dpi, self.settings, 0, cut)
-            self._take(page, [first], new=1)
+            counted = len(self.confidences)
+            self._take(page, [read_band(upright, dpi, self.settings, 0, cut)], new=1)
             if self._settled(page.index + 1):
                 self.unread.append(page.index + 1)
                 return False
-            rest = read_band(upright, dpi, self.settings, cut, upright.height)
-            self._take(page, [first, rest], new=1)
+            # Not settled: the page is read whole, as without focusing. A band read alone can
+            # come out worse than the same lines read with their page (tesseract's layout and
+            # thresholds see less): a garbled title there once turned a regulation into an
+            # untitled students' one. The head's reading only ever stands when it settled.
+            del self.confidences[counted:]
+            page.text = page.layer
+            self._take(page, [read_band(upright, dpi, self.settings, 0, upright.height)], new=1)
         except self.failures as exc:
             self.error = str(exc)
             if page.reason == "garbage":
