@@ -94,33 +94,30 @@ class ScanReading:
             image, dpi = self.render(page.index)
             upright = upright_page(image, self.settings)
             cut = head_cut(upright, self.settings.ocr_head_share) if head else None
-            if cut is None:
-                self._take(page, [read_band(upright, dpi, self.settings, 0, upright.height)], new=1)
-                return True
-            counted = len(self.confidences)
-            self._take(page, [read_band(upright, dpi, self.settings, 0, cut)], new=1)
-            if self._settled(page.index + 1):
-                self.unread.append(page.index + 1)
-                return False
-            # Not settled: the page is read whole, as without focusing. A band read alone can
-            # come out worse than the same lines read with their page (tesseract's layout and
-            # thresholds see less): a garbled title there once turned a regulation into an
-            # untitled students' one. The head's reading only ever stands when it settled.
-            del self.confidences[counted:]
-            page.text = page.layer
-            self._take(page, [read_band(upright, dpi, self.settings, 0, upright.height)], new=1)
+            if cut is not None:
+                counted = len(self.confidences)
+                self._take(page, read_band(upright, dpi, self.settings, 0, cut))
+                if self._settled(page.index + 1):
+                    self.unread.append(page.index + 1)
+                    return False
+                # Not settled: the page is read whole, as without focusing. A band read alone can
+                # come out worse than the same lines read with their page (tesseract's layout and
+                # thresholds see less): a garbled title there once turned a regulation into an
+                # untitled students' one. The head's reading only ever stands when it settled.
+                del self.confidences[counted:]
+                page.text = page.layer
+            self._take(page, read_band(upright, dpi, self.settings, 0, upright.height))
         except self.failures as exc:
             self.error = str(exc)
             if page.reason == "garbage":
                 page.text = ""
         return True
 
-    def _take(self, page: ScanPage, readings: list[OcrText], *, new: int) -> None:
-        """The page's text from its readings so far; the last ``new`` of them count for confidence."""
+    def _take(self, page: ScanPage, reading: OcrText) -> None:
+        """The page's text from one reading of it (or of its head), when it beats the text layer."""
         self.used = True
-        recognised = clean_text("\n".join(r.text for r in readings))
-        for reading in readings[-new:]:
-            if reading.confidence is not None:
-                self.confidences.append((reading.confidence, reading.words))
+        recognised = clean_text(reading.text)
+        if reading.confidence is not None:
+            self.confidences.append((reading.confidence, reading.words))
         if page.reason == "garbage" or russian_score(recognised) > russian_score(page.layer):
             page.text = recognised
