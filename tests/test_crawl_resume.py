@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 
 from tests.helpers.docmaker import TEACHER_REGULATION, text_pdf
@@ -20,11 +21,11 @@ pytestmark = pytest.mark.e2e  # crawls loopback sites, serves or starts programs
 SITES = 12
 
 
-def site(i: int, pdf: bytes) -> dict:
+def site(i: int, pdf: bytes, gate: threading.Event | None = None) -> dict:
     slow = 0.15
     return {
         "/": Resource(f"<html><body><h1>Школа {i}</h1><a href='/nastavnichestvo/'>Наставничество</a>"
-                      f"<a href='/sveden/document'>Документы</a></body></html>", delay=slow),
+                      f"<a href='/sveden/document'>Документы</a></body></html>", delay=slow, gate=gate),
         "/sveden/document": Resource("<html><body><h1>Документы</h1><a href='/files/ustav.pdf'>Устав</a></body></html>",
                                      delay=slow),
         "/nastavnichestvo/": Resource("<html><body><h1>Наставничество</h1><a href='/files/polozhenie.pdf'>"
@@ -61,7 +62,10 @@ def findings(db):
 
 def test_killed_crawl_resumes(tmp_path):
     pdf = text_pdf(TEACHER_REGULATION)
-    hosts = {f"school{i}.test": site(i, pdf) for i in range(SITES)}
+    # Half of the sites do not answer until the kill has landed, so it always lands mid-crawl,
+    # however fast or slow the machine.
+    held_back = threading.Event()
+    hosts = {f"school{i}.test": site(i, pdf, held_back if i >= SITES // 2 else None) for i in range(SITES)}
     with LoopbackSites(hosts) as sites:
         registry = tmp_path / "registry.csv"
         registry.write_text("school_id,name,municipality,url\n" + "".join(
@@ -73,6 +77,7 @@ def test_killed_crawl_resumes(tmp_path):
             time.sleep(0.05)
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+        held_back.set()
         done_before = completed(interrupted / "eduaudit.db")
         assert 3 <= done_before < SITES, "the kill must land mid-crawl"
         with sqlite3.connect(interrupted / "eduaudit.db") as conn:

@@ -19,6 +19,9 @@ class Resource:
     status: int = 200
     headers: dict = field(default_factory=dict)
     delay: float = 0.0
+    # Answered only once the test sets it: a site held back, so that a test can
+    # act while part of a crawl is surely unfinished instead of racing it.
+    gate: threading.Event | None = None
 
     def payload(self) -> bytes:
         if isinstance(self.body, bytes):
@@ -56,6 +59,8 @@ class LoopbackSites:
                 if resource is None:
                     resource = Resource("<html><body><h1>404 Страница не найдена</h1></body></html>", status=404)
                 payload = resource.payload()
+                if resource.gate is not None:
+                    resource.gate.wait()
                 if resource.delay:
                     time.sleep(resource.delay)
                 self.send_response(resource.status)
