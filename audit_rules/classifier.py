@@ -627,6 +627,9 @@ def _speaks_for_territory(prep: Prepared) -> list[str]:
     Two marks at least, one of them an event, body or the institutions of a whole territory (a
     body's name alone is usually a citation), and no word of the page's own school.
     """
+    publisher = lexicon.PUBLISHER_AUTHORITY_RE.search(prep.match)
+    if publisher and not lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
+        return [quote_span(prep.text, publisher.start(), publisher.end())]
     if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match) or lexicon.NAMED_INSTITUTION_RE.search(prep.match):
         return []
     wide = list(lexicon.TERRITORY_WIDE_RE.finditer(prep.match))
@@ -805,6 +808,11 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
             m_hits = acts + m_hits
     if not about and genre in ("plan", "program") and _names_one_pair(prep):
         # «План индивидуального развития молодого педагога» with «Наставник: …» in its header.
+        about, about_source = True, "body"
+    if not about and genre is None and m_score > 0 and about_source != "outside" \
+            and lexicon.PUBLISHER_AUTHORITY_RE.search(prep.match) and not lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
+        # An education authority's own page that speaks of mentors at all (its news on the Year
+        # of the Teacher and Mentor, its mentors' council) is its page about mentoring.
         about, about_source = True, "body"
     if not about and not title_match and (thin or m_score == 0) and weak_votes.get("mentoring"):
         about, about_source = True, "weak"

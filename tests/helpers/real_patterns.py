@@ -446,6 +446,36 @@ AUTHORITY_NEWS_PAGE = """\
 Лучшие практики наставничества войдут в районный сборник, который выйдет к новому учебному году. Благодарим всех педагогов-наставников за щедрость и терпение!
 """
 
+# An education department's news on the themed year, with nothing of a territory-wide event in
+# it: only the site's copyright line says whose page it is.
+AUTHORITY_FOOTER_NEWS = """\
+Год педагога и наставника: что ждёт учителей
+
+Указом Президента 2023 год объявлен Годом педагога и наставника. В течение года пройдут открытые лекции, встречи с опытными педагогами-наставниками и праздничные вечера ко Дню учителя.
+
+Подробнее о планах года читайте в наших следующих новостях.
+
+Главная | Новости | Контакты
+© 2023 Управление образования Администрации Ельнинского муниципального округа
+"""
+
+# The same news on a city portal: its footer names the portal, so the page is nobody's act.
+MEDIA_FOOTER_NEWS = """\
+Год педагога и наставника: что ждёт учителей
+
+Указом Президента 2023 год объявлен Годом педагога и наставника. В течение года пройдут открытые лекции, встречи с опытными педагогами-наставниками и праздничные вечера ко Дню учителя.
+
+Главная | Новости | Реклама
+© 2023 Сетевое издание «Вечерний город». Все права защищены.
+"""
+
+# A regional committee announcing in its own voice what the region approved for the year.
+COMMITTEE_ANNOUNCES = """\
+Год педагога и наставника
+
+Комитет образования и науки Курской области информирует, что приказом комитета утверждён план мероприятий Года педагога и наставника. Педагогам-наставникам предлагается принять участие в областных семинарах.
+"""
+
 # A city act under a legal portal's banner: the banner's sentences are not the act's text, and
 # only the act's title says it concerns mentoring.
 PORTAL_BANNER_OVER_CITY_REGULATION = """\
