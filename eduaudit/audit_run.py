@@ -11,8 +11,9 @@ from pathlib import Path
 
 import click
 
-from eduaudit import stages
-from eduaudit.crawl_extraction import ExtractionDuringCrawl
+from eduaudit import crawl_shards, stages
+from eduaudit.crawl_extraction import ExtractionDuringCrawl, workers_beside_crawl
+from eduaudit.extraction.pool import default_workers
 from eduaudit.registry import School
 from eduaudit.registry_commands import schools_to_audit
 from eduaudit.store import Store
@@ -47,7 +48,13 @@ def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] =
         run_id = stages.start_run(store, registry, schools, settings)
         say(f"Запуск {run_id}: {len(schools)} сайтов, обход…")
     log_file = Path(out) / "logs" / f"run-{run_id}-crawl.log"
-    during = ExtractionDuringCrawl(store, run_id, workers=workers, ocr=ocr).start() if extract_during_crawl else None
+    during = None
+    if extract_during_crawl:
+        to_crawl = len(only) if only is not None else len(schools)
+        crawl_processes = crawl_shards.shard_count(to_crawl) if processes is None else max(1, processes)
+        beside = workers_beside_crawl(crawl_processes, workers)
+        during = ExtractionDuringCrawl(store, run_id, workers=beside, ocr=ocr,
+                                       stop_with_crawl=beside < (workers or default_workers())).start()
     try:
         stages.crawl(store, run_id, resolve=list(resolve), delay=delay, max_pages=max_pages,
                      max_documents=max_documents, log_file=log_file, extra_settings=extra_settings,

@@ -23,13 +23,30 @@ log = logging.getLogger(__name__)
 NICENESS = 19
 
 
+def workers_beside_crawl(crawl_processes: int, workers: int | None = None) -> int:
+    """Extraction workers to run beside a crawl of that many processes: the cores it leaves, plus one.
+
+    Beside a single crawl process every core gets a worker, as after the crawl. When the crawl
+    takes every core, one worker reads while the crawlers wait; a second would get CPU only
+    when both of them wait too, and would add its own memory and its tesseract's (the Russian
+    model alone is about 100 MB) to a process tree that must stay under 1 GiB at 3,400 schools.
+    """
+    from eduaudit.extraction.pool import default_workers
+
+    cores = workers or default_workers()
+    return max(1, min(cores, cores - crawl_processes + 1))
+
+
 class ExtractionDuringCrawl:
     """``start()`` before the crawl, ``crawl_over()`` once fetching ends, then ``join()``."""
 
     def __init__(self, store: Store, run_id: int, *, workers: int | None = None, ocr: str = "focused",
-                 poll_seconds: float = 1.0, runner=None):
+                 poll_seconds: float = 1.0, runner=None, stop_with_crawl: bool = False):
         self.db_path, self.blobs_dir = store.path, store.blobs_dir
         self.run_id, self.workers, self.ocr = run_id, workers, ocr
+        # A pool narrower than the one after the crawl takes no new document once the crawl is
+        # over: the wider pool of ``stages.extract`` reads the rest sooner.
+        self.stop_with_crawl = stop_with_crawl
         self.poll_seconds = poll_seconds
         self.runner = runner  # extract_many's job runner; tests make it die
         self.extracted = 0
@@ -57,6 +74,8 @@ class ExtractionDuringCrawl:
 
         def more():
             over = self._over.is_set()  # read first: documents stored before the end are all seen
+            if over and self.stop_with_crawl:
+                return None
             jobs = stages.extraction_jobs(store, self.run_id, skip=submitted)
             submitted.update(job[0] for job in jobs)
             if not jobs and over:

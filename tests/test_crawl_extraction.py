@@ -7,7 +7,7 @@ import signal
 from pathlib import Path
 
 from eduaudit import stages
-from eduaudit.crawl_extraction import ExtractionDuringCrawl
+from eduaudit.crawl_extraction import ExtractionDuringCrawl, workers_beside_crawl
 from eduaudit.extraction.pool import extract_file
 from eduaudit.store import Store, utcnow
 from tests.helpers.docmaker import TEACHER_REGULATION, scanned_pdf, text_pdf
@@ -73,3 +73,18 @@ def test_a_document_extracted_in_an_earlier_run_is_not_extracted_again(tmp_path)
     assert during.join() == 0
     assert stages.extract(store, second, workers=1) == 0
     assert list(_extracted(store)) == [sha]
+
+
+def test_beside_a_crawl_on_every_core_one_worker_reads_and_leaves_the_rest_to_the_wider_pool(tmp_path):
+    # a single crawl process leaves the other cores to extraction; two on two cores leave one worker
+    assert workers_beside_crawl(1, 2) == 2
+    assert workers_beside_crawl(2, 2) == 1
+    assert workers_beside_crawl(4, 2) == 1
+    store = Store(tmp_path / "eduaudit.db")
+    run_id = store.start_run("registry.csv", "digest", 1, "test")
+    sha = _document(store, run_id, "s1", "http://one.test/files/polozhenie.pdf", text_pdf(TEACHER_REGULATION))
+    during = ExtractionDuringCrawl(store, run_id, workers=1, poll_seconds=0.05, stop_with_crawl=True)
+    during.crawl_over()  # the crawl ended before the narrow pool took the document
+    assert during.start().join() == 0
+    assert stages.extract(store, run_id, workers=2) == 1
+    assert _extracted(store) == {sha: "ok"}
