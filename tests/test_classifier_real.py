@@ -66,6 +66,7 @@ def real() -> dict[str, dict]:
     ("STUDENTS_ROADMAP", "roadmap"),
     ("PERSONAL_PROGRAMME", "programme"),
     ("MENTOR_WORK_PLAN", "programme"),
+    ("MENTOR_NAMED_WORK_PLAN", "programme"),
     ("INDIVIDUAL_DEVELOPMENT_PLAN", "programme"),
     ("PORTAL_COPY_WITHOUT_LETTERHEAD", "external"),
     ("MINISTRY_ORDER_BY_SHORT_NAME", "external"),

@@ -476,6 +476,26 @@ COMMITTEE_ANNOUNCES = """\
 Комитет образования и науки Курской области информирует, что приказом комитета утверждён план мероприятий Года педагога и наставника. Педагогам-наставникам предлагается принять участие в областных семинарах.
 """
 
+# One mentor's work plan as a materials site shows it: the title wrapped after «План работы»,
+# the mentor named with a dashed compound role, then goals and rows. The dash of «учителя –
+# наставника» is not a glossary entry's.
+MENTOR_NAMED_WORK_PLAN = """\
+Предварительный просмотр:
+МБОУ «Основная школа № 4» г. Ярцево
+УТВЕРЖДАЮ:
+Директор школы
+О.Н. Лебедева
+_____________
+План работы
+учителя – наставника Ковалёвой Е.С.
+с молодым специалистом Бойко Д.А.
+на 2024 – 2025 учебный год
+Цель работы: помочь молодому учителю освоить профессию.
+Задачи: методическая помощь в планировании уроков; посещение уроков друг друга.
+Сентябрь | Беседа о традициях школы и требованиях к ведению журнала | наставник
+Октябрь | Посещение уроков наставника | молодой специалист
+"""
+
 # A city act under a legal portal's banner: the banner's sentences are not the act's text, and
 # only the act's title says it concerns mentoring.
 PORTAL_BANNER_OVER_CITY_REGULATION = """\
