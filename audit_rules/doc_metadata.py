@@ -79,7 +79,30 @@ def approval_block_lines(prep: Prepared) -> set[int]:
             marked.add(i)
         else:
             in_block = False
+    marked |= _references_over_a_title(prep, marked)
     return marked
+
+
+_REFERENCE_LINE_RE = re.compile(
+    r"^(?:приказ|распоряжени|постановлени|протокол)\w*\s*(?:№|n)\s*\S+\s+от\s+\S+"
+    r"|^(?:приказ|распоряжени|постановлени|протокол)\w*\s+от\s+\S+(?:\s+\S+){0,3}?\s*(?:№|n)\s*\S+")
+
+
+def _references_over_a_title(prep: Prepared, marked: set[int]) -> set[int]:
+    """«Приказ № 5 от 19.01.2024» right above «Положение о …»: the approval block's last line.
+
+    An excerpt that lost «УТВЕРЖДЕНО» keeps the reference; an order's own heading is followed
+    by its date or subject («О …»), never by another document's heading.
+    """
+    found: set[int] = set()
+    for i in range(len(prep.lines) - 1):
+        if i in marked or len(prep.lines[i]) > 80:
+            continue
+        if not _REFERENCE_LINE_RE.match(_match_line(prep, i)):
+            continue
+        if _head_genre(_match_line(prep, i + 1)) in ("regulation", "plan", "program"):
+            found.add(i)
+    return found
 
 
 _DATE_NUM_HINT_RE = re.compile(r"№|\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{2,4}|\bот\s")

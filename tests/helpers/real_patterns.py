@@ -496,6 +496,18 @@ _____________
 Октябрь | Посещение уроков наставника | молодой специалист
 """
 
+# A regulation whose excerpt starts below «УТВЕРЖДЕНО»: the approving order's reference is left
+# standing alone right above the regulation's own heading.
+REFERENCE_LEFT_OVER_TITLE = """\
+Приказ № 14 от 28.08.2024 г.
+Положение
+о системе наставничества педагогических работников
+МБОУ «Средняя школа № 2» г. Десногорска
+1. Общие положения
+1.1. Настоящее положение определяет порядок организации наставничества педагогических работников школы, в том числе молодых специалистов со стажем до трёх лет.
+1.2. Наставник назначается приказом директора с его письменного согласия.
+"""
+
 # A city act under a legal portal's banner: the banner's sentences are not the act's text, and
 # only the act's title says it concerns mentoring.
 PORTAL_BANNER_OVER_CITY_REGULATION = """\
