@@ -88,6 +88,7 @@ def real() -> dict[str, dict]:
     ("DALEE_EXCERPT_STUDENTS", "students_regulation"),
     ("SELF_NAMED_REGULATION_EXCERPT", "staff_regulation"),
     ("REFERENCE_LEFT_OVER_TITLE", "staff_regulation"),
+    ("NEUTER_VERB_STUDENTS_EXCERPT", "students_regulation"),
     ("GLOSSARY_CLAUSES_EXCERPT", "staff_regulation"),
     ("DEPARTMENT_PLAN_TITLE_OVER_LINES", "external"),
     ("SCHOOL_PAGE_LISTING_ACTS", "other"),

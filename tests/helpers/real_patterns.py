@@ -508,6 +508,12 @@ REFERENCE_LEFT_OVER_TITLE = """\
 1.2. Наставник назначается приказом директора с его письменного согласия.
 """
 
+# An excerpt that starts inside a regulation's first clause, after its subject: only the verb's
+# gender («разработано») says it is a Положение; its basis is the students' model alone.
+NEUTER_VERB_STUDENTS_EXCERPT = """\
+организация) разработано в соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации», распоряжением Министерства просвещения Российской Федерации от 25.12.2019 № Р-145 «Об утверждении методологии (целевой модели) наставничества обучающихся для организаций, осуществляющих образовательную деятельность по общеобразовательным, дополнительным общеобразовательным и программам среднего профессионального образования», уставом организации. Наставничество обучающихся организуется в формах «ученик – ученик» и «студент – ученик».
+"""
+
 # A city act under a legal portal's banner: the banner's sentences are not the act's text, and
 # only the act's title says it concerns mentoring.
 PORTAL_BANNER_OVER_CITY_REGULATION = """\
