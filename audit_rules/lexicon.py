@@ -133,7 +133,8 @@ STUDENT_MODEL_RE = re.compile(
 
 # A heading line names the document's kind.  Genres: order, regulation, plan, program, other.
 HEAD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("order", re.compile(r"^(?:выписка из\s+)?(?:приказ|распоряжение|постановление)(?=$|[\s№:.,])")),
+    ("order", re.compile(r"^(?:выписк[аи] из\s+(?:приказа|распоряжения|постановления)|приказ|распоряжение|постановление)"
+                         r"(?=$|[\s№:.,])")),
     ("regulation", re.compile(r"^(?:(?:примерн|типов|нов)\w+\s+)?положение(?=$|[\s:.,])")),
     ("plan", re.compile(r"^(?:дорожная карта|комплекс мер\b|сетевой график"
                         r"|(?:[а-я]+(?:ый|ий|ой|ая|ое|ые)\s+){0,2}план(?=$|[\s:.,]))")),

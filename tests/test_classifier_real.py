@@ -59,6 +59,7 @@ def real() -> dict[str, dict]:
     ("TERRITORY_WORK_PLAN", "external"),
     ("KINDERGARTEN_ORDER", "order"),
     ("SPACED_ORDER", "order"),
+    ("ORDER_EXTRACT", "order"),
     ("YOUNG_SPECIALIST_ORDER", "order"),
     ("ORDER_EXCERPT_NO_HEADING", "order"),
     ("ROADMAP_PIPE", "roadmap"),
