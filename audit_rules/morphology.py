@@ -26,3 +26,9 @@ def can_be_genitive(word: str) -> bool:
     if not morph.word_is_known(word):
         return False
     return any(p.tag.POS in _NAMING and p.tag.case == "gent" for p in morph.parse(word))
+
+
+@functools.lru_cache(maxsize=200_000)
+def is_known(word: str) -> bool:
+    """Whether the dictionary has this word form (lower case, «ё» as «е»)."""
+    return analyzer().word_is_known(word.lower().replace("ё", "е"))

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from audit_rules.morphology import is_known
+
 # Latin letters that OCR and careless typing put in place of Cyrillic ones.
 _LOOKALIKE_SAFE = str.maketrans({
     "a": "а", "A": "А", "B": "В", "c": "с", "C": "С", "e": "е", "E": "Е",
@@ -99,6 +101,58 @@ def fix_lookalikes(text: str) -> str:
     return _SUSPECT_WORD_RE.sub(lambda m: _fix_word(m.group(0), mostly_cyrillic), text)
 
 
+# OCR and some PDF converters break words with stray spaces («педагоги ческих работ ников»). Where
+# many of a text's words are not in the dictionary, fragments are joined back when the join is a
+# word and at least one fragment is not: «по том» stays two words, «сист еме» becomes one.
+_FRAGMENT_RE = re.compile(r"(?<![\wА-Яа-яЁё-])[А-ЯЁа-яё]+(?: [А-ЯЁа-яё]+)+(?![\wА-Яа-яЁё-])")
+_RUSSIAN_WORD_RE = re.compile(r"[а-яё]{2,}")
+BROKEN_WORDS_SAMPLE = 400
+BROKEN_WORDS_SHARE = 0.1     # ordinary texts: 3 % unknown (names, abbreviations); broken ones 20–40 %
+
+
+# Words the rules read, joined even from two fragments that are words themselves («работ ников»).
+_DOMAIN_STEMS = ("работник", "педагог", "наставни", "наставля", "обучающ", "специалист", "учител", "воспитател",
+                 "положени", "программ", "приказ", "мероприяти", "куратор", "утвержд")
+
+
+def _looks_broken(text: str) -> bool:
+    words = _RUSSIAN_WORD_RE.findall(text.lower())[:BROKEN_WORDS_SAMPLE]
+    return len(words) >= 20 and sum(not is_known(w) for w in words) / len(words) >= BROKEN_WORDS_SHARE
+
+
+def _one_word_case(run: list[str]) -> bool:
+    """Fragments of one word: all in capitals, or in lower case after the first."""
+    return all(p.isupper() for p in run) or all(p.islower() for p in run[1:])
+
+
+def _join_fragments(m: re.Match[str]) -> str:
+    parts = m.group(0).split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        for end in range(min(len(parts), i + 4), i + 1, -1):   # the longest join first
+            run = parts[i:end]
+            joined = "".join(run)
+            if _one_word_case(run) and is_known(joined) and (
+                    not all(is_known(p) for p in run)
+                    # «педагог и наставник» stays: a one-letter word is a word
+                    or (joined.lower().startswith(_DOMAIN_STEMS) and min(map(len, run)) >= 2)):
+                out.append("".join(run))
+                i = end
+                break
+        else:
+            out.append(parts[i])
+            i += 1
+    return " ".join(out)
+
+
+def join_broken_words(text: str) -> str:
+    """The text with words broken by stray spaces joined back, if it looks broken at all."""
+    if not _looks_broken(text):
+        return text
+    return _FRAGMENT_RE.sub(_join_fragments, text)
+
+
 def clean_text(text: str) -> str:
     """Normalise raw extracted text; keeps line structure."""
     text = unicodedata.normalize("NFC", text or "")
@@ -112,7 +166,7 @@ def clean_text(text: str) -> str:
     text = _SPACED_LETTERS_RE.sub(lambda m: m.group(1).replace(" ", ""), text)
     text = _BROKEN_HEADWORD_RE.sub(_glue_headword, text)
     text = _BROKEN_TITLEWORD_RE.sub(_glue_headword, text)
-    return text
+    return join_broken_words(text)
 
 
 def _match_char(ch: str) -> str:

@@ -676,6 +676,21 @@ def test_clean_text_fixes_lookalikes_hyphenation_and_spaced_headings():
     assert clean_text("Portable Document Format") == "Portable Document Format"
 
 
+def test_words_broken_by_stray_spaces_are_joined_only_in_a_broken_text():
+    broken = ("ПОЛОЖЕ НИЕ о сист еме наставни чества педагоги ческих работников. Настоящее По ложение "
+              "определяет порядок органи зации наставни чества в школе, и по том же порядку назначается "
+              "куратор. Наставник не может иметь более двух наставляемых одновременно.")
+    cleaned = clean_text(broken)
+    assert "ПОЛОЖЕНИЕ о системе наставничества педагогических работников" in cleaned
+    assert "порядок организации наставничества" in cleaned
+    assert "по том же" in cleaned            # two known words stay two words
+    assert "Педагог и наставник" in clean_text(broken + " Педагог и наставник работают в паре.")
+    # an ordinary text is left as it is, even where two fragments would make a word
+    ordinary = ("Наставник помогает молодому учителю в течение учебного года. Встречи проходят раз "
+                "в неделю, по том расписанию, которое утвердил директор школы, и отчёт сдаётся в мае. " * 2)
+    assert clean_text(ordinary) == ordinary
+
+
 def test_to_dict_has_the_interface_fields():
     d = classify(ORDER_APPROVING).to_dict()
     assert set(d) == {"doc_type", "audience", "issuer", "confidence", "title", "date", "number",

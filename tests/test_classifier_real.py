@@ -60,6 +60,7 @@ def real() -> dict[str, dict]:
     ("KINDERGARTEN_ORDER", "order"),
     ("SPACED_ORDER", "order"),
     ("ORDER_EXTRACT", "order"),
+    ("BROKEN_SPACING_REGULATION", "staff_regulation"),
     ("YOUNG_SPECIALIST_ORDER", "order"),
     ("ORDER_EXCERPT_NO_HEADING", "order"),
     ("ROADMAP_PIPE", "roadmap"),

@@ -525,6 +525,16 @@ ORDER_EXTRACT = """\
 Директор школы   В.В. Марков
 """
 
+# A regulation whose text layer broke its words with stray spaces, the title's audience included.
+BROKEN_SPACING_REGULATION = """\
+ПОЛОЖЕ НИЕ
+о сист еме наставни чества педагоги ческих работ ников
+МБОУ «Новодугинская СШ»
+1. Общие положе ния
+1.1. Настоящее По ложение определяет порядок органи зации наставни чества в школе.
+1.2. Наставник назнача ется приказом директора.
+"""
+
 # A city act under a legal portal's banner: the banner's sentences are not the act's text, and
 # only the act's title says it concerns mentoring.
 PORTAL_BANNER_OVER_CITY_REGULATION = """\
