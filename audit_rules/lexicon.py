@@ -331,7 +331,11 @@ ORG_LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 # The issuer named in an order's own heading: «Приказ Министерства образования …», «Приказ МОН_…».
-ORDER_HEAD_ISSUER_RE = re.compile(r"^(?:выписка из\s+)?(?:приказ|распоряжение|постановление)[\s_]+([^\n]{3,120})")
+# The issuer's name stands between the genre word and the date, number or subject («Приказ
+# Министерства образования … от 10.02.2022 № 112 О …»); a subject's words («О реализации проекта
+# "Школа наставничества"») name nobody.
+ORDER_HEAD_ISSUER_RE = re.compile(r"^(?:выписк[аи] из\s+)?(?:приказ|распоряжени|постановлени)\w*[\s_]+"
+                                  r"((?:(?!\bот\s+\d|\bот\s+\"|№|\bn\s*\d|\bоб?\s)[^\n]){3,120})")
 # Approval-block wording names the approver.
 APPROVER_CUES: tuple[Cue, ...] = (
     _cue("school", r"педагогическ\w*\s+совет\w*|управляющ\w*\s+совет\w*|совет\w*\s+(?:школы|учреждения)", 4.0),

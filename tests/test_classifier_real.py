@@ -86,6 +86,7 @@ def real() -> dict[str, dict]:
     ("FLAT_ORDER_INLINE_SUBJECT", "order"),
     ("FLAT_PROGRAMME_CAPS_SECTION", "programme"),
     ("FLAT_REGIONAL_ORDER_WITH_ANNEX", "external"),
+    ("FLAT_REGIONAL_PROJECT_ORDER", "external"),
     ("POLICE_MENTORING_ORDER", "other"),
     ("DALEE_EXCERPT_STUDENTS", "students_regulation"),
     ("SELF_NAMED_REGULATION_EXCERPT", "staff_regulation"),

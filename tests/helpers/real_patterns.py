@@ -535,6 +535,16 @@ BROKEN_SPACING_REGULATION = """\
 1.2. Наставник назнача ется приказом директора.
 """
 
+# A regional order copied from a legal portal into one run of text: the heading line holds the
+# date and the subject, and the subject's project is called «Школа …», which names no school.
+FLAT_REGIONAL_PROJECT_ORDER = (
+    "Справочная система Актуальные документы Поиск МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ ТВЕРСКОЙ ОБЛАСТИ "
+    "ПРИКАЗ от 12 мая 2022 года N 300-ОД О реализации регионального проекта \"Школа наставников\" "
+    "В целях развития наставничества в образовательных организациях Тверской области приказываю: "
+    "1. Утвердить региональный проект \"Школа наставников\" (приложение). 2. Региональному центру "
+    "обеспечить методическое сопровождение проекта. 3. Контроль за исполнением приказа возложить на "
+    "заместителя министра.")
+
 # A city act under a legal portal's banner: the banner's sentences are not the act's text, and
 # only the act's title says it concerns mentoring.
 PORTAL_BANNER_OVER_CITY_REGULATION = """\
