@@ -252,12 +252,21 @@ _RELINE_RE = re.compile(
     r"|(?:[IVX]{1,4}|\d{1,2})\.\s?(?:[А-ЯЁ][а-яё]|[А-ЯЁ]{3,}(?![а-яё]))|\d{1,2}\.\d{1,2}\.(?:\d{1,2}\.)?\s)")
 
 
+# A title in ordinary case after a letterhead's last token («… ИНН 6620007261 Программа
+# наставничества «…»», «… «ДЕТСКИЙ САД № 5» Положение о …»): after a number, a closing quote or
+# capitals, never after a word of running text («Изложить Положение о …», «Настоящее Положение»).
+_RELINE_TITLE_RE = re.compile(
+    r"(?<=[\d»\")._А-ЯЁ]) "
+    r"(?=(?:Положение|Программа|Дорожная карта|План мероприятий)\s+(?:о|об|по|наставничества|на)\s)")
+
+
 def reline(text: str) -> str:
     """Break the flattened lines of a text at the starts of headings, approval blocks and clauses."""
     if len(text) < FLAT_LINE_CHARS:
         return text
     lines = text.split("\n")
-    return "\n".join(_RELINE_RE.sub("\n", ln) if len(ln) > FLAT_LINE_CHARS else ln for ln in lines)
+    return "\n".join(_RELINE_TITLE_RE.sub("\n", _RELINE_RE.sub("\n", ln)) if len(ln) > FLAT_LINE_CHARS else ln
+                     for ln in lines)
 
 
 # Teachers' material sites (nsportal-style) show an uploaded file below the page's own header (the

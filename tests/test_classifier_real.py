@@ -85,6 +85,7 @@ def real() -> dict[str, dict]:
     ("PROGRAMME_CONTENT_EXCERPT", "programme"),
     ("FLAT_ORDER_INLINE_SUBJECT", "order"),
     ("FLAT_PROGRAMME_CAPS_SECTION", "programme"),
+    ("FLAT_PROGRAMME_AFTER_LETTERHEAD", "programme"),
     ("FLAT_REGIONAL_ORDER_WITH_ANNEX", "external"),
     ("FLAT_REGIONAL_PROJECT_ORDER", "external"),
     ("POLICE_MENTORING_ORDER", "other"),

@@ -545,6 +545,17 @@ FLAT_REGIONAL_PROJECT_ORDER = (
     "обеспечить методическое сопровождение проекта. 3. Контроль за исполнением приказа возложить на "
     "заместителя министра.")
 
+# A kindergarten's programme whose text layer is one line: the letterhead's address and codes run
+# straight into the title, which is in ordinary case.
+FLAT_PROGRAMME_AFTER_LETTERHEAD = (
+    "МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ДОШКОЛЬНОЕ ОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ «ДЕТСКИЙ САД № 3 «КОЛОКОЛЬЧИК» "
+    "ул. Садовая, д. 12, г. Ельня, Смоленская область, 216330 Тел. 4-12-34, ИНН 6706000000 "
+    "Программа наставничества «Первые шаги» г. Ельня 2024 год. «Учить других – значит учиться "
+    "дважды». Содержание: 1. Введение 2. Участники 3. Содержание работы 4. Источники. Введение. "
+    "Первые годы в профессии определяют, останется ли молодой воспитатель в детском саду. Ему "
+    "нужна помощь опытного коллеги в планировании занятий, в общении с родителями и в ведении "
+    "документации группы.")
+
 # A city act under a legal portal's banner: the banner's sentences are not the act's text, and
 # only the act's title says it concerns mentoring.
 PORTAL_BANNER_OVER_CITY_REGULATION = """\
