@@ -23,7 +23,7 @@ from audit_rules.doc_metadata import (
     main_head, tidy_title,
 )
 from audit_rules.lexicon import Cue
-from audit_rules.text_features import Prepared, prepare, quote_span, to_match
+from audit_rules.text_features import Prepared, looks_garbled, prepare, quote_span, to_match
 from audit_rules.text_model import Prediction, TextModel, default_model
 
 DOC_TYPES = ("regulation", "roadmap", "order", "program", "other")
@@ -44,6 +44,8 @@ MODEL_NAMES_KIND = 0.3
 MODEL_OVERRULES = 0.5
 RULES_WEAK = 0.6
 MODEL_MIN_FEATURES = 20
+GARBLED_REASON = ("текст не читается: русские буквы в нём распознаны как латинские и цифры; "
+                  "вид документа по нему не определить")
 UNDECIDED_REASON = ("вид документа не определён: текст о наставничестве, но в нём нет заголовка и признаков "
                     "положения, приказа, плана или программы")
 # The audit classes the model may give a text, as (doc_type, audience).
@@ -869,6 +871,12 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         confidence *= 0.95
     if thin:
         confidence = min(confidence, 0.4)
+    garbled = not about and not title_match and looks_garbled(prep.text)
+    if garbled:
+        # A text layer whose Russian letters came out as Latin look-alikes and digits
+        # («HacraBHr4qecrBa»): what it is cannot be read from it, so no verdict is confident.
+        confidence = min(confidence, 0.25)
+        evidence.append(GARBLED_REASON)
     confidence = round(max(0.05, min(0.99, confidence)), 2)
 
     second = None if thin else _second_opinion(prep, doc_type, audience, about, genre_source, confidence,

@@ -110,6 +110,22 @@ BROKEN_WORDS_SAMPLE = 400
 BROKEN_WORDS_SHARE = 0.1     # ordinary texts: 3 % unknown (names, abbreviations); broken ones 20–40 %
 
 
+# A text layer whose Cyrillic was read as Latin look-alikes keeps digits inside its "words"
+# («o6y.raroqzxcx», «Mr4», «3a»); English text has letters only.
+_LATIN_TOKEN_RE = re.compile(r"[A-Za-z0-9@$]*[A-Za-z][A-Za-z0-9@$]*")
+_MIXED_TOKEN_RE = re.compile(r"[A-Za-z]\d|\d[A-Za-z]|[A-Za-z][@$]")
+GARBLED_MIXED_SHARE = 0.08
+
+
+def looks_garbled(text: str) -> bool:
+    """Whether a text is mostly Latin letters with digits inside its words: a broken Russian layer."""
+    cyrillic = len(_CYR_RE.findall(text))
+    tokens = [t for t in _LATIN_TOKEN_RE.findall(text) if len(t) >= 2]
+    if len(tokens) < 20 or cyrillic > sum(map(len, tokens)):
+        return False
+    return sum(1 for t in tokens if _MIXED_TOKEN_RE.search(t)) / len(tokens) >= GARBLED_MIXED_SHARE
+
+
 # Words the rules read, joined even from two fragments that are words themselves («работ ников»).
 _DOMAIN_STEMS = ("работник", "педагог", "наставни", "наставля", "обучающ", "специалист", "учител", "воспитател",
                  "положени", "программ", "приказ", "мероприяти", "куратор", "утвержд")

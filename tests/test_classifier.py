@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit_rules.classifier import Classification, classify
-from audit_rules.text_features import clean_text
+from audit_rules.classifier import GARBLED_REASON, Classification, classify
+from audit_rules.text_features import clean_text, looks_garbled
 
 # ---------------------------------------------------------------------------------------------
 # Document texts (original wording, laid out the way PDF/DOCX extraction returns them)
@@ -689,6 +689,23 @@ def test_words_broken_by_stray_spaces_are_joined_only_in_a_broken_text():
     ordinary = ("Наставник помогает молодому учителю в течение учебного года. Встречи проходят раз "
                 "в неделю, по том расписанию, которое утвердил директор школы, и отчёт сдаётся в мае. " * 2)
     assert clean_text(ordinary) == ordinary
+
+
+# How a broken font or a bad OCR renders Russian letters: Latin look-alikes and digits.
+_GARBLE = str.maketrans({"а": "a", "б": "6", "в": "B", "г": "r", "д": "4", "е": "e", "з": "3", "и": "u",
+                         "к": "K", "л": "JI", "м": "M", "н": "H", "о": "o", "п": "n", "р": "p", "с": "c",
+                         "т": "r", "у": "y", "х": "x", "ч": "q", "ш": "III", "ы": "bI", "ь": "b", "я": "fl"})
+
+
+def test_a_text_layer_of_latin_lookalikes_is_unreadable_not_confidently_other():
+    garbled = (TEACHER_REGULATION.lower().translate(_GARBLE) + "\n") * 2
+    assert looks_garbled(garbled)
+    got = classify(garbled)
+    assert got.doc_type == "other" and got.confidence <= 0.3
+    assert GARBLED_REASON in got.evidence
+    english = ("The mentoring programme of the school supports young teachers in their first years. "
+               "Each new teacher works with an experienced colleague, who visits lessons twice a month. ") * 3
+    assert not looks_garbled(english)
 
 
 def test_to_dict_has_the_interface_fields():
