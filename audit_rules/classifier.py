@@ -606,9 +606,9 @@ def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, g
             (undecided_kind and p.probability >= MODEL_NAMES_KIND) or (weak and p.probability >= MODEL_OVERRULES)) \
             and _body_shows(prep, _MODEL_KINDS[p.audit_class][0]):
         kind, side = _MODEL_KINDS[p.audit_class]
-        if kind != "regulation" and audience != "unknown":
-            side = audience     # whose programme, road map or order: the rules' reading stands
-        elif audience in ("teachers", "both") and side == "teachers":
+        if audience != "unknown":
+            # Whose document it is, the rules read from what it says («как в отношении
+            # педагогов, так и в отношении обучающихся»); the model only names the kind.
             side = audience
         return p, kind, side, True, share, issuer
     if weak and p.audit_class == "other" and p.probability >= MODEL_OVERRULES and doc_type != "other":

@@ -93,6 +93,7 @@ def real() -> dict[str, dict]:
     ("SELF_NAMED_REGULATION_EXCERPT", "staff_regulation"),
     ("REFERENCE_LEFT_OVER_TITLE", "staff_regulation"),
     ("NEUTER_VERB_STUDENTS_EXCERPT", "students_regulation"),
+    ("GARBLED_HEADING_BOTH_SCOPES", "staff_regulation"),
     ("GLOSSARY_CLAUSES_EXCERPT", "staff_regulation"),
     ("DEPARTMENT_PLAN_TITLE_OVER_LINES", "external"),
     ("SCHOOL_PAGE_LISTING_ACTS", "other"),
