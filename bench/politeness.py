@@ -218,7 +218,8 @@ def request_purposes(before: dict, after: dict, needs: list[HostNeed], region_di
     path the bound counts is *needed*; any later request of the same path (a
     retry, a redirect's second leg) a *repeat*; of the rest, ``/sitemap*`` is a
     *sitemap*, a 404 or 410 a *miss* (a usual address the site does not have),
-    a 3xx a *redirect*, any other error or dropped connection a *failure*, and an
+    a 3xx a *redirect*, any other error or dropped connection a *failure*, an answered
+    file named for a sitemap (``/wp-sitemap.xml``) a *sitemap* too, and an
     answered page or file *other_pages* or *other_files* (hubs, sections, files
     whose titles did not rule them out). ``needed_not_requested`` counts the
     bound's paths the run never asked for (it reached the same pages another way).
@@ -259,6 +260,8 @@ def _purpose(status: str, path: str, needed: bool, host: str, sites: dict, regio
         return "redirects"
     if not 200 <= code < 300:
         return "failures"
+    if "sitemap" in path.split("?", 1)[0].rsplit("/", 1)[-1]:
+        return "sitemaps"  # a CMS's own sitemap files: /wp-sitemap-posts-page-1.xml
     if host not in sites:
         site_dir = Path(region_dir) / "sites" / host
         sites[host] = _Site(site_dir) if (site_dir / "routes.json").exists() else None

@@ -6,6 +6,8 @@ import ipaddress
 import time
 from email.utils import parsedate_to_datetime
 
+import lxml.html
+from lxml import etree
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import TextResponse
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -207,13 +209,23 @@ class CharsetRepairMiddleware:
         if declared not in (None, "utf-8") or charset_from_markup(response.body):
             return response  # a page that names a charset other than the server default is believed
         text, encoding = decode_bytes(response.body)
-        if encoding != "cp1251" or not looks_russian(text):
+        if encoding != "cp1251" or not looks_russian(_visible_text(text) if "html" in content_type else text):
             return response
         # The stored page must say what its bytes are: text extraction reads this header too.
         headers = response.headers.copy()
         headers[b"X-Declared-Content-Type"] = headers.get(b"Content-Type", b"")
         headers[b"Content-Type"] = b"text/html; charset=windows-1251"
         return response.replace(headers=headers, encoding="cp1251")
+
+
+def _visible_text(html: str) -> str:
+    """The words a reader sees: a template's markup (BEM class names, scripts) is mostly Latin
+    letters and would outweigh the Russian text of any page judged with it."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html
+    return " ".join(root.xpath("//text()[not(ancestor::script) and not(ancestor::style)]"))
 
 
 class CallbackFailureMiddleware:

@@ -42,7 +42,7 @@ __all__ = [
     "detect_platform", "PLATFORM_PROBES", "LAST_RESORT_PATHS", "probe_paths",
     # how a page was reached
     "STRATEGY_HOME", "STRATEGY_PROBE", "STRATEGY_SITEMAP", "STRATEGY_LAST_RESORT", "STRATEGY_ITEMPROP",
-    "STRATEGY_ANCHOR", "STRATEGY_SLUG", "STRATEGIES", "link_strategy", "sitemap_target",
+    "STRATEGY_ANCHOR", "STRATEGY_SLUG", "STRATEGIES", "link_strategy", "sitemap_target", "topmost",
 ]
 
 # Spreadsheets and presentations are mostly food menus and slides; the audit
@@ -246,6 +246,18 @@ def link_strategy(link: Link, target: str | None) -> str:
 def sitemap_target(url: str) -> str | None:
     """The section a URL listed in a sitemap leads to, judged by its slug alone."""
     return link_target(Link(url=url, text=""))
+
+
+_PAGE_SUFFIX = re.compile(r"(?:/|\.s?html?|\.php)$")
+
+
+def topmost(urls: list[str]) -> list[str]:
+    """``urls`` less those below another of them (``/dokumenty/ustav.html`` below ``/dokumenty.html``)."""
+    stems = {u: _PAGE_SUFFIX.sub("", urlsplit(u).path) + "/" for u in urls}
+    # the site's root (or a query-only address, /?page_id=5) is above everything and names nothing
+    parents = [u for u in urls if stems[u] != "/"]
+    return [u for u in urls if not any(other != u and stems[u].startswith(stems[other]) and
+                                       urlsplit(u).netloc == urlsplit(other).netloc for other in parents)]
 
 
 # -- documents an audit never needs ----------------------------------------------

@@ -55,6 +55,9 @@ class SiteState:
     # A page was left out for the page budget or the depth limit.
     cut_short: bool = False
     sitemaps_requested: int = 0
+    # The home page links a section or a hub page in its HTML. When it does not (a menu a
+    # script draws, a picture map), the sitemap stands in for the menu: its hubs are opened too.
+    home_menu: bool = False
 
 
 class OutstandingRequests(MutableMapping):

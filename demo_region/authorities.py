@@ -19,6 +19,7 @@ from pathlib import Path
 from .platforms import THEMES, Site
 from .platforms.base import DocLink, esc
 from .schools import MUNICIPALITIES, Municipality, School, inn_for, person
+from .sitemaps import add_sitemap
 
 AUTHORITY_KIND = "municipality"
 AUTHORITY_RULE_IDS = ("site.reachable", "section.mentoring", "mun.regulation", "mun.plan", "mun.coordinator")
@@ -174,6 +175,7 @@ def build_authority_site(task: tuple) -> dict:
     for key in list(site.order):
         body = theme.layout(site.pages[key]).encode(theme.encoding, errors="xmlcharrefreplace")
         site.add_route(site.pages[key].path, body, "html", theme.page_content_type())
+    add_sitemap(site)
     site.add_route("/robots.txt", b"User-agent: *\nDisallow: /wp-admin/\n", "txt", "text/plain; charset=utf-8")
     host_dir = Path(sites_dir) / site.host
     (host_dir / "f").mkdir(parents=True, exist_ok=True)

@@ -29,8 +29,9 @@ from .platforms.base import CONTENT_TYPES, DocLink, Page, esc
 from .platforms.content import build_skeleton, documents_key
 from .scenarios import RULE_IDS, DocPlan, SchoolPlan, ground_truth, municipal_file_host, plan_region
 from .schools import School, build_schools, municipality_by_key, translit
+from .sitemaps import add_sitemap
 
-GENERATOR_VERSION = "5"
+GENERATOR_VERSION = "6"
 MARKER = "complete.json"
 DOC_BATCH = 200
 
@@ -100,7 +101,7 @@ def build_site(task: tuple) -> dict:
     plan: SchoolPlan
     school = plan.school
     rng = random.Random(f"{seed}:site:{school.school_id}")
-    theme = THEMES[plan.platform](random.Random(f"{seed}:theme:{school.school_id}"))
+    theme = THEMES[plan.platform](random.Random(f"{seed}:theme:{school.school_id}"), layout=plan.layout)
     site = Site(plan.content_host, school, rng, theme)
     build_skeleton(site, plan)
     placements, pending = [], {}
@@ -150,6 +151,7 @@ def build_site(task: tuple) -> dict:
         page = site.pages[key]
         body = theme.layout(page).encode(theme.encoding, errors="xmlcharrefreplace")
         site.add_route(page.path, body, "html", theme.page_content_type())
+    add_sitemap(site)
     if plan.platform == "handmade":
         site.routes["/index.html"] = site.routes["/"]
     not_found = theme.not_found().encode(theme.encoding, errors="xmlcharrefreplace")
@@ -168,7 +170,7 @@ def build_site(task: tuple) -> dict:
     (host_dir / "routes.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=0), encoding="utf-8")
     mentoring_url = site.pages["mentoring"].path if "mentoring" in site.pages else None
     return {"school_id": school.school_id, "host": site.host, "placements": placements, "pending": pending,
-            "pages": len(site.pages), "mentoring_page_url": mentoring_url}
+            "pages": len(site.pages), "mentoring_page_url": mentoring_url, "layout": theme.layout_name}
 
 
 def _slug(title: str) -> str:
@@ -269,6 +271,20 @@ def generate_region(out_dir: Path, seed: int = 66, n_schools: int = 340, *, proc
     region = Path(out_dir)
     if _is_complete(region, seed, n_schools):
         return region
+    schools = build_schools(seed, n_schools)
+    generate_sites(region, seed, plan_region(schools, seed), processes=processes)
+    (region / MARKER).write_text(json.dumps({"seed": seed, "n_schools": n_schools,
+                                             "generator_version": GENERATOR_VERSION}))
+    return region
+
+
+def generate_sites(region: Path, seed: int, plans: list[SchoolPlan], *, processes: int | None = None) -> Path:
+    """Write the sites, manifest and ground truth of these schools' plans into ``region``.
+
+    ``generate_region`` plans a whole region; a test may plan a few schools itself
+    (one platform's make of site, say) and have them built the same way.
+    """
+    region = Path(region)
     region.mkdir(parents=True, exist_ok=True)
     for name in (MARKER, "region.json", "ground_truth.csv"):
         (region / name).unlink(missing_ok=True)
@@ -276,8 +292,8 @@ def generate_region(out_dir: Path, seed: int = 66, n_schools: int = 340, *, proc
     sites_dir = region / "sites"
     sites_dir.mkdir()
 
-    schools = build_schools(seed, n_schools)
-    plans = plan_region(schools, seed)
+    schools = [p.school for p in plans]
+    n_schools = len(plans)
     shared, remote_links = _municipal_docs(seed, plans)
     content_plans = [p for p in plans if p.behaviour not in ("down", "error5xx")]
 
@@ -323,8 +339,6 @@ def generate_region(out_dir: Path, seed: int = 66, n_schools: int = 340, *, proc
         (sites_dir / plan.content_host / rel).write_bytes(body)
 
     _write_manifest(region, seed, n_schools, plans, by_school, municipal_hosts, authorities, authority_sites)
-    (region / MARKER).write_text(json.dumps({"seed": seed, "n_schools": n_schools,
-                                             "generator_version": GENERATOR_VERSION}))
     return region
 
 
@@ -346,6 +360,7 @@ def _write_manifest(region: Path, seed: int, n_schools: int, plans: list[SchoolP
             "municipality": s.municipality, "registry_municipality": s.registry_municipality,
             "inn": s.inn, "kind": s.kind, "locality": s.locality, "director": s.director,
             "host": plan.host, "content_host": plan.content_host, "platform": plan.platform,
+            "layout": built.get("layout"),
             "behaviour": plan.behaviour, "scenario": plan.scenario, "variant": plan.variant,
             "has_sveden": plan.has_sveden, "mentoring_page": plan.mentoring_page,
             "mentoring_page_url": built.get("mentoring_page_url"), "pages": built.get("pages", 0),

@@ -14,8 +14,10 @@ from dataclasses import asdict, dataclass, field
 
 from .schools import School, slugify
 
-PLATFORM_SHARES = {"gosweb": 0.65, "schoolru": 0.10, "ucoz": 0.08, "wordpress": 0.08,
-                   "edusite": 0.04, "handmade": 0.05}
+# Joomla and 1C-Bitrix are common CMSs of Russian school sites built before Gosweb; their
+# shares come out of the other non-Gosweb ones, Gosweb staying dominant.
+PLATFORM_SHARES = {"gosweb": 0.65, "schoolru": 0.09, "ucoz": 0.07, "wordpress": 0.07,
+                   "edusite": 0.04, "handmade": 0.04, "joomla": 0.02, "bitrix": 0.02}
 SCENARIO_SHARES = {"teacher": 0.77, "student_only": 0.08, "municipal_only": 0.05, "nothing": 0.07,
                    "unreachable": 0.03}
 # Shares of the formats a school's files come in; "html" means the text is pasted into a page.
@@ -62,6 +64,8 @@ class SchoolPlan:
     mentoring_news: bool
     documents: list[DocPlan] = field(default_factory=list)
     slow_delay: tuple[float, float] | None = None
+    # The platform's make of page (Theme.layouts); None lets the site's theme choose one.
+    layout: str | None = None
 
     def to_dict(self) -> dict:
         d = asdict(self)

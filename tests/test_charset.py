@@ -42,3 +42,17 @@ def test_a_page_under_a_lying_utf8_header_is_reread_as_windows_1251():
     # UTF-8 with one broken byte stays UTF-8 (decoded as cp1251 it would read «РќР°…», Cyrillic too)
     almost = _page(html.encode() * 10 + b"\xff")
     assert repair.process_response(None, almost) is almost
+
+
+def test_a_template_of_long_latin_class_names_is_judged_by_its_words():
+    # A modern template's markup (BEM classes, a script) has far more Latin letters than the
+    # page has Russian words; the page is still Russian text in windows-1251.
+    repair = CharsetRepairMiddleware()
+    item = ('<li class="main-nav__item main-nav__item--has-popup"><a class="main-nav__link '
+            'main-nav__link--level-1" href="/svedeniya-ob-obrazovatelnoy-organizatsii/">{}</a></li>')
+    html = ("<html><head><script src='/template/gosweb2/assets/js/app.min.js'></script>"
+            "<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}</script>"
+            "</head><body><ul class='main-nav__list'>" + "".join(item.format(w) for w in ("Сведения", "Новости")) +
+            "</ul><h1 class='page-title page-title--large'>Наставничество</h1></body></html>")
+    fixed = repair.process_response(None, _page(html.encode("cp1251")))
+    assert fixed.encoding == "cp1251" and "Наставничество" in fixed.text

@@ -7,9 +7,12 @@ structure (domain brief §3), not copied from real sites.
 
 from __future__ import annotations
 
+import scrapy
+from scrapy.http import XmlResponse
+
 from crawler import navigation as nav
 from crawler.spiders.school_site import HOME
-from tests.helpers.pagekit import SavedSite
+from tests.helpers.pagekit import FILES, SavedSite
 
 UCOZ = "http://ozernaya.ucoz.test"
 WP = "http://sh2-gagarin.test"
@@ -103,3 +106,73 @@ def test_edusite_name_in_the_title_and_an_embedded_pdf():
     mentoring = site.open(site.home, EDUSITE + "/p12aa1.html", "edusite/title_only_mentoring.html")
     assert mentoring.role == nav.MENTORING
     assert mentoring.documents == {EDUSITE + "/DswMedia/polozhenie_o_nastavnichestve.pdf"}
+
+
+# -- #19: more makes of each platform, a menu drawn by a script ---------------------------------
+STUDIO = "http://safonovo-sosh4.test"
+ROSLAVL = GOSWEB
+DOROGOBUZH = "http://sch2-dorogobuzh.test"
+PECHERSK = "http://pechersk-school.test"
+
+
+def _sitemap_requests(site: SavedSite, file: str) -> dict[str, scrapy.Request]:
+    """Answer the spider's last look (its sitemap request) with a saved sitemap; the pages it asks for."""
+    (ask,) = [r for r in site.spider._look_further("s1") if r.callback == site.spider.parse_sitemap]
+    body = (FILES / file).read_bytes()
+    answer = XmlResponse(url=ask.url, body=body, request=ask)
+    return {r.url: r for r in ask.callback(answer) or () if isinstance(r, scrapy.Request)}
+
+
+def test_menu_drawn_by_a_script_the_sitemap_stands_in_for_it():
+    site = SavedSite(STUDIO + "/", "handmade/script_menu_home.html")
+    # the home page is no script shell (it has its news), but it links no section and no hub
+    assert site.home.page.role == HOME and not site.spider.sites["s1"].home_menu
+    assert not any("svedeniya" in url or "pedagogam" in url for url in site.home.pages)
+    asked = _sitemap_requests(site, "handmade/sitemap.xml")
+    assert set(asked) == {
+        STUDIO + "/svedeniya/dokumenty.html",                 # the section, not the pages below it
+        STUDIO + "/o-shkole.html", STUDIO + "/pedagogam.html",  # hubs, as the menu would have offered
+        STUDIO + "/pedagogam/metodicheskaya-rabota.html",
+    }
+    assert {r.meta["strategy"] for r in asked.values()} == {nav.STRATEGY_SITEMAP}
+    assert asked[STUDIO + "/svedeniya/dokumenty.html"].meta["via"] == nav.DOCUMENTS
+
+
+def test_a_home_page_with_its_menu_in_html_gets_no_hubs_from_the_sitemap():
+    site = SavedSite(STUDIO + "/", "handmade/menu_home.html")
+    assert site.spider.sites["s1"].home_menu
+    asked = _sitemap_requests(site, "handmade/sitemap.xml")
+    assert set(asked) == {STUDIO + "/svedeniya/dokumenty.html"}
+
+
+def test_gosweb_modern_design_file_cards_with_a_download_button():
+    site = SavedSite(ROSLAVL + "/", "gosweb/typed_home.html")
+    url = ROSLAVL + "/svedeniya-ob-obrazovatelnoy-organizatsii/dokumenty/"
+    documents = site.open(site.home, url, "gosweb/modern_documents.html")
+    assert documents.role == nav.DOCUMENTS
+    files = ROSLAVL + "/netcat_files/31/7/"
+    # «Скачать» is read with its card's name: the mentoring regulation and a bare order are
+    # opened, the charter and the school uniform rules are not
+    assert documents.documents == {files + "Polozhenie_o_sisteme_nastavnichestva.pdf", files + "Prikaz_118.pdf"}
+
+
+def test_bitrix_bootstrap_title_in_the_header_and_bx_breadcrumbs():
+    site = SavedSite(DOROGOBUZH + "/", "bitrix/bootstrap_home.html")
+    assert DOROGOBUZH + "/pedagogam/nastavnichestvo/" in site.home.pages
+    mentoring = site.open(site.home, DOROGOBUZH + "/pedagogam/nastavnichestvo/", "bitrix/bootstrap_mentoring.html")
+    assert mentoring.role == nav.MENTORING
+    assert mentoring.page.heading == "наставничество"
+    assert mentoring.documents == {DOROGOBUZH + "/upload/medialibrary/4c1/polozhenie_o_sisteme_nastavnichestva.pdf",
+                                   DOROGOBUZH + "/upload/iblock/a07/dorozhnaya_karta_2025.docx",
+                                   DOROGOBUZH + "/upload/iblock/e93/prikaz_o_zakreplenii.pdf"}
+
+
+def test_joomla_protostar_article_title_in_h2_behind_index_php():
+    site = SavedSite(PECHERSK + "/", "joomla/protostar_home.html")
+    url = PECHERSK + "/index.php/svedeniya-ob-obrazovatelnoj-organizatsii/dokumenty"
+    documents = site.open(site.home, url, "joomla/protostar_documents.html")
+    assert documents.role == nav.DOCUMENTS
+    assert documents.page.heading == "документы"
+    docs = PECHERSK + "/images/docs/"
+    assert documents.documents == {docs + "prikaz_ob_utverzhdenii_polozheniya_o_sisteme_nastavnichestva.pdf",
+                                   docs + "plan_meropriyatiy.docx"}

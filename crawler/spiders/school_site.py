@@ -44,6 +44,8 @@ WAITS_FOR = {nav.SVEDEN: nav.DOCUMENTS}
 # Sections whose absence after a finished crawl makes the spider look further
 # (sitemap.xml, last-resort paths) before it declares the site done.
 WANTED_SECTIONS = (nav.MENTORING, nav.DOCUMENTS)
+# Links that make a menu: a home page with none of them has its menu drawn by a script.
+MENU_TARGETS = frozenset({nav.SVEDEN, nav.DOCUMENTS, nav.LOCAL_ACTS, nav.HUB})
 SITEMAP_MAX_BYTES = 5 * 1024 * 1024
 SITEMAP_MAX_FILES = 3
 SERVICE_NAMES = {nav.YANDEX_DISK: "Яндекс Диск", nav.GOOGLE_DRIVE: "Google Диск"}
@@ -290,11 +292,18 @@ class SchoolSiteSpider(scrapy.Spider):
                 yield from self._probe(school_id, response_join(home, path), section, nav.STRATEGY_LAST_RESORT)
 
     def parse_sitemap(self, response):
-        """Follow the sitemap's URLs whose slug names a wanted section (sitemap indexes too)."""
+        """Follow the sitemap's URLs whose slug names a wanted section (sitemap indexes too).
+
+        Of the URLs that name one section, only the top ones are opened (``/svedeniya/dokumenty/``,
+        not the pages below it, which the section itself links). A site whose home page
+        linked no section or hub (its menu drawn by a script) has its hubs opened too, as
+        the menu's would be: mentoring files hide on «Методическая работа».
+        """
         school_id = response.meta["school_id"]
         kind, urls = read_sitemap(response.body)
         site = self.sites[school_id]
         hosts = site.hosts
+        wanted: dict[str, list[str]] = defaultdict(list)
         for url in urls:
             if urlsplit(url).netloc.lower() not in hosts:
                 continue
@@ -307,6 +316,11 @@ class SchoolSiteSpider(scrapy.Spider):
                 continue
             section = nav.sitemap_target(url)
             if section in WANTED_SECTIONS and section not in site.sections_found:
+                wanted[section].append(url)
+            elif section == nav.HUB and not site.home_menu and nav.MENTORING not in site.sections_found:
+                wanted[section].append(url)
+        for section, found in wanted.items():
+            for url in (found if section == nav.HUB else nav.topmost(found)):
                 yield from self._probe(school_id, url, section, nav.STRATEGY_SITEMAP)
         yield from self._settle(response.meta, "misses")
 
@@ -354,6 +368,8 @@ class SchoolSiteSpider(scrapy.Spider):
             key = (link.url, link.text, link.itemprop, role, via, depth)
             if key not in judged:
                 judged.add(key)
+                if role == HOME and not site.home_menu and nav.link_target(link) in MENU_TARGETS:
+                    site.home_menu = True
                 yield from self._follow(response, role, link)
         yield from self._settle(response.meta, "pages")
 

@@ -168,10 +168,17 @@ class Theme:
 
     name = "base"
     encoding = "utf-8"
+    # The platform's makes of page (templates, CMS versions) a site is given one of.
+    layouts: tuple[str, ...] = ("default",)
+    # How its CMS publishes an XML sitemap (see demo_region.sitemaps); None: it has none.
+    sitemap: str | None = None
 
-    def __init__(self, rng: random.Random):
+    def __init__(self, rng: random.Random, layout: str | None = None):
         self.rng = rng
         self.site: Site  # set by Site
+        if layout is not None and layout not in self.layouts:
+            raise ValueError(f"{self.name} has no layout {layout!r}; it has {self.layouts}")
+        self.layout_name = layout or rng.choice(self.layouts)
 
     # URLs
     def page_path(self, page: Page, slug: str) -> str:

@@ -8,10 +8,15 @@ from .base import DocLink, Page, Theme, esc
 
 
 class SchoolRuTheme(Theme):
-    name = "schoolru"
+    """The vendor's two designs: ``columns`` (a left column with the «Сведения» menu, «page | school»
+    in <title>) and ``wide`` (one column, the «Сведения» subsections as tiles on their own page and
+    in a footer menu, <title> «school — page», the page's name in ``<h1 class="page__title">``)."""
 
-    def __init__(self, rng):
-        super().__init__(rng)
+    name = "schoolru"
+    layouts = ("columns", "wide")
+
+    def __init__(self, rng, layout: str | None = None):
+        super().__init__(rng, layout)
         self.next_id = rng.randint(20, 2500)
         self.cards: list[tuple[int, str, str]] = []   # (id, title, ext) still waiting for a card page
 
@@ -49,6 +54,35 @@ class SchoolRuTheme(Theme):
         return f'<a href="{esc(href)}"{prop}>{esc(link.title)}</a>'
 
     def layout(self, page):
+        return self._wide(page) if self.layout_name == "wide" else self._columns(page)
+
+    def _wide(self, page):
+        s = self.site.school
+        sveden = self.site.children("sveden") if "sveden" in self.site.pages else []
+        tiles = ('<div class="tiles">' + "".join(
+            f'<a class="tile" href="{esc(p.path)}"><span class="tile__name">{esc(p.title)}</span></a>'
+            for p in sveden) + "</div>") if page.key == "sveden" else ""
+        footer = "".join(f'<li><a href="{esc(p.path)}">{esc(p.title)}</a></li>' for p in sveden)
+        return f"""<!DOCTYPE html>
+<html lang="ru">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(s.short_name)} — {esc(page.title)}</title>
+<link rel="stylesheet" href="/css/app.css?v=11"></head>
+<body class="layout-wide">
+<header class="site-header"><a class="site-header__logo" href="/">{esc(s.name)}</a>
+<a class="site-header__eye" href="/?eye=1">Версия для слабовидящих</a></header>
+<nav class="main-menu">{self.menu_tree("main-menu__list", "main-menu__dropdown")}</nav>
+<main class="page">
+{self.breadcrumbs(page, " / ") if page.key != "home" else ""}
+<h1 class="page__title">{esc(page.title)}</h1>
+{f'<div class="page__date">{page.date}</div>' if page.date else ''}
+<div class="page__content">{tiles}{self.body_html(page)}</div>
+</main>
+<footer class="site-footer"><ul class="site-footer__sveden">{footer}</ul>
+<div class="site-footer__copy">© {esc(s.short_name)}, {esc(s.locality)}</div></footer>
+</body></html>"""
+
+    def _columns(self, page):
         s = self.site.school
         sveden = "".join(f'<li><a href="{esc(p.path)}">{esc(p.title)}</a></li>'
                          for p in self.site.children("sveden")) if "sveden" in self.site.pages else ""
