@@ -95,14 +95,25 @@ def _references_over_a_title(prep: Prepared, marked: set[int]) -> set[int]:
     by its date or subject («О …»), never by another document's heading.
     """
     found: set[int] = set()
-    for i in range(len(prep.lines) - 1):
+    n = len(prep.lines)
+
+    def above_title(j: int) -> bool:
+        return j < n and (j in found or _head_genre(_match_line(prep, j)) in ("regulation", "plan", "program"))
+
+    # Bottom up, so that «Протокол № 16 от …» / «Приказ от … № 597» / «Положение …» is one block.
+    for i in range(n - 2, -1, -1):
         if i in marked or len(prep.lines[i]) > 80:
             continue
-        if not _REFERENCE_LINE_RE.match(_match_line(prep, i)):
-            continue
-        if _head_genre(_match_line(prep, i + 1)) in ("regulation", "plan", "program"):
+        line = _match_line(prep, i)
+        if _REFERENCE_LINE_RE.match(line) and above_title(i + 1):
             found.add(i)
+        elif (_DATE_ONLY_LINE_RE.match(_match_line(prep, i + 1))
+              and _REFERENCE_LINE_RE.match(line + " " + _match_line(prep, i + 1)) and above_title(i + 2)):
+            found |= {i, i + 1}     # «протокол № 5» / «от «31» августа 2020»
     return found
+
+
+_DATE_ONLY_LINE_RE = re.compile(r"^от\s+\S+(?:\s+\S+){0,3}$")
 
 
 _DATE_NUM_HINT_RE = re.compile(r"№|\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{2,4}|\bот\s")

@@ -92,6 +92,7 @@ def real() -> dict[str, dict]:
     ("DALEE_EXCERPT_STUDENTS", "students_regulation"),
     ("SELF_NAMED_REGULATION_EXCERPT", "staff_regulation"),
     ("REFERENCE_LEFT_OVER_TITLE", "staff_regulation"),
+    ("REFERENCES_CHAIN_OVER_TITLE", "staff_regulation"),
     ("NEUTER_VERB_STUDENTS_EXCERPT", "students_regulation"),
     ("GARBLED_HEADING_BOTH_SCOPES", "staff_regulation"),
     ("GLOSSARY_CLAUSES_EXCERPT", "staff_regulation"),

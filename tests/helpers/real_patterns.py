@@ -572,6 +572,19 @@ GARBLED_HEADING_BOTH_SCOPES = """\
 1.5 Участниками системы наставничества являются обучающиеся, их родители, выпускники школы.
 """
 
+# The same with the council's protocol too, its number and date on two lines.
+REFERENCES_CHAIN_OVER_TITLE = """\
+Совета школы
+протокол № 3
+от «30» августа 2024
+Приказ № 14-од от 02.09.2024 г.
+Положение
+о наставничестве МБОУ «Монастырщинская СШ»
+1. Общие положения
+1.1. Настоящее положение определяет порядок наставничества над молодыми специалистами школы.
+1.2. Наставник назначается приказом директора с его письменного согласия.
+"""
+
 # A city act under a legal portal's banner: the banner's sentences are not the act's text, and
 # only the act's title says it concerns mentoring.
 PORTAL_BANNER_OVER_CITY_REGULATION = """\
