@@ -83,7 +83,8 @@ def _full_reading(data: bytes, doc: dict, settings, cache: dict | None) -> dict:
 
 
 def run(db: Path, limit: int | None = None, dpi: int | None = None, cache_path: Path | None = None,
-        focused_dpi: int | None = None, head_share: float | None = None) -> dict:
+        focused_dpi: int | None = None, head_share: float | None = None, after_head: str | None = None,
+        thresholding: int | None = None) -> dict:
     full_settings = extraction_settings("first-pages")
     focused_settings = extraction_settings("focused")
     if dpi:
@@ -95,6 +96,10 @@ def run(db: Path, limit: int | None = None, dpi: int | None = None, cache_path: 
                                    ocr_min_dpi=min(focused_dpi, focused_settings.ocr_min_dpi))
     if head_share:
         focused_settings = replace(focused_settings, ocr_head_share=head_share)
+    if after_head:
+        focused_settings = replace(focused_settings, ocr_after_head=after_head)
+    if thresholding is not None:
+        focused_settings = replace(focused_settings, ocr_thresholding=thresholding)
     rows = []
     cache = None
     if cache_path is not None:
@@ -123,7 +128,8 @@ def run(db: Path, limit: int | None = None, dpi: int | None = None, cache_path: 
     pages = sum(r["full_pages_read"] for r in rows)
     return {
         "db": str(db), "documents": len(rows), "dpi_cap": dpi, "focused_dpi_cap": focused_dpi,
-        "head_share": focused_settings.ocr_head_share, "pages_recognised_full": pages,
+        "head_share": focused_settings.ocr_head_share, "after_head": focused_settings.ocr_after_head,
+        "thresholding": focused_settings.ocr_thresholding, "pages_recognised_full": pages,
         "ocr_cpu_full_s": round(full_cpu, 1), "ocr_cpu_focused_s": round(focused_cpu, 1),
         "ratio": round(focused_cpu / full_cpu, 3) if full_cpu else None,
         "full_s_per_document": round(full_cpu / len(rows), 3) if rows else None,
@@ -143,11 +149,16 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--focused-dpi", type=int,
                         help="render scans at most at this resolution in the focused reading only")
     parser.add_argument("--head-share", type=float, help="share of the first page read first (focused reading)")
+    parser.add_argument("--after-head", choices=("whole", "rest"),
+                        help="focused reading: an unsettled head is followed by the whole page or the rest")
+    parser.add_argument("--thresholding", type=int, choices=(0, 1, 2),
+                        help="focused reading: tesseract's thresholding_method (0 Otsu, 2 Sauvola)")
     parser.add_argument("--name", default="demo", help="suffix of the results file")
     parser.add_argument("--cache", type=Path,
                         help="keep the full readings in this JSON file and reuse them (same --dpi only)")
     args = parser.parse_args(argv)
-    report = run(args.db, args.limit, args.dpi, args.cache, args.focused_dpi, args.head_share)
+    report = run(args.db, args.limit, args.dpi, args.cache, args.focused_dpi, args.head_share,
+                 args.after_head, args.thresholding)
     out = ROOT / "bench" / "results" / f"ocr_focus-{args.name}.json"
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{report['documents']} scanned documents, {report['pages_recognised_full']} pages read in full mode")

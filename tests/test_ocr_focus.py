@@ -93,6 +93,18 @@ def test_a_pairing_order_is_read_until_its_list_of_pairs_ends_on_the_last_page()
     assert _verdict(focused.text) == _verdict(whole.text)
 
 
+def test_after_an_unsettled_head_the_rest_of_the_page_or_the_whole_page_is_read():
+    data = scanned_pdf([PAIRS_PAGE_1, PAIRS_PAGE_2])
+    rest, again = (extract_bytes(data, filename="scan.pdf", settings=extraction_settings("focused", ocr_after_head=how))
+                   for how in ("rest", "whole"))
+    # the head of page 1 does not settle a pairing order; either way the page is read to its end once
+    for reading in (rest, again):
+        assert reading.ocr_pages_unread == []
+        assert reading.text.count("О закреплении наставнических пар") == 1 and "Тихонова" in reading.text
+    assert count_pairs(rest.text)[0] == count_pairs(again.text)[0] == 8
+    assert _verdict(rest.text) == _verdict(again.text)
+
+
 def test_pages_beyond_the_ocr_budget_are_recorded_as_unread():
     data = scanned_pdf([PAIRS_PAGE_1, PAIRS_PAGE_2])
     result = extract_bytes(data, settings=extraction_settings("first-pages", max_ocr_pages=1))

@@ -60,7 +60,16 @@ class ExtractionSettings:
     # With ocr_enough, the first scanned page's head (letterhead, approval block, title, an
     # order's subject) is recognised on its own first: this share of the page's height.
     ocr_head_share: float = 0.4
+    # When the head does not settle it: "rest" reads only the rows below it, "whole" the page
+    # again whole. A head read alone once garbled a title that the whole page read right; the
+    # verdict it changed came from the classifier, fixed there, and on the demo region's 124
+    # scans "rest" costs 0.48 of a full reading against 0.59 with the same verdicts
+    # (bench/ocr_focus.py --after-head).
+    ocr_after_head: str = "rest"
     ocr_language: str = "rus"
+    # tesseract's binarisation (thresholding_method): 0 its global Otsu, 1 Leptonica's adaptive
+    # Otsu, 2 Sauvola's local thresholds.
+    ocr_thresholding: int = 0
     # Scans are rendered at the resolution of their page image, within these bounds: OCR
     # time grows with the pixel count and more pixels than the scan has add nothing.
     ocr_dpi: int = 300

@@ -66,9 +66,10 @@ def _run_tesseract(image: Image.Image, args: list[str], timeout: float) -> str:
 
 
 def recognise(image: Image.Image, *, language: str = "rus", dpi: int = 300,
-              timeout: float = 90.0) -> OcrText:
+              timeout: float = 90.0, thresholding: int = 0) -> OcrText:
     """Text of a page image with the mean confidence of its words."""
-    tsv = _run_tesseract(image, ["-l", language, "--dpi", str(int(dpi)), "--psm", "3", "tsv"],
+    extra = ["-c", f"thresholding_method={int(thresholding)}"] if thresholding else []
+    tsv = _run_tesseract(image, ["-l", language, "--dpi", str(int(dpi)), "--psm", "3", *extra, "tsv"],
                          timeout)
     reading = text_from_tsv(tsv)
     return OcrText(tidy_numbers(reading.text), reading.confidence, reading.words)

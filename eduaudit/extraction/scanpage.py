@@ -46,13 +46,15 @@ def read_band(page: Image.Image, dpi: int, settings: ExtractionSettings, top: in
     """OCR of the rows ``top``..``bottom`` of an upright page (the whole page when 0..height)."""
     band = page if (top, bottom) == (0, page.height) else page.crop((0, top, page.width, bottom))
     timeout = settings.ocr_page_timeout
-    result = recognise(band, language=settings.ocr_language, dpi=dpi, timeout=timeout)
+    result = recognise(band, language=settings.ocr_language, dpi=dpi, timeout=timeout,
+                       thresholding=settings.ocr_thresholding)
     # Turned pages are rare and a profile cannot tell 90 from 270 or 0 from 180 anyway:
     # a poor first reading is what sends a page to OSD.
     if settings.ocr_deskew and _is_poor(result):
         turned = _turn_upright(band, dpi, timeout)
         if turned is not band:
-            retry = recognise(turned, language=settings.ocr_language, dpi=dpi, timeout=timeout)
+            retry = recognise(turned, language=settings.ocr_language, dpi=dpi, timeout=timeout,
+                              thresholding=settings.ocr_thresholding)
             if _quality(retry) > _quality(result):
                 result = retry
     return result

@@ -100,6 +100,12 @@ class ScanReading:
                 if self._settled(page.index + 1):
                     self.unread.append(page.index + 1)
                     return False
+                if self.settings.ocr_after_head == "rest":
+                    # The rows below the head, joined to it: the page costs one reading, not 1.4.
+                    head_text = page.text
+                    rest = read_band(upright, dpi, self.settings, cut, upright.height)
+                    self._take(page, rest, before=head_text)
+                    return True
                 # Not settled: the page is read whole, as without focusing. A band read alone can
                 # come out worse than the same lines read with their page (tesseract's layout and
                 # thresholds see less): a garbled title there once turned a regulation into an
@@ -113,10 +119,13 @@ class ScanReading:
                 page.text = ""
         return True
 
-    def _take(self, page: ScanPage, reading: OcrText) -> None:
-        """The page's text from one reading of it (or of its head), when it beats the text layer."""
+    def _take(self, page: ScanPage, reading: OcrText, before: str = "") -> None:
+        """The page's text from one reading of it (or of its head, or of the rows below the head
+        already read as ``before``), when it beats the text layer."""
         self.used = True
         recognised = clean_text(reading.text)
+        if before:
+            recognised = before + "\n" + recognised
         if reading.confidence is not None:
             self.confidences.append((reading.confidence, reading.words))
         if page.reason == "garbage" or russian_score(recognised) > russian_score(page.layer):
