@@ -75,11 +75,12 @@ def test_a_document_extracted_in_an_earlier_run_is_not_extracted_again(tmp_path)
     assert list(_extracted(store)) == [sha]
 
 
-def test_beside_a_crawl_on_every_core_one_worker_reads_and_leaves_the_rest_to_the_wider_pool(tmp_path):
-    # a single crawl process leaves the other cores to extraction; two on two cores leave one worker
-    assert workers_beside_crawl(1, 2) == 2
-    assert workers_beside_crawl(2, 2) == 1
-    assert workers_beside_crawl(4, 2) == 1
+def test_beside_a_crowded_crawl_one_worker_reads_and_leaves_the_rest_to_the_wider_pool(tmp_path):
+    # every core reads beside a crawl that is not crowded; two crowded processes on two cores leave one
+    assert workers_beside_crawl(1, 100, 2) == 2
+    assert workers_beside_crawl(2, 340, 2) == 2
+    assert workers_beside_crawl(2, 3400, 2) == 1
+    assert workers_beside_crawl(4, 9000, 2) == 1
     store = Store(tmp_path / "eduaudit.db")
     run_id = store.start_run("registry.csv", "digest", 1, "test")
     sha = _document(store, run_id, "s1", "http://one.test/files/polozhenie.pdf", text_pdf(TEACHER_REGULATION))
