@@ -76,16 +76,21 @@ class ExtractionDuringCrawl:
 
     def _serve(self) -> None:
         from eduaudit.extraction import extract_many, worker_lost
+        from eduaudit.extraction.pool import default_workers
         from eduaudit.extraction.records import extraction_record
 
         store = Store(self.db_path, self.blobs_dir)  # its own connection: SQLite connections stay in their thread
         submitted: set[str] = set()
 
+        batch = 2 * (self.workers or default_workers())
+
         def more():
             over = self._over.is_set()  # read first: documents stored before the end are all seen
             if over and self.stop_with_crawl:
                 return None
-            jobs = stages.extraction_jobs(store, self.run_id, skip=submitted)
+            # A few at a time: the pool queues what it is given, and a narrow pool must not keep
+            # a backlog of thousands once the crawl is over and a wider one could read them.
+            jobs = stages.extraction_jobs(store, self.run_id, skip=submitted)[:batch]
             submitted.update(job[0] for job in jobs)
             if not jobs and over:
                 return None
