@@ -52,7 +52,7 @@ def run_audit(registry: Path, db: Path, out: Path, *, resolve: tuple[str, ...] =
     if extract_during_crawl:
         to_crawl = len(only) if only is not None else len(schools)
         crawl_processes = crawl_shards.shard_count(to_crawl) if processes is None else max(1, processes)
-        beside = workers_beside_crawl(crawl_processes, workers)
+        beside = workers_beside_crawl(crawl_processes, to_crawl, workers)
         during = ExtractionDuringCrawl(store, run_id, workers=beside, ocr=ocr,
                                        stop_with_crawl=beside < (workers or default_workers())).start()
     try:

@@ -23,17 +23,26 @@ log = logging.getLogger(__name__)
 NICENESS = 19
 
 
-def workers_beside_crawl(crawl_processes: int, workers: int | None = None) -> int:
-    """Extraction workers to run beside a crawl of that many processes: the cores it leaves, plus one.
+# A crawl process holds the state of its sites (queues, seen addresses, pages waiting for their
+# callbacks): measured, 244 MB at 170 sites a process, 353 MB at 1,700. Past this many sites a
+# process, a crawl on every core leaves no room for a second extraction worker and its tesseract.
+CROWDED_SITES_PER_PROCESS = 1000
 
-    Beside a single crawl process every core gets a worker, as after the crawl. When the crawl
-    takes every core, one worker reads while the crawlers wait; a second would get CPU only
-    when both of them wait too, and would add its own memory and its tesseract's (the Russian
-    model alone is about 100 MB) to a process tree that must stay under 1 GiB at 3,400 schools.
+
+def workers_beside_crawl(crawl_processes: int, sites: int, workers: int | None = None) -> int:
+    """Extraction workers to run beside a crawl of that many processes and sites.
+
+    Every core gets one, as after the crawl, unless the crawl is crowded (many sites in each of
+    its processes): then the cores the crawl leaves, plus one. A second worker beside two busy
+    crawlers would add its memory and its tesseract's (the Russian model alone is about 100 MB)
+    to a process tree that must stay under 1 GiB at 3,400 schools, and get CPU only when both
+    crawlers wait.
     """
     from eduaudit.extraction.pool import default_workers
 
     cores = workers or default_workers()
+    if sites < CROWDED_SITES_PER_PROCESS * max(1, crawl_processes):
+        return cores
     return max(1, min(cores, cores - crawl_processes + 1))
 
 
@@ -67,16 +76,21 @@ class ExtractionDuringCrawl:
 
     def _serve(self) -> None:
         from eduaudit.extraction import extract_many, worker_lost
+        from eduaudit.extraction.pool import default_workers
         from eduaudit.extraction.records import extraction_record
 
         store = Store(self.db_path, self.blobs_dir)  # its own connection: SQLite connections stay in their thread
         submitted: set[str] = set()
 
+        batch = 2 * (self.workers or default_workers())
+
         def more():
             over = self._over.is_set()  # read first: documents stored before the end are all seen
             if over and self.stop_with_crawl:
                 return None
-            jobs = stages.extraction_jobs(store, self.run_id, skip=submitted)
+            # A few at a time: the pool queues what it is given, and a narrow pool must not keep
+            # a backlog of thousands once the crawl is over and a wider one could read them.
+            jobs = stages.extraction_jobs(store, self.run_id, skip=submitted)[:batch]
             submitted.update(job[0] for job in jobs)
             if not jobs and over:
                 return None

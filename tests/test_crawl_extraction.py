@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from pathlib import Path
 
 from eduaudit import stages
@@ -75,11 +76,12 @@ def test_a_document_extracted_in_an_earlier_run_is_not_extracted_again(tmp_path)
     assert list(_extracted(store)) == [sha]
 
 
-def test_beside_a_crawl_on_every_core_one_worker_reads_and_leaves_the_rest_to_the_wider_pool(tmp_path):
-    # a single crawl process leaves the other cores to extraction; two on two cores leave one worker
-    assert workers_beside_crawl(1, 2) == 2
-    assert workers_beside_crawl(2, 2) == 1
-    assert workers_beside_crawl(4, 2) == 1
+def test_beside_a_crowded_crawl_one_worker_reads_and_leaves_the_rest_to_the_wider_pool(tmp_path):
+    # every core reads beside a crawl that is not crowded; two crowded processes on two cores leave one
+    assert workers_beside_crawl(1, 100, 2) == 2
+    assert workers_beside_crawl(2, 340, 2) == 2
+    assert workers_beside_crawl(2, 3400, 2) == 1
+    assert workers_beside_crawl(4, 9000, 2) == 1
     store = Store(tmp_path / "eduaudit.db")
     run_id = store.start_run("registry.csv", "digest", 1, "test")
     sha = _document(store, run_id, "s1", "http://one.test/files/polozhenie.pdf", text_pdf(TEACHER_REGULATION))
@@ -88,3 +90,19 @@ def test_beside_a_crawl_on_every_core_one_worker_reads_and_leaves_the_rest_to_th
     assert during.start().join() == 0
     assert stages.extract(store, run_id, workers=2) == 1
     assert _extracted(store) == {sha: "ok"}
+
+
+def test_a_narrow_pool_keeps_no_backlog_when_the_crawl_ends(tmp_path):
+    store = Store(tmp_path / "eduaudit.db")
+    run_id = store.start_run("registry.csv", "digest", 1, "test")
+    shas = [_document(store, run_id, "s1", f"http://one.test/files/doc{i}.pdf",
+                      text_pdf(TEACHER_REGULATION + f"\nПриложение {i}")) for i in range(30)]
+    during = ExtractionDuringCrawl(store, run_id, workers=1, poll_seconds=0.05, stop_with_crawl=True).start()
+    while during.extracted == 0 and during._thread.is_alive():
+        time.sleep(0.05)
+    during.crawl_over()
+    read_during = during.join()
+    # it was handed two documents at a time, so it stops within a batch or two of the crawl's end
+    assert 1 <= read_during <= 6
+    assert stages.extract(store, run_id, workers=2) == 30 - read_during
+    assert set(_extracted(store)) == set(shas)
