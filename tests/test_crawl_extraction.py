@@ -92,17 +92,27 @@ def test_beside_a_crowded_crawl_one_worker_reads_and_leaves_the_rest_to_the_wide
     assert _extracted(store) == {sha: "ok"}
 
 
+def waits_for_go(path: Path, filename, content_type, settings):
+    """Job runner: marks that it started, then waits for a «go» file beside the blobs."""
+    blobs = Path(path).parents[2]
+    (blobs / "started").touch()
+    while not (blobs / "go").exists():
+        time.sleep(0.01)
+    return extract_file(path, filename, content_type, settings)
+
+
 def test_a_narrow_pool_keeps_no_backlog_when_the_crawl_ends(tmp_path):
     store = Store(tmp_path / "eduaudit.db")
     run_id = store.start_run("registry.csv", "digest", 1, "test")
     shas = [_document(store, run_id, "s1", f"http://one.test/files/doc{i}.pdf",
-                      text_pdf(TEACHER_REGULATION + f"\nПриложение {i}")) for i in range(30)]
-    during = ExtractionDuringCrawl(store, run_id, workers=1, poll_seconds=0.05, stop_with_crawl=True).start()
-    while during.extracted == 0 and during._thread.is_alive():
-        time.sleep(0.05)
+                      text_pdf(TEACHER_REGULATION + [f"Приложение {i}"])) for i in range(30)]
+    during = ExtractionDuringCrawl(store, run_id, workers=1, poll_seconds=0.05, stop_with_crawl=True,
+                                   runner=waits_for_go).start()
+    while not (store.blobs_dir / "started").exists():   # the worker holds its first document
+        time.sleep(0.01)
     during.crawl_over()
-    read_during = during.join()
-    # it was handed two documents at a time, so it stops within a batch or two of the crawl's end
-    assert 1 <= read_during <= 6
-    assert stages.extract(store, run_id, workers=2) == 30 - read_during
+    (store.blobs_dir / "go").touch()
+    # it was handed two documents (two per worker), not all 30: it reads those and stops
+    assert during.join() == 2
+    assert stages.extract(store, run_id, workers=2) == 28
     assert set(_extracted(store)) == set(shas)
