@@ -100,8 +100,10 @@ class ScanReading:
                 if self._settled(page.index + 1):
                     self.unread.append(page.index + 1)
                     return False
-                if self.settings.ocr_after_head == "rest":
+                if self.settings.ocr_after_head == "rest" and page.text != page.layer:
                     # The rows below the head, joined to it: the page costs one reading, not 1.4.
+                    # (A head that lost to the page's own text layer is not joined to anything:
+                    # that layer is the whole page's, and the page is read whole below.)
                     head_text = page.text
                     rest = read_band(upright, dpi, self.settings, cut, upright.height)
                     self._take(page, rest, before=head_text)
