@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from demo_region.generate import generate_region, write_registry
-from demo_region.server import RegionServer
+from demo_region.generate import generate_region
 from tests.helpers.chromium import Chromium
 from tests.helpers.loopback_only import loopback_guard
+from tests.helpers.themekit import crawl_region
 
 # No test may send a packet beyond loopback, even when the code under test is wrong
 # (tests/helpers/loopback_only/loopback_guard.py): the net is installed in this process and,
@@ -74,15 +72,9 @@ def audited_region(tmp_path_factory) -> AuditedRegion:
     """A 30-school region (every platform, down/5xx/redirect sites) crawled and audited via the CLI."""
     tmp = tmp_path_factory.mktemp("audited-region")
     region = generate_region(tmp / "region", seed=SMALL_REGION_SEED, n_schools=SMALL_REGION_SCHOOLS)
-    with RegionServer(region) as server:
-        registry = tmp / "registry.csv"
-        write_registry(region, server.port, registry)
-        proc = subprocess.run(
-            [sys.executable, "-m", "eduaudit.cli", "crawl", "--registry", str(registry), "--out", str(tmp),
-             "--resolve", "*.test=127.0.0.1", "--delay", "0"],
-            capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return AuditedRegion(out=tmp, region=region, registry=registry, stdout=proc.stdout, stderr=proc.stderr)
+    proc = crawl_region(region, tmp)
+    return AuditedRegion(out=tmp, region=region, registry=tmp / "registry.csv", stdout=proc.stdout,
+                         stderr=proc.stderr)
 
 
 @pytest.fixture(scope="module")

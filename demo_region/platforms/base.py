@@ -238,6 +238,14 @@ class Theme:
                                               if p.key != "home"]
         return f'<div class="breadcrumbs">{sep.join(parts)}{sep}<span>{esc(page.title)}</span></div>'
 
+    def ancestors(self, page: Page) -> list[Page]:
+        """The pages above ``page``, from the top section down, the home page left out (breadcrumbs)."""
+        chain, key = [], page.parent
+        while key and key != "home" and key in self.site.pages:
+            chain.append(self.site.pages[key])
+            key = self.site.pages[key].parent
+        return list(reversed(chain))
+
     def menu_tree(self, css_top: str = "menu", css_sub: str = "submenu") -> str:
         out = [f'<ul class="{css_top}">']
         for item in self.site.children("home"):

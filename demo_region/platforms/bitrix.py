@@ -60,13 +60,6 @@ class BitrixTheme(Theme):
         return f"/upload/{where}/{folder}/{self.site.file_name(title, ext, max_words=5).lower()}", None
 
     # -- HTML --------------------------------------------------------------------------------
-    def _chain(self, page: Page) -> list[Page]:
-        chain, key = [], page.parent
-        while key and key != "home" and key in self.site.pages:
-            chain.append(self.site.pages[key])
-            key = self.site.pages[key].parent
-        return list(reversed(chain))
-
     def _school_menu(self) -> str:
         out = ['<ul id="horizontal-multilevel-menu">']
         for item in self.site.children("home"):
@@ -102,7 +95,7 @@ class BitrixTheme(Theme):
         return "".join(out)
 
     def _bootstrap_crumbs(self, page: Page) -> str:
-        items = [("/", "Главная")] + [(p.path, p.title) for p in self._chain(page)]
+        items = [("/", "Главная")] + [(p.path, p.title) for p in self.ancestors(page)]
         parts = [f'<div class="bx-breadcrumb-item" id="bx_breadcrumb_{i}" itemprop="itemListElement" itemscope '
                  f'itemtype="http://schema.org/ListItem"><a href="{esc(href)}" title="{esc(title)}" itemprop="item">'
                  f'<span itemprop="name">{esc(title)}</span></a><meta itemprop="position" content="{i + 1}" /></div>'
@@ -112,7 +105,7 @@ class BitrixTheme(Theme):
                 'itemtype="http://schema.org/BreadcrumbList">' + '<i class="fa fa-angle-right"></i>'.join(parts) + "</div>")
 
     def _school_crumbs(self, page: Page) -> str:
-        items = [("/", "Главная")] + [(p.path, p.title) for p in self._chain(page)]
+        items = [("/", "Главная")] + [(p.path, p.title) for p in self.ancestors(page)]
         return ('<div class="bx_breadcrumbs"><ul>' + "".join(
             f'<li><a href="{esc(href)}" title="{esc(title)}">{esc(title)}</a></li>' for href, title in items) +
             f'<li><span>{esc(page.title)}</span></li></ul></div>')

@@ -82,11 +82,7 @@ class GoswebTheme(Theme):
                        f'{esc(item.title)}</a>{popup}</li>')
         crumbs = ""
         if page.key != "home":
-            chain, key = [], page.parent
-            while key and key != "home" and key in self.site.pages:
-                chain.append(self.site.pages[key])
-                key = self.site.pages[key].parent
-            items = [("/", "Главная")] + [(p.path, p.title) for p in reversed(chain)]
+            items = [("/", "Главная")] + [(p.path, p.title) for p in self.ancestors(page)]
             crumbs = ('<nav class="breadcrumbs" aria-label="Навигационная цепочка"><ol class="breadcrumbs__list">' +
                       "".join(f'<li class="breadcrumbs__item"><a class="breadcrumbs__link" href="{esc(h)}">{esc(t)}</a></li>'
                               for h, t in items) +

@@ -67,15 +67,8 @@ class JoomlaTheme(Theme):
         home = f'<li class="{li_class}item-101 default"><a href="/">Главная</a></li>'
         return f'<ul class="{ul_class}">{home}{"".join(items)}</ul>'
 
-    def _chain(self, page: Page) -> list[Page]:
-        chain, key = [], page.parent
-        while key and key != "home" and key in self.site.pages:
-            chain.append(self.site.pages[key])
-            key = self.site.pages[key].parent
-        return list(reversed(chain))
-
     def _crumbs(self, page: Page, ordered: bool) -> str:
-        chain = self._chain(page)
+        chain = self.ancestors(page)
         item = 'itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem"'
         css = ' class="mod-breadcrumbs__item breadcrumb-item"' if ordered else ""
         parts = [f'<li {item}{css}><a itemprop="item" href="/" class="pathway"><span itemprop="name">Главная'
