@@ -623,14 +623,23 @@ def _territory_level(prep: Prepared) -> str:
     return "regional" if regional >= local else "municipal"
 
 
+def _published_by_authority(prep: Prepared) -> bool:
+    """An authority's own page by its copyright line or own voice, and no word of the page's own school.
+
+    A page with no document in it names schools as its news' subjects («Директор гимназии № 131
+    назвал …»); who speaks is the publisher, not the schools it speaks of.
+    """
+    return bool(lexicon.PUBLISHER_AUTHORITY_RE.search(prep.match)) and not lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match)
+
+
 def _speaks_for_territory(prep: Prepared) -> list[str]:
     """Quotes showing a page speaks for a territory's schools, not for one school; [] if it does not.
 
     Two marks at least, one of them an event, body or the institutions of a whole territory (a
     body's name alone is usually a citation), and no word of the page's own school.
     """
-    publisher = lexicon.PUBLISHER_AUTHORITY_RE.search(prep.match)
-    if publisher and not lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
+    if _published_by_authority(prep):
+        publisher = lexicon.PUBLISHER_AUTHORITY_RE.search(prep.match)
         return [quote_span(prep.text, publisher.start(), publisher.end())]
     if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match) or lexicon.NAMED_INSTITUTION_RE.search(prep.match):
         return []
@@ -812,7 +821,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # «План индивидуального развития молодого педагога» with «Наставник: …» in its header.
         about, about_source = True, "body"
     if not about and genre is None and m_score > 0 and about_source != "outside" \
-            and lexicon.PUBLISHER_AUTHORITY_RE.search(prep.match) and not lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
+            and _published_by_authority(prep):
         # An education authority's own page that speaks of mentors at all (its news on the Year
         # of the Teacher and Mentor, its mentors' council) is its page about mentoring.
         about, about_source = True, "body"
@@ -884,7 +893,8 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     if second is not None:
         prediction, doc_type, audience, about, confidence, issuer = second
         evidence.append(prediction.reason())
-    elif about and doc_type == "other" and genre is None and issuer == "unknown" \
+    elif about and doc_type == "other" and genre is None \
+            and (issuer == "unknown" or (issuer == "school" and _published_by_authority(prep))) \
             and (territory_quotes := _speaks_for_territory(prep)):
         # No document, but a page of a territory's education system about its mentoring (a
         # department's news, a town's council of mentors): the authority's, not a school's.

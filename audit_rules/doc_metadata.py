@@ -332,11 +332,17 @@ def _title_line_span(prep: Prepared, head: Head, blocks: set[int]) -> tuple[int,
             break
         if _head_genre(m) is not None and line.split()[0].isupper() and not bare_head:
             break
-        if _LABEL_LINE_RE.match(line):
+        # «Дополнительная профессиональная программа» / «(повышение квалификации)» / «Реализация
+        # модели наставничества …»: a kind with no subject yet is followed by the document's name,
+        # which may have a subtitle after a colon («Наставник молодого учителя: формы …»).
+        named_next = (j == last + 1 and _NAMELESS_KIND_RE.match(" ".join(
+            _match_line(prep, i) for i in range(head.index, j))) is not None)
+        label = _LABEL_LINE_RE.match(line)
+        if label and not (named_next and line[label.end():].lstrip()[:1].islower()):
             break
         caps_run = prev.isupper() and line.isupper()
         starts_lower = line[0].islower()
-        if not (caps_run or starts_lower or _wrapped_title(prep, j)
+        if not (caps_run or starts_lower or named_next or _wrapped_title(prep, j)
                 or (bare_head and j == head.index + 1 and re.match(r"^(?:о|об|по|для)\s", m))
                 or _genitive_continuation(prep, j)):
             break
@@ -347,6 +353,9 @@ def _title_line_span(prep: Prepared, head: Head, blocks: set[int]) -> tuple[int,
 
 
 _GENITIVE_LINE_CHARS = 80
+# A document's kind in at most three words and an optional parenthesised form, naming no subject.
+_NAMELESS_KIND_RE = re.compile(
+    r"^(?:[а-я-]+\s+){0,3}(?:программа|положение|план)(?:\s*\([^)]{3,60}\))?\s*$")
 
 
 def _genitive_continuation(prep: Prepared, j: int) -> bool:

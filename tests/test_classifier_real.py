@@ -99,6 +99,10 @@ def real() -> dict[str, dict]:
     ("DEPARTMENT_PLAN_TITLE_OVER_LINES", "external"),
     ("SCHOOL_PAGE_LISTING_ACTS", "other"),
     ("REGIONAL_ORDER_EXCERPT", "external"),
+    ("INSTITUTE_FEATURE_NAMES_SCHOOLS", "external"),
+    ("FLAT_INSTITUTE_TARGET_PROGRAMME", "external"),
+    ("METHODICAL_CENTRE_COURSE", "external"),
+    ("GOVERNMENT_PAY_BONUS_FOR_MENTORS", "external"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -362,3 +366,15 @@ def test_ocr_broken_heading_words_are_glued(broken, repaired):
     from audit_rules.text_features import clean_text
 
     assert clean_text(broken) == repaired
+
+
+def test_a_further_training_bodys_programme_is_named_below_its_kind():
+    got = classify(texts.METHODICAL_CENTRE_COURSE)
+    assert (got.doc_type, got.issuer) == ("program", "municipal")
+    assert "Наставник молодого учителя" in (got.title or "")
+
+
+def test_a_flat_title_ends_where_its_author_begins():
+    got = classify(texts.FLAT_INSTITUTE_TARGET_PROGRAMME)
+    assert got.issuer == "regional"
+    assert got.title and got.title.endswith("«ОПОРА»")
