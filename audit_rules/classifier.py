@@ -805,8 +805,11 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     else:
         # A short untitled excerpt needs fewer mentoring words if they are dense enough; a document
         # that names its own subject («Настоящее Положение об организации наставничества …») says it.
+        # So does a section heading of a regulation's excerpt («3. Организационные основы наставничества»).
         about = ((m_score >= 6 and density >= 1.0) or (m_score >= 4 and density >= 4.0)
-                 or (genre is not None and bool(lexicon.SELF_TOPIC_MENTORING_RE.search(prep.match))))
+                 or (genre is not None and bool(lexicon.SELF_TOPIC_MENTORING_RE.search(prep.match)))
+                 or (genre == "regulation" and any(lexicon.MENTORING_SECTION_HEADING_RE.match(_line_match(prep, i))
+                                                   for i in range(len(prep.lines)))))
         about_source = "body"
     if about and _outside_education(prep, title_match):
         about, about_source = False, "outside"

@@ -378,3 +378,13 @@ def test_a_flat_title_ends_where_its_author_begins():
     got = classify(texts.FLAT_INSTITUTE_TARGET_PROGRAMME)
     assert got.issuer == "regional"
     assert got.title and got.title.endswith("«ОПОРА»")
+
+
+def test_an_untitled_regulation_chunk_is_placed_by_its_mentoring_section(monkeypatch):
+    # the rules alone (no text model): the numbered section named after mentoring says what it is
+    import audit_rules.classifier as classifier
+
+    monkeypatch.setattr(classifier, "default_model", lambda: None)
+    got = classify(texts.MID_REGULATION_MENTORING_SECTION)
+    assert (got.doc_type, got.audience, got.about_mentoring) == ("regulation", "teachers", True)
+    assert any("Организационные основы наставничества" in quote for quote in got.evidence)
