@@ -339,8 +339,13 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
 
     if template:
         # A form to be filled in by each school belongs to whoever sent it out (named in the
-        # header), by default the municipal education body.
-        not_a_school("municipal", template_quote or "")
+        # header), by default the municipal education body; a model annexed to methodical
+        # recommendations that names no territory is the federal ones' (the AZ-1128 letter's).
+        annex = lexicon.RECOMMENDATIONS_ANNEX_RE.search(prep.match)
+        if annex and not (lexicon.TITLE_CITY_RE.search(prep.match) or lexicon.TITLE_REGION_RE.search(prep.match)):
+            not_a_school("federal", prep.quote(annex.start(), annex.end()))
+        else:
+            not_a_school("municipal", template_quote or "")
 
     portal = lexicon.LEGAL_PORTAL_RE.search(prep.match)
     if portal and not template:

@@ -430,6 +430,8 @@ SELF_DESCRIPTION_RE = re.compile(
     r"настоящ\w+\s+(?:положени|порядок|приказ|распоряжени|постановлени|программ|план)\w*[^.;]{0,300}")
 # A document naming its own subject where the excerpt has lost its title: «Настоящее Положение об
 # организации наставничества молодых специалистов …».
+# «Приложение 1 к методическим рекомендациям»: a model document sent out with recommendations.
+RECOMMENDATIONS_ANNEX_RE = re.compile(r"приложени\w*\s*(?:№\s*)?\d*\s*к\s+методическим\s+рекомендациям")
 # A numbered section heading that names mentoring: «3. Организационные основы наставничества».
 MENTORING_SECTION_HEADING_RE = re.compile(r"^(?:[ivx]{1,4}|\d{1,2})\.\s+[^\n.;:]{0,60}\bнаставни\w*[^\n.;:]{0,40}$")
 SELF_TOPIC_MENTORING_RE = re.compile(

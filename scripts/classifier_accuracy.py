@@ -70,9 +70,11 @@ def audit_class(doc_type: str, audience: str, issuer: str, about_mentoring: bool
     """The category an auditor acts on: what a school must publish, what is someone else's.
 
     Another body's text counts as external only when it is about mentoring: a municipal decree on
-    school buses is as irrelevant to the audit as any other text.
+    school buses is as irrelevant to the audit as any other text. External is a municipality's or
+    a region's (the codebook's `municipal_or_regional`): a federal act or its recommendations are
+    what every school cites, `other` for the audit.
     """
-    if not about_mentoring:
+    if not about_mentoring or issuer == "federal":
         return "other"
     if issuer_view(issuer) == "external":
         return "external"

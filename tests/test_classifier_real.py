@@ -388,3 +388,13 @@ def test_an_untitled_regulation_chunk_is_placed_by_its_mentoring_section(monkeyp
     got = classify(texts.MID_REGULATION_MENTORING_SECTION)
     assert (got.doc_type, got.audience, got.about_mentoring) == ("regulation", "teachers", True)
     assert any("Организационные основы наставничества" in quote for quote in got.evidence)
+
+
+def test_a_model_regulation_sent_with_recommendations_is_no_municipalitys():
+    got = classify(texts.MODEL_REGULATION_ANNEXED_TO_RECOMMENDATIONS)
+    assert (got.doc_type, got.issuer) == ("regulation", "federal")
+    assert audit_class_of(texts.MODEL_REGULATION_ANNEXED_TO_RECOMMENDATIONS) == "other"
+    # the same model under a municipality's name is that municipality's
+    local = texts.MODEL_REGULATION_ANNEXED_TO_RECOMMENDATIONS.replace(
+        "в образовательной организации\n", "в образовательных организациях Рославльского района\n", 1)
+    assert classify(local).issuer == "municipal"

@@ -132,6 +132,9 @@ def test_audit_class_mapping():
     assert acc.audit_class("roadmap", "students", "school") == "roadmap"
     assert acc.audit_class("order", "teachers", "unknown") == "order"
     assert acc.audit_class("regulation", "teachers", "municipal") == "external"
+    assert acc.audit_class("order", "teachers", "regional") == "external"
+    # the codebook's external is a municipality's or a region's; federal acts are what schools cite
+    assert acc.audit_class("order", "teachers", "federal") == "other"
     assert acc.audit_class("other", "unknown", "school") == "other"
     assert acc.issuer_view("unknown") == "school" and acc.issuer_view("federal") == "external"
 
