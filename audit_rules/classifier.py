@@ -293,7 +293,8 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
         # A title naming a territory and no single institution is the territory's document.
         title = prep.match[zones.title[0]:zones.title[1]]
         if not lexicon.ONE_INSTITUTION_RE.search(title):
-            for label, pattern in (("regional", lexicon.TITLE_REGION_RE), ("municipal", lexicon.TITLE_CITY_RE)):
+            for label, pattern in (("regional", lexicon.TITLE_REGION_RE), ("municipal", lexicon.TITLE_CITY_RE),
+                                   ("regional", lexicon.TITLE_REGION_EVENT_RE), ("municipal", lexicon.TITLE_CITY_EVENT_RE)):
                 if pattern.search(title):
                     vote(label, 6.0, quote_span(prep.text, *zones.title))
                     break
@@ -863,6 +864,12 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
 
     # 5. Issuer and metadata.
     issuer, issuer_quotes = _issuer(prep, zones, head, blocks, info.number)
+    if not about and issuer in ("municipal", "regional") and title_match \
+            and lexicon.MENTORING_EVENT_RE.search(title_match) and lexicon.MENTORING_TITLE_RE.search(title_match):
+        # A school's contest for its mentors is no part of its mentoring system; a territory's
+        # contest, council or day of mentors is how its authority runs its own.
+        about, about_source = True, "title"
+        mentoring_quotes = [quote_span(prep.text, *zones.title)] if zones and zones.title else mentoring_quotes
     contains: list[str] = []
     contains_quotes: list[str] = []
     if about and prep.text:

@@ -374,6 +374,11 @@ NAMED_INSTITUTION_RE = re.compile(NAMED_INSTITUTION)
 TITLE_CITY_RE = re.compile(r"\b(?:города|г\.)\s*[а-я-]{3,}|\b[а-я-]+(?:ского|цкого)\s+(?:района|округа|муниципальн\w+\s+(?:района|округа))"
                            r"|\b[а-я-]+(?:ском|цком)\s+(?:районе|округе)")
 TITLE_REGION_RE = re.compile(r"\b[а-я-]+(?:ской|цкой)\s+области|\b[а-я-]+(?:ского|цкого)\s+края|\bреспублики\s+[а-я-]+")
+# A title's event named with its level: «Положение о региональном конкурсе …», «… муниципального
+# этапа …». Contests, forums and councils of a territory are its authority's to organise.
+_TERRITORY_EVENT = r"\s+(?:[^\s.;]+\s+)?(?:конкурс|фестивал|форум|этап|сл[её]т|семинар|совет)\w*"
+TITLE_REGION_EVENT_RE = re.compile(r"\b(?:региональн|областн|краев|республиканск)\w*" + _TERRITORY_EVENT)
+TITLE_CITY_EVENT_RE = re.compile(r"\b(?:муниципальн|районн|городск|окружн)\w*" + _TERRITORY_EVENT)
 ONE_INSTITUTION_RE = re.compile(
     r"\b(?:учреждени[еяюи]|мбоу|маоу|мкоу|моу|гбоу|огбоу|мбдоу|мадоу|мкдоу|мдоу|сош|сш|оош|нош|оо|оу|доу|до|цдо|ддт)\b"
     r"|школ\w*\s*№|(?:гимнази|лице|детск\w+\s+сад|центр\w*|дом\w*)\w*\s*(?:№|\")|№\s*\d")

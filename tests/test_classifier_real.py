@@ -103,6 +103,7 @@ def real() -> dict[str, dict]:
     ("FLAT_INSTITUTE_TARGET_PROGRAMME", "external"),
     ("METHODICAL_CENTRE_COURSE", "external"),
     ("GOVERNMENT_PAY_BONUS_FOR_MENTORS", "external"),
+    ("MUNICIPAL_CONTEST_REGULATION_CUT", "external"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -398,3 +399,12 @@ def test_a_model_regulation_sent_with_recommendations_is_no_municipalitys():
     local = texts.MODEL_REGULATION_ANNEXED_TO_RECOMMENDATIONS.replace(
         "в образовательной организации\n", "в образовательных организациях Рославльского района\n", 1)
     assert classify(local).issuer == "municipal"
+
+
+def test_a_contest_for_mentors_is_a_territorys_mentoring_but_not_a_schools():
+    municipal = classify(texts.MUNICIPAL_CONTEST_REGULATION_CUT)
+    assert (municipal.issuer, municipal.about_mentoring) == ("municipal", True)
+    # the same contest held by one school is no part of its mentoring system
+    school = texts.MUNICIPAL_CONTEST_REGULATION_CUT.replace("о муниципальном конкурсе", "о конкурсе МБОУ «СШ № 4»")
+    got = classify(school)
+    assert got.issuer == "school" and not got.about_mentoring
