@@ -153,6 +153,10 @@ def _is_caps_word(line: str) -> bool:
 _CARD_NUMBER_RE = re.compile(r"^\d{1,3}(?:[._)]\s*|\s+)(?=[А-ЯЁA-Z])")
 
 
+# A short label that introduces what follows: «План мероприятий:», «Программа:».
+_SECTION_LABEL_RE = re.compile(r"^\s*\S+(?:\s+\S+){0,2}\s*:\s*$")
+
+
 def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None) -> list[Head]:
     """Heading lines, leaving out approval blocks and lines of a list of document titles."""
     if listed is None:
@@ -171,6 +175,8 @@ def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None)
         genre = _head_genre(match_line, _is_caps_word(line) and _is_caps_word(" ".join(line.split()[1:2])))
         if genre is None:
             continue
+        if _SECTION_LABEL_RE.match(line):
+            continue  # «План мероприятий:» introduces a programme's table; a title ends with no colon
         # A real heading is either written in capitals or reads like a title, not mid-paragraph.
         if not _looks_like_heading(prep, i, blocks):
             continue

@@ -104,6 +104,7 @@ def real() -> dict[str, dict]:
     ("METHODICAL_CENTRE_COURSE", "external"),
     ("GOVERNMENT_PAY_BONUS_FOR_MENTORS", "external"),
     ("MUNICIPAL_CONTEST_REGULATION_CUT", "external"),
+    ("FLAT_PERSONAL_PROGRAMME", "programme"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -408,3 +409,12 @@ def test_a_contest_for_mentors_is_a_territorys_mentoring_but_not_a_schools():
     school = texts.MUNICIPAL_CONTEST_REGULATION_CUT.replace("о муниципальном конкурсе", "о конкурсе МБОУ «СШ № 4»")
     got = classify(school)
     assert got.issuer == "school" and not got.about_mentoring
+
+
+def test_a_label_over_a_programmes_table_is_no_road_maps_title():
+    from audit_rules.doc_metadata import find_heads
+    from audit_rules.text_features import prepare
+
+    assert find_heads(prepare(texts.PROGRAMME_TABLE_UNDER_LABEL), set()) == []
+    got = classify(texts.PROGRAMME_TABLE_UNDER_LABEL)
+    assert got.title is None and audit_class_of(texts.PROGRAMME_TABLE_UNDER_LABEL) == "programme"
