@@ -580,7 +580,7 @@ def _contains(prep: Prepared, heads: list[Head], main: Head | None, blocks: set[
 
 
 def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, genre_source: str,
-                    confidence: float, issuer: str, model: TextModel | None = None
+                    confidence: float, issuer: str, model: TextModel | None = None, order_acts: bool = False
                     ) -> tuple[Prediction, str, str, bool, float, str] | None:
     """The text model's verdict where the rules are unsure:
     (prediction, doc_type, audience, about, confidence, issuer).
@@ -617,7 +617,10 @@ def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, g
             # педагогов, так и в отношении обучающихся»); the model only names the kind.
             side = audience
         return p, kind, side, True, share, issuer
-    if weak and p.audit_class == "other" and p.probability >= MODEL_OVERRULES and doc_type != "other":
+    if weak and p.audit_class == "other" and p.probability >= MODEL_OVERRULES and doc_type != "other" \
+            and not order_acts:
+        # (an operative clause that acts on mentoring, «2. Закрепить наставником …», is quoted
+        # evidence; the words of the order's other clauses do not outweigh it)
         return p, "other", audience, about, share, issuer
     return None
 
@@ -904,7 +907,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     confidence = round(max(0.05, min(0.99, confidence)), 2)
 
     second = None if thin else _second_opinion(prep, doc_type, audience, about, genre_source, confidence,
-                                               issuer, model)
+                                               issuer, model, order_acts=about_source == "order-acts")
     if second is not None:
         prediction, doc_type, audience, about, confidence, issuer = second
         evidence.append(prediction.reason())

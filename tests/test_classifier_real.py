@@ -105,6 +105,9 @@ def real() -> dict[str, dict]:
     ("GOVERNMENT_PAY_BONUS_FOR_MENTORS", "external"),
     ("MUNICIPAL_CONTEST_REGULATION_CUT", "external"),
     ("FLAT_PERSONAL_PROGRAMME", "programme"),
+    ("FLAT_SHORT_ORDER_WITH_MENTOR_CLAUSE", "order"),
+    ("ORDER_CLAUSES_BELOW_A_LOST_HEADING", "order"),
+    ("FLAT_KINDERGARTEN_PLAN_OF_MEASURES", "roadmap"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -309,6 +312,9 @@ def test_a_flattened_layer_is_broken_again_where_its_parts_begin():
     lines = relined.split("\n")
     assert [ln.split()[0] for ln in lines] == ["Муниципальное", "ПРИНЯТО", "УТВЕРЖДАЮ", "ПОЛОЖЕНИЕ", "1.", "1.1.", "1.2."]
     assert reline("короткая строка ПОЛОЖЕНИЕ 1.1. текст") == "короткая строка ПОЛОЖЕНИЕ 1.1. текст"
+    # a short order flattened is read by its parts too (its whole text is under 250 characters)
+    short = texts.FLAT_SHORT_ORDER_WITH_MENTOR_CLAUSE
+    assert len(short) < 250 and [ln.split()[0] for ln in reline(short).split("\n")] == ["ПРИКАЗ", "1.", "2.", "3."]
     result = classify(flat)
     assert (result.doc_type, result.audience, result.issuer) == ("regulation", "teachers", "school")
     assert result.title == "Положение о наставничестве педагогических работников"
