@@ -804,6 +804,11 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
             # mentoring system does, whether or not the title says «наставничество». A plan that
             # never names a mentor is the methodical service's, not the mentoring system's.
             about = True
+        if not about and genre == "regulation" and lexicon.YOUNG_STAFF_TITLE_RE.search(title_match) \
+                and lexicon.MENTOR_ASSIGNMENT_RE.search(prep.match):
+            # «Положение о работе с молодыми специалистами» that assigns them mentors regulates the
+            # teachers' mentoring; one that only runs a school of young teachers does not.
+            about = True
         about_source = "title"
         if not about and m_score >= DENSE_MENTORING_SCORE and density >= DENSE_MENTORING_DENSITY:
             # The title does not say it (OCR garbled it, or «План работы с молодыми специалистами»),

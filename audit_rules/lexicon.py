@@ -41,6 +41,10 @@ MENTORING_EVENT_RE = re.compile(
     r"(?:смотр|фестивал|чемпионат)\w*[^.;]{0,40}наставни\w*")
 YOUNG_STAFF_TITLE_RE = re.compile(
     r"молод\w*\s+(?:специалист|педагог|учител|воспитател)\w*|начинающ\w*\s+(?:педагог|учител|воспитател)\w*")
+# A regulation that assigns mentors: «порядок закрепления наставника», «наставник назначается».
+MENTOR_ASSIGNMENT_RE = re.compile(
+    r"закреп\w*\s+(?:[^\s.;]+\s+){0,2}наставник\w*|наставник\w*\s+(?:[^\s.;]+\s+){0,2}(?:назнача|закрепля|утвержда)\w*"
+    r"|назнач\w*\s+(?:[^\s.;]+\s+){0,2}наставник\w*")
 MENTORING_TITLE_RE = re.compile(r"наставни\w*|наставляем\w*|наставническ\w*")
 
 # --- Audience: the teacher system vs the students' target model --------------------------

@@ -108,6 +108,8 @@ def real() -> dict[str, dict]:
     ("FLAT_SHORT_ORDER_WITH_MENTOR_CLAUSE", "order"),
     ("ORDER_CLAUSES_BELOW_A_LOST_HEADING", "order"),
     ("FLAT_KINDERGARTEN_PLAN_OF_MEASURES", "roadmap"),
+    ("YOUNG_SPECIALISTS_REGULATION_ASSIGNS_MENTORS", "staff_regulation"),
+    ("YOUNG_TEACHERS_SCHOOL_REGULATION", "other"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
