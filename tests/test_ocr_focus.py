@@ -192,3 +192,17 @@ def test_extract_full_finishes_the_pages_focused_ocr_left_unread(tmp_path):
     assert full.exit_code == 0 and "извлечено документов 1" in full.output, full.output
     row = store.db["extractions"].get(sha)
     assert row["ocr_pages_unread"] == "[]" and "Заключительные" in row["text"]
+
+
+def test_tesseract_settings_bench_compares_each_variant_with_the_first():
+    from bench.tesseract_settings import measure
+    from tests.helpers.docmaker import scanned_page
+
+    page = scanned_page(["ПОЛОЖЕНИЕ", "о системе наставничества", "педагогических работников"], 150)
+    report = measure([(page, 150)], {"as read": ["--psm", "3"], "the same again": ["--psm", "3"],
+                                     "one line": ["--psm", "7"]})
+    rows = report["variants"]
+    assert report["pages"] == 1 and list(rows) == ["as read", "the same again", "one line"]
+    assert "наставничества" in rows["as read"]["texts"][0]
+    assert rows["the same again"]["alike"] == 1.0 and rows["as read"]["ocr_cpu_s"] >= 0
+    assert rows["one line"]["alike"] < 1.0   # a page read as one line comes out otherwise
