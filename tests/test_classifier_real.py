@@ -116,7 +116,8 @@ def test_shapes_of_real_documents(name, expected):
 
 
 def test_the_founder_above_a_school_is_not_the_issuer():
-    for text in (texts.FOUNDER_LETTERHEAD_REGULATION, texts.SCHOOL_ORDER_UNDER_FOUNDER):
+    for text in (texts.FOUNDER_LETTERHEAD_REGULATION, texts.SCHOOL_ORDER_UNDER_FOUNDER,
+                 texts.CREATIVITY_HOUSE_UNDER_FOUNDER):
         assert classify(text).issuer == "school"
 
 
