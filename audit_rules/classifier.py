@@ -742,11 +742,12 @@ def _weak_signals(filename: str | None, link_text: str | None, page_title: str |
 # ---------------------------------------------------------------------------------------------
 
 def classify(text: str, *, filename: str | None = None, link_text: str | None = None,
-             page_title: str | None = None, model: TextModel | None = None) -> Classification:
+             page_title: str | None = None, model: TextModel | None = None,
+             rules_only: bool = False) -> Classification:
     """Classify a document's text (a whole file or an excerpt of one).
 
     `model` replaces the shipped text model (scripts use it to score a model trained without
-    the texts being scored).
+    the texts being scored); `rules_only` leaves the text model out (what the rules read alone).
     """
     prep = prepare(text or "")
     weak = _weak_signals(filename, link_text, page_title)
@@ -911,7 +912,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         evidence.append(GARBLED_REASON)
     confidence = round(max(0.05, min(0.99, confidence)), 2)
 
-    second = None if thin else _second_opinion(prep, doc_type, audience, about, genre_source, confidence,
+    second = None if thin or rules_only else _second_opinion(prep, doc_type, audience, about, genre_source, confidence,
                                                issuer, model, order_acts=about_source == "order-acts")
     if second is not None:
         prediction, doc_type, audience, about, confidence, issuer = second

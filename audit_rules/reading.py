@@ -8,7 +8,8 @@ each next page) and leaves the remaining pages unread once the answer is yes.
 The answer is yes only when reading on cannot change what the rules use of the document:
 its kind, audience, issuer and subject, its title and date or academic year, and the
 documents it carries (an order's annexed regulation, a regulation's road map). Anything less
-certain reads on: a document the classifier cannot place, one that is not about mentoring,
+certain reads on: a document the classifier cannot place, or whose kind or audience only the
+text model's guess gives, one that is not about mentoring,
 a title that may go on past the text read, an order whose operative part («приказываю: …»)
 has not ended with the signature yet (what it approves, the pairs it lists: ``signals_pairs``),
 and any text that points to an annex.
@@ -55,6 +56,12 @@ def settled(text: str, pages_after: int = 1) -> bool:
     if result.doc_type not in SETTLING_TYPES or not result.about_mentoring:
         return False
     if result.audience == "unknown" or not result.title:
+        return False
+    rules = classify(text, rules_only=True)
+    if (rules.doc_type, rules.audience) != (result.doc_type, result.audience):
+        # The text model named the kind or the audience of what was read so far: a guess from
+        # the words of a head, which the rest of the page may overturn (a students' regulation
+        # whose head names no audience was once settled as the staff's).
         return False
     if not result.date and not academic_year(text):
         # doc.freshness dates a plan by the academic year it names, else by its approval date;

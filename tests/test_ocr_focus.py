@@ -206,3 +206,40 @@ def test_tesseract_settings_bench_compares_each_variant_with_the_first():
     assert "наставничества" in rows["as read"]["texts"][0]
     assert rows["the same again"]["alike"] == 1.0 and rows["as read"]["ocr_cpu_s"] >= 0
     assert rows["one line"]["alike"] < 1.0   # a page read as one line comes out otherwise
+
+
+def test_a_real_text_is_printed_and_scanned_for_the_reading_bench():
+    from bench.reading_real import scanned
+
+    pdf = scanned({"id": "probe", "text": "ПРИКАЗ\nот 01.09.2025 № 12\nО закреплении наставников\n\n"
+                                         "ПРИКАЗЫВАЮ:\n1. Закрепить наставников за молодыми специалистами."})
+    assert pdf.startswith(b"%PDF")
+    result = extract_bytes(pdf, filename="probe.pdf", settings=extraction_settings("first-pages"))
+    assert result.ocr_used and "наставник" in result.text.lower()
+
+
+# The head of a regulation that names no audience yet: the approval block, the title and the
+# first clauses. The text model guesses the staff's; the rules cannot tell yet.
+HEAD_WITHOUT_AUDIENCE = """\
+СОГЛАСОВАНО
+Педагогическим советом
+Протокол № 1 от 29.08.2024
+УТВЕРЖДЕНО
+приказом директора № 88 от 30.08.2024
+Директор школы ________ Л.Н. Зайцева
+Положение о наставничестве
+1. Общие положения
+1.1. Настоящее Положение о наставничестве в МБОУ «Новодугинская средняя школа» (далее – Положение) разработано в соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации» и Уставом школы.
+1.2. Положение определяет цели, задачи и порядок организации наставничества в школе.
+"""
+
+
+def test_a_head_whose_audience_only_the_text_model_guesses_is_not_settled():
+    from audit_rules.classifier import classify
+
+    assert classify(HEAD_WITHOUT_AUDIENCE, rules_only=True).audience == "unknown"
+    assert classify(HEAD_WITHOUT_AUDIENCE).audience != "unknown"   # the model's guess
+    assert not settled(HEAD_WITHOUT_AUDIENCE, 1)
+    # once the rules read the audience, the same head settles
+    assert settled(HEAD_WITHOUT_AUDIENCE + "1.3. Наставничество организуется для педагогических работников, "
+                                           "впервые принятых на работу.\n", 1)
