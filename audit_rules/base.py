@@ -55,6 +55,11 @@ class ClassifiedDocument:
     def is_type(self, doc_type: str) -> bool:
         # A file may hold several documents: an order with the regulation as its annex, a
         # regulation with the road map appended. Each counts for its own rule.
+        if self.source == "page" and not self.title:
+            # A web page is a document only when it shows one under its heading («Положение о
+            # …» set out on the page). School «Наставничество» pages copy a regulation's glossary
+            # and duties without being the act, and a wrong «found» costs more than a «missing».
+            return False
         return self.doc_type == doc_type or doc_type in self.contains
 
     @property

@@ -69,6 +69,17 @@ def test_a_road_map_appended_to_the_regulation_counts_for_the_road_map_rule():
     assert verdict("doc.roadmap", evidence([doc()])).status == "fail"
 
 
+def test_a_page_counts_as_a_document_only_under_a_documents_heading():
+    from dataclasses import replace
+
+    # a school's «Наставничество» page with a regulation's glossary but no heading of its own
+    glossary_page = replace(doc(title=""), source="page", url="http://s.test/nastavnichestvo")
+    assert verdict("doc.regulation", evidence([glossary_page])).status == "fail"
+    # the regulation itself set out on the page, under its title
+    inline = replace(doc(), source="page", url="http://s.test/nastavnichestvo")
+    assert verdict("doc.regulation", evidence([inline])).status == "pass"
+
+
 def test_students_warning_does_not_hide_a_teacher_regulation():
     ev = evidence([doc(audience="students", url="http://s.test/a.pdf"), doc(url="http://s.test/b.pdf")])
     finding = verdict("doc.regulation", ev)
