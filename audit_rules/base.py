@@ -7,6 +7,7 @@ again when rules improve.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -21,6 +22,10 @@ STATUS_RU = {PASS: "выполнено", FAIL: "не выполнено", WARN: 
 OWN_ISSUERS = frozenset({"school", "unknown"})
 ISSUER_RU = {"school": "школьный", "municipal": "муниципальный", "regional": "региональный",
              "federal": "федеральный", "unknown": "издатель не определён"}
+
+
+# The name of a document's kind, in a link or heading: «Положение …», «… программа …», «Приказ …».
+_DOCUMENT_KIND_RE = re.compile(r"положени|программ|дорожн\w*\s+карт|\bплан\b|приказ|распоряжени|порядок")
 
 
 @dataclass
@@ -55,10 +60,12 @@ class ClassifiedDocument:
     def is_type(self, doc_type: str) -> bool:
         # A file may hold several documents: an order with the regulation as its annex, a
         # regulation with the road map appended. Each counts for its own rule.
-        if self.source == "page" and not self.title:
-            # A web page is a document only when it shows one under its heading («Положение о
-            # …» set out on the page). School «Наставничество» pages copy a regulation's glossary
-            # and duties without being the act, and a wrong «found» costs more than a «missing».
+        if self.source == "page" and not (self.title or _DOCUMENT_KIND_RE.search(self.link_text.lower())):
+            # A web page is a document only when it shows one under the document's heading, in its
+            # text («Положение о …» set out on the page) or as the page's own name (a link «Персо-
+            # нализированная программа наставничества …» to the page). School «Наставничество»
+            # pages copy a regulation's glossary and duties without being the act, and a wrong
+            # «found» costs more than a «missing».
             return False
         return self.doc_type == doc_type or doc_type in self.contains
 

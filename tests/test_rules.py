@@ -78,6 +78,11 @@ def test_a_page_counts_as_a_document_only_under_a_documents_heading():
     # the regulation itself set out on the page, under its title
     inline = replace(doc(), source="page", url="http://s.test/nastavnichestvo")
     assert verdict("doc.regulation", evidence([inline])).status == "pass"
+    # a programme published as a page of its own, named by the link to it (its heading is the page's)
+    programme = replace(doc("program", title=""), source="page", url="http://s.test/nastavnichestvo/programma",
+                        link_text="Персонализированная программа наставничества молодого специалиста")
+    assert verdict("doc.program", evidence([programme])).status == "pass"
+    assert verdict("doc.program", evidence([replace(programme, link_text="Наставничество")])).status == "fail"
 
 
 def test_students_warning_does_not_hide_a_teacher_regulation():
