@@ -175,8 +175,10 @@ def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None)
         genre = _head_genre(match_line, _is_caps_word(line) and _is_caps_word(" ".join(line.split()[1:2])))
         if genre is None:
             continue
-        if _SECTION_LABEL_RE.match(line):
-            continue  # «План мероприятий:» introduces a programme's table; a title ends with no colon
+        if _SECTION_LABEL_RE.match(line) and not _is_caps_word(line.split()[0]):
+            # «План мероприятий:» introduces a programme's table; a title ends with no colon (OCR's
+            # stray colon after a heading in capitals, «ПРИКАЗ :», leaves it a heading)
+            continue
         # A real heading is either written in capitals or reads like a title, not mid-paragraph.
         if not _looks_like_heading(prep, i, blocks):
             continue

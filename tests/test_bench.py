@@ -359,3 +359,10 @@ def test_scrapy_stats_of_a_sharded_crawl_add_up(tmp_path):
     assert stats["memusage/max"] == 300
     assert stats["finish_reason"] == "finished"
     assert run_scrapy_stats(tmp_path, 4) == {"downloader/request_count": 7}
+
+
+def test_all_verdicts_equal_is_judged_by_the_counts_not_a_rounded_share():
+    from bench.region_bench import _all_equal
+
+    assert _all_equal("2515/2515")
+    assert not _all_equal("23934/23935")   # its share rounds to 1.0 at four places

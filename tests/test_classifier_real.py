@@ -425,5 +425,8 @@ def test_a_label_over_a_programmes_table_is_no_road_maps_title():
     from audit_rules.text_features import prepare
 
     assert find_heads(prepare(texts.PROGRAMME_TABLE_UNDER_LABEL), set()) == []
+    # a heading in capitals with OCR's stray colon is still the heading
+    order = classify(texts.OCR_ORDER_HEADING_WITH_COLON)
+    assert (order.doc_type, order.contains) == ("order", ["regulation"])
     got = classify(texts.PROGRAMME_TABLE_UNDER_LABEL)
     assert got.title is None and audit_class_of(texts.PROGRAMME_TABLE_UNDER_LABEL) == "programme"
