@@ -7,9 +7,10 @@ again when rules improve.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Callable
+
+from audit_rules import lexicon
 
 PASS, FAIL, WARN, ERROR = "pass", "fail", "warn", "error"
 # Kinds of registry rows (eduaudit.registry.KINDS): a school, or a municipal education authority.
@@ -24,8 +25,10 @@ ISSUER_RU = {"school": "школьный", "municipal": "муниципальн�
              "federal": "федеральный", "unknown": "издатель не определён"}
 
 
-# The name of a document's kind, in a link or heading: «Положение …», «… программа …», «Приказ …».
-_DOCUMENT_KIND_RE = re.compile(r"положени|программ|дорожн\w*\s+карт|\bплан\b|приказ|распоряжени|порядок")
+def _names_a_document(link_text: str) -> bool:
+    """Whether a link's words name a document's kind («Положение …», «… программа …», «Приказ …»)."""
+    low = link_text.lower()
+    return any(pattern.search(low) for genre, pattern in lexicon.WEAK_GENRE_CUES if genre != "other")
 
 
 @dataclass
@@ -60,7 +63,7 @@ class ClassifiedDocument:
     def is_type(self, doc_type: str) -> bool:
         # A file may hold several documents: an order with the regulation as its annex, a
         # regulation with the road map appended. Each counts for its own rule.
-        if self.source == "page" and not (self.title or _DOCUMENT_KIND_RE.search(self.link_text.lower())):
+        if self.source == "page" and not (self.title or _names_a_document(self.link_text)):
             # A web page is a document only when it shows one under the document's heading, in its
             # text («Положение о …» set out on the page) or as the page's own name (a link «Персо-
             # нализированная программа наставничества …» to the page). School «Наставничество»

@@ -632,13 +632,15 @@ def _territory_level(prep: Prepared) -> str:
     return "regional" if regional >= local else "municipal"
 
 
-def _published_by_authority(prep: Prepared) -> bool:
-    """An authority's own page by its copyright line or own voice, and no word of the page's own school.
+def _published_by_authority(prep: Prepared) -> re.Match[str] | None:
+    """An authority's copyright line or own voice on a page with no word of the page's own school.
 
     A page with no document in it names schools as its news' subjects («Директор гимназии № 131
     назвал …»); who speaks is the publisher, not the schools it speaks of.
     """
-    return bool(lexicon.PUBLISHER_AUTHORITY_RE.search(prep.match)) and not lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match)
+    if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
+        return None
+    return lexicon.PUBLISHER_AUTHORITY_RE.search(prep.match)
 
 
 def _speaks_for_territory(prep: Prepared) -> list[str]:
@@ -647,8 +649,8 @@ def _speaks_for_territory(prep: Prepared) -> list[str]:
     Two marks at least, one of them an event, body or the institutions of a whole territory (a
     body's name alone is usually a citation), and no word of the page's own school.
     """
-    if _published_by_authority(prep):
-        publisher = lexicon.PUBLISHER_AUTHORITY_RE.search(prep.match)
+    publisher = _published_by_authority(prep)
+    if publisher:
         return [quote_span(prep.text, publisher.start(), publisher.end())]
     if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match) or lexicon.NAMED_INSTITUTION_RE.search(prep.match):
         return []
@@ -839,7 +841,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # «План индивидуального развития молодого педагога» with «Наставник: …» in its header.
         about, about_source = True, "body"
     if not about and genre is None and m_score > 0 and about_source != "outside" \
-            and _published_by_authority(prep):
+            and _published_by_authority(prep) is not None:
         # An education authority's own page that speaks of mentors at all (its news on the Year
         # of the Teacher and Mentor, its mentors' council) is its page about mentoring.
         about, about_source = True, "body"
@@ -918,7 +920,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         prediction, doc_type, audience, about, confidence, issuer = second
         evidence.append(prediction.reason())
     elif about and doc_type == "other" and genre is None \
-            and (issuer == "unknown" or (issuer == "school" and _published_by_authority(prep))) \
+            and (issuer == "unknown" or (issuer == "school" and _published_by_authority(prep) is not None)) \
             and (territory_quotes := _speaks_for_territory(prep)):
         # No document, but a page of a territory's education system about its mentoring (a
         # department's news, a town's council of mentors): the authority's, not a school's.

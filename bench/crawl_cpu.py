@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import resource
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
+from bench.measure import children_cpu
 from demo_region.conditions import NetworkConditions
 from demo_region.generate import generate_region, write_registry
 from demo_region.server import RegionServer
@@ -26,10 +26,6 @@ from eduaudit.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -55,7 +51,7 @@ def main(argv: list[str] | None = None) -> dict:
             store = Store(work / "eduaudit.db")
             run_id = stages.start_run(store, registry, load_registry(registry), {})
             profile = cProfile.Profile(time.process_time) if args.profile else None
-            wall, cpu, children = time.monotonic(), time.process_time(), _children_cpu()
+            wall, cpu, children = time.monotonic(), time.process_time(), children_cpu()
             if profile:
                 profile.enable()
             # one process by default: the crawler's own CPU per request, which shards only divide
@@ -66,7 +62,7 @@ def main(argv: list[str] | None = None) -> dict:
                 profile.dump_stats(str(args.profile))
             result = {"schools": args.schools, "delay": args.delay,
                       "wall_seconds": round(time.monotonic() - wall, 1),
-                      "cpu_seconds": round(time.process_time() - cpu + _children_cpu() - children, 1),
+                      "cpu_seconds": round(time.process_time() - cpu + children_cpu() - children, 1),
                       "pages": store.db["pages"].count, "documents": store.db["documents"].count}
     finally:
         if not args.keep:

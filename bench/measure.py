@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import platform
+import resource
 import shutil
 import signal
 import subprocess
@@ -52,6 +53,12 @@ class Measured:
 
     def phase(self, name: str) -> Phase | None:
         return next((p for p in self.phases if p.name == name), None)
+
+
+def children_cpu() -> float:
+    """CPU seconds (user and system) of this process's finished children, e.g. tesseract runs."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def process_cpu(pid: int) -> float:

@@ -20,24 +20,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import sqlite3
 import time
 from dataclasses import asdict, replace
 from pathlib import Path
 
 from audit_rules.classifier import classify
-from bench.measure import machine_facts
+from bench.measure import children_cpu, machine_facts
 from eduaudit.extraction import Extraction, extract_bytes
 from eduaudit.stages import extraction_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ("doc_type", "audience", "issuer", "about_mentoring", "title", "date", "number", "contains")
 
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def scanned_documents(db: Path, limit: int | None) -> list[dict]:
@@ -54,9 +49,9 @@ def scanned_documents(db: Path, limit: int | None) -> list[dict]:
 
 
 def _reading(data: bytes, filename: str, settings) -> dict:
-    before_cpu, before_wall = _children_cpu(), time.monotonic()
+    before_cpu, before_wall = children_cpu(), time.monotonic()
     result = extract_bytes(data, filename=filename or None, settings=settings)
-    return {"result": result, "ocr_cpu": _children_cpu() - before_cpu, "wall": time.monotonic() - before_wall}
+    return {"result": result, "ocr_cpu": children_cpu() - before_cpu, "wall": time.monotonic() - before_wall}
 
 
 def _verdict(text: str, doc: dict) -> dict:

@@ -21,12 +21,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import sys
 from pathlib import Path
 
 from audit_rules.classifier import classify
 from audit_rules.reading import settled
+from bench.measure import children_cpu
 from eduaudit.extraction import DEFAULT_SETTINGS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,9 +127,9 @@ def run_scans(limit: int | None = None) -> dict:
         pdf = scanned(doc)
         readings = {}
         for name, settings in (("whole", full_settings), ("focused", focused_settings)):
-            before = _children_cpu()
+            before = children_cpu()
             result = extract_bytes(pdf, filename=f"{doc['id']}.pdf", settings=settings)
-            readings[name] = (predicted_audit_class(classify(result.text)), _children_cpu() - before,
+            readings[name] = (predicted_audit_class(classify(result.text)), children_cpu() - before,
                               result.ocr_pages_unread)
         rows.append({"id": doc["id"], "expected": doc["expected"],
                      "whole": readings["whole"][0], "focused": readings["focused"][0],
@@ -148,10 +148,6 @@ def run_scans(limit: int | None = None) -> dict:
         "changed": [r for r in rows if r["whole"] != r["focused"]], "rows": rows,
     }
 
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv: list[str] | None = None) -> dict:

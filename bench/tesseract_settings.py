@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import resource
 from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from bench.measure import children_cpu
 from bench.ocr_focus import scanned_documents
 from eduaudit.extraction import ocr
 from eduaudit.extraction.model import DEFAULT_SETTINGS
@@ -30,10 +30,6 @@ VARIANTS: dict[str, list[str]] = {
     "psm 4": ["--psm", "4"],
 }
 
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def first_pages(db: Path, documents: int) -> list[tuple]:
@@ -52,12 +48,12 @@ def measure(pages: list[tuple], variants: dict[str, list[str]] = VARIANTS) -> di
     report: dict = {"pages": len(pages), "variants": {}}
     first_texts: list[str] = []
     for name, options in variants.items():
-        before, texts = _children_cpu(), []
+        before, texts = children_cpu(), []
         for image, dpi in pages:
             tsv = ocr._run_tesseract(image, ["-l", DEFAULT_SETTINGS.ocr_language, "--dpi", str(dpi), *options, "tsv"],
                                      DEFAULT_SETTINGS.ocr_page_timeout)
             texts.append(ocr.text_from_tsv(tsv).text)
-        cpu = _children_cpu() - before
+        cpu = children_cpu() - before
         first_texts = first_texts or texts
         alike = sum(difflib.SequenceMatcher(None, a, b).ratio() for a, b in zip(first_texts, texts)) / max(1, len(texts))
         report["variants"][name] = {"ocr_cpu_s": round(cpu, 1), "alike": round(alike, 3), "texts": texts}
