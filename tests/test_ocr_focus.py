@@ -204,7 +204,7 @@ def test_tesseract_settings_bench_compares_each_variant_with_the_first():
     rows = report["variants"]
     assert report["pages"] == 1 and list(rows) == ["as read", "the same again", "one line"]
     assert "наставничества" in rows["as read"]["texts"][0]
-    assert rows["the same again"]["alike"] == 1.0 and rows["as read"]["ocr_cpu_s"] >= 0
+    assert rows["the same again"]["alike"] == 1.0
     assert rows["one line"]["alike"] < 1.0   # a page read as one line comes out otherwise
 
 
