@@ -596,6 +596,8 @@ def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, g
     weak = confidence < RULES_WEAK and genre_source not in ("head", "weak")
     if not (undecided_kind or undecided_audience or weak):
         return None
+    if undecided_kind and _has_byline(prep):
+        return None     # an author's article on a teachers' portal: its words are a document's words
     model = model or default_model()
     if model is None:
         return None
@@ -623,6 +625,11 @@ def _second_opinion(prep: Prepared, doc_type: str, audience: str, about: bool, g
         # evidence; the words of the order's other clauses do not outweigh it)
         return p, "other", audience, about, share, issuer
     return None
+
+
+def _has_byline(prep: Prepared) -> bool:
+    head = "\n".join(prep.lines[:lexicon.BYLINE_LINES]) + "\n"
+    return lexicon.PUBLICATION_BYLINE_RE.search(head) is not None
 
 
 def _territory_level(prep: Prepared) -> str:

@@ -151,6 +151,19 @@ def _is_caps_word(line: str) -> bool:
 
 
 _CARD_NUMBER_RE = re.compile(r"^\d{1,3}(?:[._)]\s*|\s+)(?=[А-ЯЁA-Z])")
+# ... and the file's name stands as the card's title with what file names carry after the words:
+# «ПОЛОЖЕНИЕ О СИСТЕМЕ НАСТАВНИЧЕСТВА_7 (pdf.io) (1)», «Положение_о_наставничестве_2023.docx».
+_FILE_NAME_TAIL_RE = re.compile(
+    r"(?:_\d{1,4})?(?:\s*\((?:pdf\.io|\d{1,2})\))*(?:\.(?:pdf|docx?|rtf|odt))?\s*$", re.IGNORECASE)
+_FILE_NAME_MARK_RE = re.compile(r"(?<=[^\W_])_(?=[^\W_])|\(pdf\.io\)|\.(?:pdf|docx?|rtf|odt)\s*$", re.IGNORECASE)
+
+
+def _file_name_as_title(line: str) -> str:
+    """A file's name read as a title: its words without the underscores and the tail."""
+    if not _FILE_NAME_MARK_RE.search(line):
+        return line
+    line = line[:_FILE_NAME_TAIL_RE.search(line).start()]
+    return re.sub(r"(?<=[^\W_])_(?=[^\W_])", " ", line)
 
 
 # A short label that introduces what follows: «План мероприятий:», «Программа:».
@@ -172,6 +185,7 @@ def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None)
             card = _CARD_NUMBER_RE.match(line)
             if card:
                 match_line, line = match_line[card.end():], line[card.end():]
+            match_line, line = _file_name_as_title(match_line), _file_name_as_title(line)
         genre = _head_genre(match_line, _is_caps_word(line) and _is_caps_word(" ".join(line.split()[1:2])))
         if genre is None:
             continue
@@ -218,6 +232,10 @@ def listed_title_lines(prep: Prepared, blocks: set[int]) -> set[int]:
         # The marker may sit on a wrapped continuation line («… о системе\nнаставничества .docx»).
         wrapped = bool(nxt) and genres[i + 1] is None and prep.lines[i + 1][:1].islower()
         if _ATTACHMENT_RE.search(m) or (wrapped and _ATTACHMENT_RE.search(nxt)):
+            if i == 0 and _FILE_NAME_MARK_RE.search(prep.lines[0]) and not any(genres[1:3]):
+                # A file card's page opens with the file's name above the file's text
+                # («ПОЛОЖЕНИЕ О СИСТЕМЕ НАСТАВНИЧЕСТВА_7 (pdf.io) (1)»): that is its title.
+                continue
             listed.add(i)
     # Runs of adjacent title lines: «Положение о …» / «Приказ о …» / «План …».
     i = 0
@@ -457,7 +475,7 @@ TITLE_CHARS = 240
 
 def tidy_title(text: str) -> str:
     """Collapse spaces; turn an all-capitals title into normal sentence case; cut a run-on at a word."""
-    text = _CARD_NUMBER_RE.sub("", " ".join(text.split())).strip(" .,;:-")
+    text = _CARD_NUMBER_RE.sub("", " ".join(_file_name_as_title(text).split())).strip(" .,;:-")
     if len(text) > TITLE_CHARS:
         # a flattened layer runs the title on into the contents or the first clause
         text = text[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" .,;:-") + " …"

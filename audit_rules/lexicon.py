@@ -39,6 +39,12 @@ MENTORING_CUES: tuple[Cue, ...] = (
 MENTORING_EVENT_RE = re.compile(
     r"(?:день|дня|дню|днем)\s+наставника|конкурс\w*[^.;]{0,60}наставник\w*|"
     r"(?:смотр|фестивал|чемпионат)\w*[^.;]{0,40}наставни\w*")
+# The byline of a publication on a teachers' portal («Автор: …» over «Организация: …», «Населенный
+# пункт: …»): an author's article, not an organisation's document, whatever its words.
+PUBLICATION_BYLINE_RE = re.compile(
+    r"(?m)^\s*(?:Автор\w*|Разместил\w*)\s*:[^\n]*\n(?:[^\n]*\n){0,4}?\s*"
+    r"(?:Организация|Населенн?ый пункт|Населённый пункт|Должность|Место работы|Учреждение|Опубликовано)\s*:")
+BYLINE_LINES = 15
 YOUNG_STAFF_TITLE_RE = re.compile(
     r"молод\w*\s+(?:специалист|педагог|учител|воспитател)\w*|начинающ\w*\s+(?:педагог|учител|воспитател)\w*")
 # A regulation that assigns mentors: «порядок закрепления наставника», «наставник назначается».
@@ -127,8 +133,11 @@ TEACHER_SYSTEM_RE = re.compile(
 STAFF_FORM_RE = re.compile(
     r"\b(?:учитель|воспитатель|педагог|преподаватель|руководитель)\s*-\s*(?:молод\w*\s+)?"
     r"(?:учитель|воспитатель|педагог|преподаватель|специалист)\b")
-# Mentoring under the Labour Code (art. 351.8 and the like) is mentoring of employees.
-LABOUR_CODE_RE = re.compile(r"трудов\w+\s+кодекс\w*")
+# Mentoring under the Labour Code's article on it (351.8, in force from 2025) is mentoring of
+# employees: the Code cited with an article («Трудовым кодексом РФ (ст. 351.8 …)», misprints of
+# the number included). The Code alone in the list of acts a regulation follows is not:
+# students' regulations name it too, for their mentors who are staff.
+LABOUR_CODE_RE = re.compile(r"трудов\w+\s+кодекс\w*[^.;]{0,40}?\bст(?:ать\w*|\.)?\s*\d{3}|\bстать\w*\s+351\b|\b351\.8\b")
 STUDENT_MODEL_RE = re.compile(
     r"\b[рp]\s*-\s*145\b|(?:целев\w*\s+модел\w*|методологи\w*)\s+(?:\(\s*целев\w*\s+модел\w*\s*\)\s+)?"
     r"наставничеств\w*\s+(?:[^\s.;]+\s+){0,4}?(?:обучающ|учащ)\w*")
@@ -208,6 +217,10 @@ GENRE_BODY_CUES: tuple[Cue, ...] = (
     # How a programme describes itself mid-text: its length, its form and role model.
     _cue("program", r"\bпрограмм\w*\s+рассчитан\w*\s+на\b", 2.0),
     _cue("program", r"(?m)^(?:форма|ролев\w+\s+модель)\s+наставничества\s*:|\bролев\w+\s+модель\s*:", 1.5, 2),
+    # A programme's passport (its summary table) and the mechanism of carrying it out are its own
+    # sections: «Паспорт программы наставничества …», «Механизм реализации программы».
+    _cue("program", r"\bпаспорт\w*\s+(?:[а-я]+\s+){0,2}?программ\w*", 3.0, 1),
+    _cue("program", r"\bмеханизм\w*\s+реализации\s+(?:[а-я]+\s+){0,2}?программ\w*", 1.5, 1),
     _cue("other", r"настоящ\w+\s+устав\w*", 4.0),
 )
 # Structure that the weaker body decision needs (see classifier._genre_from_body).

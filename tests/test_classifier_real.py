@@ -110,6 +110,11 @@ def real() -> dict[str, dict]:
     ("FLAT_KINDERGARTEN_PLAN_OF_MEASURES", "roadmap"),
     ("YOUNG_SPECIALISTS_REGULATION_ASSIGNS_MENTORS", "staff_regulation"),
     ("YOUNG_TEACHERS_SCHOOL_REGULATION", "other"),
+    ("COLLEGE_STUDENTS_REGULATION_CITING_LABOUR_CODE", "students_regulation"),
+    ("REGULATION_CITING_LABOUR_CODE_ARTICLE", "staff_regulation"),
+    ("FILE_NAME_OVER_REGULATION_EXCERPT", "staff_regulation"),
+    ("PROGRAMME_PREVIEW_WITH_PASSPORT", "programme"),
+    ("AUTHORED_ARTICLE_ON_PORTAL", "other"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -430,3 +435,11 @@ def test_a_label_over_a_programmes_table_is_no_road_maps_title():
     assert (order.doc_type, order.contains) == ("order", ["regulation"])
     got = classify(texts.PROGRAMME_TABLE_UNDER_LABEL)
     assert got.title is None and audit_class_of(texts.PROGRAMME_TABLE_UNDER_LABEL) == "programme"
+
+
+def test_a_file_cards_name_is_the_title_without_what_file_names_carry():
+    assert classify(texts.FILE_NAME_OVER_REGULATION_EXCERPT).title == "Положение о наставничестве"
+    # blanks of a form are no file name
+    got = classify("Приказ № ___ от __.__.2024\nОб организации наставничества педагогических работников\n"
+                   "ПРИКАЗЫВАЮ:\n1. Назначить наставником учителя истории Орлову Е.В.")
+    assert got.doc_type == "order" and "___" not in (got.title or "")
