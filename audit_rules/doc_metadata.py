@@ -170,13 +170,37 @@ def _file_name_as_title(line: str) -> str:
 _SECTION_LABEL_RE = re.compile(r"^\s*\S+(?:\s+\S+){0,2}\s*:\s*$")
 
 
+# A table of contents: entries led to their page numbers by dots («3.2. Этапы реализации
+# программы………… 9»).
+_LEADER_RE = re.compile(r"(?:\.\s?){5,}|…{2,}|(?:…\s?\.?){3,}")
+_CONTENTS_ENTRIES = 3
+_CONTENTS_SPAN = 60
+
+
+def contents_lines(prep: Prepared) -> set[int]:
+    """Lines of a table of contents: from its first dotted entry to its last.
+
+    Its entries name the document's own sections and annexes («Анкета для наставника»), so none
+    of them is the document's heading; what they say of the document still counts.
+    """
+    dotted = [i for i, line in enumerate(prep.lines) if _LEADER_RE.search(line)]
+    if len(dotted) < _CONTENTS_ENTRIES:
+        return set()
+    first, last = dotted[0], dotted[-1]
+    if last - first > _CONTENTS_SPAN:
+        return set(dotted)
+    return set(range(first, last + 2))  # the entry wrapped below the last leader
+
+
 def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None) -> list[Head]:
-    """Heading lines, leaving out approval blocks and lines of a list of document titles."""
+    """Heading lines, leaving out approval blocks, a table of contents and lines of a list of
+    document titles."""
     if listed is None:
         listed = listed_title_lines(prep, blocks)
+    contents = contents_lines(prep)
     heads: list[Head] = []
     for i, line in enumerate(prep.lines):
-        if i in blocks or i in listed:
+        if i in blocks or i in listed or i in contents:
             continue
         match_line = _match_line(prep, i)
         if i < 3:

@@ -209,7 +209,7 @@ GENRE_BODY_CUES: tuple[Cue, ...] = (
     _cue("plan", r"план\w*\s+мероприятий", 0.5),
     _cue("plan", r"\bмероприяти[ея]\b", 0.3, 5),
     _cue("program", r"настоящ\w+\s+программ\w*", 3.0),
-    _cue("program", r"\bцел[ьи]\s+программы\b", 1.5),
+    _cue("program", r"\bцел[ьи](?:\s+и\s+задачи)?\s+программы\b", 1.5),
     _cue("program", r"\bзадачи программы\b", 1.0),
     _cue("program", r"(?:ожидаемые|планируемые)\s+результаты", 1.0),
     _cue("program", r"(?m)^наставляем\w*\s*(?:\([^)\n]{0,20}\)\s*)?[:|\t]", 1.5),
@@ -220,6 +220,8 @@ GENRE_BODY_CUES: tuple[Cue, ...] = (
     # A programme's passport (its summary table) and the mechanism of carrying it out are its own
     # sections: «Паспорт программы наставничества …», «Механизм реализации программы».
     _cue("program", r"\bпаспорт\w*\s+(?:[а-я]+\s+){0,2}?программ\w*", 3.0, 1),
+    # An explanatory note opens a programme (a regulation or an order has none).
+    _cue("program", r"(?m)^\s*пояснительная записка\s*$", 3.0, 1),
     _cue("program", r"\bмеханизм\w*\s+реализации\s+(?:[а-я]+\s+){0,2}?программ\w*", 1.5, 1),
     _cue("other", r"настоящ\w+\s+устав\w*", 4.0),
 )

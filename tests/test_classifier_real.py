@@ -115,6 +115,9 @@ def real() -> dict[str, dict]:
     ("FILE_NAME_OVER_REGULATION_EXCERPT", "staff_regulation"),
     ("PROGRAMME_PREVIEW_WITH_PASSPORT", "programme"),
     ("AUTHORED_ARTICLE_ON_PORTAL", "other"),
+    ("FLAT_PROGRAMME_TITLE_PAGE", "programme"),
+    ("PROGRAMME_FROM_EXPLANATORY_NOTE", "programme"),
+    ("PROGRAMME_CONTENTS_EXCERPT", "programme"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -443,3 +446,13 @@ def test_a_file_cards_name_is_the_title_without_what_file_names_carry():
     got = classify("Приказ № ___ от __.__.2024\nОб организации наставничества педагогических работников\n"
                    "ПРИКАЗЫВАЮ:\n1. Назначить наставником учителя истории Орлову Е.В.")
     assert got.doc_type == "order" and "___" not in (got.title or "")
+
+
+def test_a_table_of_contents_names_no_heading_of_the_excerpt():
+    text = ("2.1. Цель и задачи программы…………………………………… 5\n"
+            "3.2. Этапы реализации программы наставничества…………………… 9\n"
+            "3.3. Формы работы наставника с молодым педагогом…………………… 12\n"
+            "Приложение 1.\nАНКЕТА\nнаставника по итогам года……………………………… 20\n"
+            "Приложение 2.\nЛист наблюдения урока молодого педагога…………………… 22\n")
+    got = classify(text)
+    assert "Анкета" not in (got.title or "") and got.doc_type == "program"
