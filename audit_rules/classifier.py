@@ -448,8 +448,11 @@ def _template_marks(prep: Prepared, zones: _Zones | None, head: Head | None,
         elif i < min(head_at, 3) and i not in blocks and lexicon.BLANK_LINE_RE.match(line) \
                 and not _near_signature(prep, i):
             mark(2.0, i)       # the letterhead left blank for the school's name
-        elif head_at <= i <= title_last and re.search(r"_{5,}", line) and not NUM_DATE_RE.search(line):
-            mark(2.0, i)       # «Положение о наставничестве в ________», but not «От_09.02.2023 г ____ №_2___»
+        elif head_at <= i <= title_last and re.search(r"_{5,}", line) and not NUM_DATE_RE.search(line) \
+                and not _FILLED_NUMBER_RE.search(line):
+            # «Положение о наставничестве в ________», but not «От_09.02.2023 г ____ №_2___», nor
+            # its number on a line of its own («№_2_____»): a form filled in is no blank model
+            mark(2.0, i)
         elif i in blocks and re.search(r"приложени\w*[^\n]{0,20}\bк\s+письму\b", line):
             mark(1.0, i)       # schools annex documents to orders; letters carry models to schools
     if head is not None and head.genre == "order":
@@ -461,6 +464,7 @@ def _template_marks(prep: Prepared, zones: _Zones | None, head: Head | None,
 
 
 _BLANK_FIELD_RE = re.compile(r"_{5,}|\"\s?_{2,}\s?\"")
+_FILLED_NUMBER_RE = re.compile(r"№[\s_]*\d")
 
 
 def _near_signature(prep: Prepared, i: int) -> bool:

@@ -151,6 +151,9 @@ def _is_caps_word(line: str) -> bool:
 
 
 _CARD_NUMBER_RE = re.compile(r"^\d{1,3}(?:[._)]\s*|\s+)(?=[А-ЯЁA-Z])")
+# A site that numbers its cards by section («4.17 Положение о …»); not below a numbered line, which
+# makes it a clause of the document's own section («2. Организационный этап» / «2.1 Приказ о …»).
+_SECTION_CARD_NUMBER_RE = re.compile(r"^\d{1,3}\.\d{1,3}\s+(?=[А-ЯЁ])")
 # ... and the file's name stands as the card's title with what file names carry after the words:
 # «ПОЛОЖЕНИЕ О СИСТЕМЕ НАСТАВНИЧЕСТВА_7 (pdf.io) (1)», «Положение_о_наставничестве_2023.docx».
 _FILE_NAME_TAIL_RE = re.compile(
@@ -206,7 +209,8 @@ def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None)
         if i < 3:
             # The site's own numbering of its file cards stands before a title: «26. Положение о…»,
             # «35_ПОЛОЖЕНИЕ О СИСТЕМЕ НАСТАВНИЧЕСТВА (pdf.io)».
-            card = _CARD_NUMBER_RE.match(line)
+            sectioned = not any(re.match(r"\d{1,2}\.", prep.lines[j]) for j in range(i))
+            card = _CARD_NUMBER_RE.match(line) or (_SECTION_CARD_NUMBER_RE.match(line) if sectioned else None)
             if card:
                 match_line, line = match_line[card.end():], line[card.end():]
             match_line, line = _file_name_as_title(match_line), _file_name_as_title(line)
@@ -256,7 +260,7 @@ def listed_title_lines(prep: Prepared, blocks: set[int]) -> set[int]:
         # The marker may sit on a wrapped continuation line («… о системе\nнаставничества .docx»).
         wrapped = bool(nxt) and genres[i + 1] is None and prep.lines[i + 1][:1].islower()
         if _ATTACHMENT_RE.search(m) or (wrapped and _ATTACHMENT_RE.search(nxt)):
-            if i == 0 and _FILE_NAME_MARK_RE.search(prep.lines[0]) and not any(genres[1:3]):
+            if i < 3 and _FILE_NAME_MARK_RE.search(prep.lines[i]) and not any(genres[:i] + genres[i + 1:i + 3]):
                 # A file card's page opens with the file's name above the file's text
                 # («ПОЛОЖЕНИЕ О СИСТЕМЕ НАСТАВНИЧЕСТВА_7 (pdf.io) (1)»): that is its title.
                 continue
@@ -499,7 +503,8 @@ TITLE_CHARS = 240
 
 def tidy_title(text: str) -> str:
     """Collapse spaces; turn an all-capitals title into normal sentence case; cut a run-on at a word."""
-    text = _CARD_NUMBER_RE.sub("", " ".join(_file_name_as_title(text).split())).strip(" .,;:-")
+    text = " ".join(_file_name_as_title(text).split())
+    text = _CARD_NUMBER_RE.sub("", _SECTION_CARD_NUMBER_RE.sub("", text)).strip(" .,;:-")
     if len(text) > TITLE_CHARS:
         # a flattened layer runs the title on into the contents or the first clause
         text = text[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" .,;:-") + " …"

@@ -43,7 +43,8 @@ MENTORING_EVENT_RE = re.compile(
 # пункт: …»): an author's article, not an organisation's document, whatever its words.
 PUBLICATION_BYLINE_RE = re.compile(
     r"(?m)^\s*(?:Автор\w*|Разместил\w*)\s*:[^\n]*\n(?:[^\n]*\n){0,4}?\s*"
-    r"(?:Организация|Населенн?ый пункт|Населённый пункт|Должность|Место работы|Учреждение|Опубликовано)\s*:")
+    r"(?:Организация|Населенн?ый пункт|Населённый пункт|Должность|Место работы|Учреждение|Опубликовано)\s*:",
+    re.IGNORECASE)
 BYLINE_LINES = 15
 YOUNG_STAFF_TITLE_RE = re.compile(
     r"молод\w*\s+(?:специалист|педагог|учител|воспитател)\w*|начинающ\w*\s+(?:педагог|учител|воспитател)\w*")

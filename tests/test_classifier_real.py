@@ -118,6 +118,7 @@ def real() -> dict[str, dict]:
     ("FLAT_PROGRAMME_TITLE_PAGE", "programme"),
     ("PROGRAMME_FROM_EXPLANATORY_NOTE", "programme"),
     ("PROGRAMME_CONTENTS_EXCERPT", "programme"),
+    ("ORDER_ON_A_FORM_NARROW", "order"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -456,3 +457,13 @@ def test_a_table_of_contents_names_no_heading_of_the_excerpt():
             "Приложение 2.\nЛист наблюдения урока молодого педагога…………………… 22\n")
     got = classify(text)
     assert "Анкета" not in (got.title or "") and got.doc_type == "program"
+
+
+def test_a_file_cards_name_under_the_sites_chrome_and_a_sectioned_card_number():
+    chrome = "Решаем вместе\nЕсть вопрос?\n\n"
+    got = classify(chrome + texts.FILE_NAME_OVER_REGULATION_EXCERPT)
+    assert (got.doc_type, got.title) == ("regulation", "Положение о наставничестве")
+    # a site that numbers its cards by section: «4.17 Положение …»
+    body = texts.FILE_CARD_NUMBERED_REGULATION.split("\n", 1)[1]
+    got = classify("4.17 Положение о наставничестве молодых специалистов\n" + body)
+    assert got.title == "Положение о наставничестве молодых специалистов"
