@@ -150,6 +150,9 @@ def _is_caps_word(line: str) -> bool:
     return first.isupper()
 
 
+# A file card's name stands first, below at most a few lines of the site's chrome («Решаем вместе»,
+# «Версия для слабовидящих», breadcrumbs).
+CARD_LINES = 6
 _CARD_NUMBER_RE = re.compile(r"^\d{1,3}(?:[._)]\s*|\s+)(?=[А-ЯЁA-Z])")
 # A site that numbers its cards by section («4.17 Положение о …»); not below a numbered line, which
 # makes it a clause of the document's own section («2. Организационный этап» / «2.1 Приказ о …»).
@@ -206,7 +209,7 @@ def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None)
         if i in blocks or i in listed or i in contents:
             continue
         match_line = _match_line(prep, i)
-        if i < 3:
+        if i < CARD_LINES:
             # The site's own numbering of its file cards stands before a title: «26. Положение о…»,
             # «35_ПОЛОЖЕНИЕ О СИСТЕМЕ НАСТАВНИЧЕСТВА (pdf.io)».
             sectioned = not any(re.match(r"\d{1,2}\.", prep.lines[j]) for j in range(i))
@@ -260,7 +263,7 @@ def listed_title_lines(prep: Prepared, blocks: set[int]) -> set[int]:
         # The marker may sit on a wrapped continuation line («… о системе\nнаставничества .docx»).
         wrapped = bool(nxt) and genres[i + 1] is None and prep.lines[i + 1][:1].islower()
         if _ATTACHMENT_RE.search(m) or (wrapped and _ATTACHMENT_RE.search(nxt)):
-            if i < 3 and _FILE_NAME_MARK_RE.search(prep.lines[i]) and not any(genres[:i] + genres[i + 1:i + 3]):
+            if i < CARD_LINES and _FILE_NAME_MARK_RE.search(prep.lines[i]) and not any(genres[:i] + genres[i + 1:i + 3]):
                 # A file card's page opens with the file's name above the file's text
                 # («ПОЛОЖЕНИЕ О СИСТЕМЕ НАСТАВНИЧЕСТВА_7 (pdf.io) (1)»): that is its title.
                 continue
@@ -345,6 +348,11 @@ def _looks_like_heading(prep: Prepared, i: int, blocks: set[int]) -> bool:
         prev = prep.lines[i - 1].rstrip()
         # A line continuing a sentence of the previous line is not a heading.
         if prev and (prev[-1].islower() or prev[-1] in ",-–") and len(prev) > 60:
+            return False
+        if prev and (prev[-1].islower() or prev[-1] in ",-–") and line[:1].islower() \
+                and not _BARE_GENRE_LINE_RE.match(_match_line(prep, i)):
+            # a narrow column wraps a sentence at any length: «… портале правовой» / «информации" и …»
+            # (an OCR'd heading word alone, «прикАз», stays a heading)
             return False
     # Titles of plans run long («Дорожная карта (план мероприятий) по реализации … на 2023-2024
     # учебный год»); a line that long ending with a full stop is a sentence.

@@ -437,8 +437,9 @@ _EDUCATION_AUTHORITY = (r"(?:администраци\w*|(?:управлени|�
 PUBLISHER_AUTHORITY_RE = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2}\s*)?(?:г\.?\s*)?)?[«\"]?" + _EDUCATION_AUTHORITY
     + r"[^\n]{0,120}"
-    # (a body's name may hold an honorific «им. А.М. Топорова»: its dots end no sentence)
-    r"|" + _EDUCATION_AUTHORITY + r"(?:[^.;\n]|(?<=\bим)\.|(?<=\b\w)\.){0,120}?\s"
+    # (a body's name may hold an honorific «им. А.М. Топорова»: its dots end no sentence; a
+    # narrow column may wrap the sentence)
+    r"|" + _EDUCATION_AUTHORITY + r"(?:[^.;]|(?<=\bим)\.|(?<=\b\w)\.){0,120}?\s"
     r"(?:информирует|сообщает|напоминает|объявляет|публикует|приглашает)\b")
 TERRITORY_WIDE_RE = re.compile(
     r"(?:городск|районн|муниципальн|региональн|краев|областн|окружн)\w+\s+(?:[^\s.;]+\s+)?"

@@ -23,6 +23,7 @@ import hashlib
 import json
 import random
 import sys
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -330,7 +331,11 @@ def main_real(path: Path, show: int, as_json: bool, half: str, folds: int = 0) -
     return result
 
 
-RESHAPES = ("flat", "cut", "ocr")
+RESHAPES = ("flat", "cut", "ocr", "wrapped", "chrome")
+# A narrow column of a PDF (a two-column page, a table cell) wraps lines at this many characters.
+WRAP_CHARS = 45
+# What a school site's page shows above a file's text: its widgets and breadcrumbs.
+SITE_CHROME = "Решаем вместе\nЕсть вопрос?\nВерсия для слабовидящих\nГлавная / Документы\n\n"
 # OCR-like noise: Latin look-alikes for this share of the letters that have one, a stray space after
 # this share of all letters.
 OCR_LOOKALIKES = dict(zip("аеорсхуАЕОРСХВМНКТ", "aeopcxyAEOPCXBMHKT"))
@@ -344,8 +349,13 @@ def reshaped(text: str, how: str, seed: str = "") -> str:
     ``flat``: its lines joined into one (a flattened text layer); ``cut``: without its first third
     of lines (an excerpt that starts mid-document, its title and approval block lost); ``ocr``: with
     Latin look-alike letters and words broken by stray spaces, drawn from ``seed`` (the excerpt's id)
-    so every run reads the same text.
+    so every run reads the same text; ``wrapped``: every line wrapped at ``WRAP_CHARS`` characters (a
+    narrow column); ``chrome``: below a site's widgets and breadcrumbs.
     """
+    if how == "wrapped":
+        return "\n".join(textwrap.fill(ln, WRAP_CHARS) if ln.strip() else ln for ln in text.split("\n"))
+    if how == "chrome":
+        return SITE_CHROME + text
     if how == "flat":
         return " ".join(text.split())
     if how == "ocr":
@@ -366,7 +376,8 @@ def reshaped(text: str, how: str, seed: str = "") -> str:
 
 
 def main_reshape(path: Path, half: str) -> dict:
-    """How many excerpts read right as given stay right when flattened, cut or OCR-garbled (shipped model)."""
+    """How many excerpts read right as given stay right when reshaped (shipped model): flattened, cut,
+    OCR-garbled, wrapped in a narrow column, under a site's chrome."""
     from audit_rules.classifier import classify
 
     rows = [r for r in load_real(path) if r["label"] in REAL_LABEL_CLASS and (half == "all" or site_half(r["url"]) == half)]
@@ -378,7 +389,7 @@ def main_reshape(path: Path, half: str) -> dict:
                    if predicted_audit_class(classify(reshaped(r["excerpt"], how, r["id"]))) != REAL_LABEL_CLASS[r["label"]]]
         result[how] = {"stay_right": len(right) - len(changed), "changed": changed}
         share = (len(right) - len(changed)) / len(right) if right else 0.0
-        print(f"  {how:<5} stay right: {len(right) - len(changed)} of {len(right)} ({share:.1%}); changed: "
+        print(f"  {how:<7} stay right: {len(right) - len(changed)} of {len(right)} ({share:.1%}); changed: "
               + (", ".join(changed) or "none"))
     return result
 

@@ -119,6 +119,7 @@ def real() -> dict[str, dict]:
     ("PROGRAMME_FROM_EXPLANATORY_NOTE", "programme"),
     ("PROGRAMME_CONTENTS_EXCERPT", "programme"),
     ("ORDER_ON_A_FORM_NARROW", "order"),
+    ("WRAPPED_REGIONAL_ORDER", "external"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -266,6 +267,13 @@ def test_reshaped_excerpts_are_flattened_or_cut_by_a_third():
     assert acc.reshaped(text, "cut") == "о наставничестве\n1. Общие положения\n1.1. Первый пункт.\n1.2. Второй пункт."
 
 
+def test_wrapped_and_chrome_reshapes():
+    text = "1.1. Настоящее положение определяет порядок наставничества педагогических работников школы."
+    wrapped = acc.reshaped(text, "wrapped")
+    assert max(len(ln) for ln in wrapped.split("\n")) <= acc.WRAP_CHARS and " ".join(wrapped.split()) == text
+    assert acc.reshaped(text, "chrome").endswith("\n" + text) and acc.reshaped(text, "chrome") != text
+
+
 def test_ocr_reshape_is_the_same_for_the_same_excerpt_and_keeps_its_length_in_letters():
     text = "Положение о системе наставничества педагогических работников школы"
     once, again = acc.reshaped(text, "ocr", "d001"), acc.reshaped(text, "ocr", "d001")
@@ -282,7 +290,8 @@ def test_reshape_report_counts_the_dev_half(real, capsys):
         assert result[how]["stay_right"] + len(result[how]["changed"]) == result["right_as_given"]
         assert set(result[how]["changed"]) <= {r["id"] for r in dev}
     out = capsys.readouterr().out
-    assert "flat  stay right" in out and "cut   stay right" in out and "ocr   stay right" in out
+    for how in acc.RESHAPES:
+        assert f"  {how:<7} stay right" in out
 
 
 def test_real_set_floor(real):
@@ -467,3 +476,21 @@ def test_a_file_cards_name_under_the_sites_chrome_and_a_sectioned_card_number():
     body = texts.FILE_CARD_NUMBERED_REGULATION.split("\n", 1)[1]
     got = classify("4.17 Положение о наставничестве молодых специалистов\n" + body)
     assert got.title == "Положение о наставничестве молодых специалистов"
+
+
+def test_an_authoritys_own_voice_wrapped_over_lines_is_still_its():
+    text = ("Наставники рядом\nКаждую неделю Институт развития образования им.\nК.Д. Ушинского "
+            "публикует рассказы о наставниках.\nДиректор школы № 7 рассказала, что наставник\n"
+            "посещает уроки молодого учителя и разбирает их с ним.\n")
+    assert classify(text).issuer == "regional"
+    from audit_rules.lexicon import PUBLISHER_AUTHORITY_RE
+    assert PUBLISHER_AUTHORITY_RE.search(to_match(text)) is not None
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("INSTITUTE_FEATURE_NAMES_SCHOOLS", "external"),
+    ("FOUNDER_LETTERHEAD_REGULATION", "staff_regulation"),
+    ("ORDER_WITH_REGULATION_ANNEX", "order"),
+])
+def test_our_shapes_keep_their_class_in_a_narrow_column(name, expected):
+    assert audit_class_of(acc.reshaped(getattr(texts, name), "wrapped")) == expected
