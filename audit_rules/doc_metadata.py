@@ -335,6 +335,9 @@ _BARE_GENRE_LINE_RE = re.compile(
     r"^(?:приказ|распоряжение|постановление|положение)\s*(?:(?:от|№|n)\s*[\w./ -]*)?[.:]?\s*$")
 
 
+_ENDS_WITH_TOWN_RE = re.compile(r"\b(?:г|с|п|пгт|д)\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$")
+
+
 def _looks_like_heading(prep: Prepared, i: int, blocks: set[int]) -> bool:
     line = prep.lines[i]
     first_word = line.split()[0]
@@ -347,8 +350,8 @@ def _looks_like_heading(prep: Prepared, i: int, blocks: set[int]) -> bool:
     if i > 0 and i - 1 not in blocks:
         prev = prep.lines[i - 1].rstrip()
         # A line continuing a sentence of the previous line is not a heading.
-        if prev and (prev[-1].islower() or prev[-1] in ",-–") and len(prev) > 60:
-            return False
+        if prev and (prev[-1].islower() or prev[-1] in ",-–") and len(prev) > 60 and not _ENDS_WITH_TOWN_RE.search(prev):
+            return False   # (a letterhead may end with its town: «… «Средняя школа № 2» г. Демидова»)
         if prev and (prev[-1].islower() or prev[-1] in ",-–") and line[:1].islower() \
                 and not _BARE_GENRE_LINE_RE.match(_match_line(prep, i)):
             # a narrow column wraps a sentence at any length: «… портале правовой» / «информации" и …»

@@ -279,11 +279,14 @@ _RELINE_RE = re.compile(
 # A title in ordinary case after a letterhead's last token («… ИНН 6620007261 Программа
 # наставничества «…»», «… «ДЕТСКИЙ САД № 5» Положение о …»): after a number, a closing quote or
 # capitals, never after a word of running text («Изложить Положение о …», «Настоящее Положение»).
-_RELINE_TITLE_RE = re.compile(
-    r"(?<=[\d»\")._А-ЯЁ]) "
-    r"(?=(?:Положение|Программа|Дорожная карта|План мероприятий"
-    r"|(?:Целев|Муниципальн|Региональн|Персонализированн|Индивидуальн|Примерн)(?:ая|ое)\s+(?:программа|положение))"
-    r"\s+(?:о|об|по|наставничества|на)\s)")
+_TITLE_START = (
+    r"(?=(?:Положение|Программа|Дорожная карта|План мероприятий|План работы|План-график"
+    r"|(?:Целев|Муниципальн|Региональн|Персонализированн|Индивидуальн|Примерн)(?:ая|ое)\s+(?:программа|положение)"
+    r"|(?:Индивидуальн|Персонализированн)ый\s+план)"
+    r"\s+(?:о|об|по|наставничества|на|развития|реализации|наставника|с)\s)")
+_RELINE_TITLE_RE = re.compile(r"(?<=[\d»\")._А-ЯЁ]) " + _TITLE_START)
+# ... or after the town that ends a letterhead («… «Средняя школа № 2» г. Демидова Индивидуальный план …»)
+_RELINE_TITLE_AFTER_TOWN_RE = re.compile(r"(\bг\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?) " + _TITLE_START)
 
 
 def reline(text: str) -> str:
@@ -291,8 +294,12 @@ def reline(text: str) -> str:
     if len(text) < FLAT_LINE_CHARS:
         return text
     lines = text.split("\n")
-    return "\n".join(_RELINE_TITLE_RE.sub("\n", _RELINE_RE.sub("\n", ln)) if len(ln) > FLAT_LINE_CHARS else ln
-                     for ln in lines)
+    return "\n".join(_reline_one(ln) if len(ln) > FLAT_LINE_CHARS else ln for ln in lines)
+
+
+def _reline_one(line: str) -> str:
+    line = _RELINE_TITLE_RE.sub("\n", _RELINE_RE.sub("\n", line))
+    return _RELINE_TITLE_AFTER_TOWN_RE.sub(lambda m: m.group(1) + "\n", line)
 
 
 # Teachers' material sites (nsportal-style) show an uploaded file below the page's own header (the
