@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 
 from audit_rules import lexicon
 from audit_rules.doc_metadata import (
-    NUM_DATE_RE, Head, TitleInfo, approval_block_lines, extract_title_info, find_heads, head_title, listed_title_lines,
+    CARD_LINES, NUM_DATE_RE, Head, TitleInfo, approval_block_lines, extract_title_info, find_heads, head_title, listed_title_lines,
     main_head, tidy_title,
 )
 from audit_rules.lexicon import Cue
@@ -758,6 +758,23 @@ def _weak_signals(filename: str | None, link_text: str | None, page_title: str |
     return {"votes": votes, "quotes": quotes, "title_match": title_match}
 
 
+_FILE_NAME_SHAPE_RE = re.compile(r"^\S{6,120}\.(?:pdf|docx?|rtf|odt)$|^[^\W_]+(?:[_-][^\W_]+){2,}$", re.IGNORECASE)
+
+
+def _latin_card_name(prep: Prepared) -> str | None:
+    """A file card's title that is the file's transliterated name, at the top of the text.
+
+    (Cleaning may have folded a lone «o» of it into Cyrillic: the name is mostly Latin.)
+    """
+    for line in prep.lines[:CARD_LINES]:
+        name = line.strip()
+        letters = [ch for ch in name if ch.isalpha()]
+        if _FILE_NAME_SHAPE_RE.match(name) and letters and \
+                sum("a" <= ch.lower() <= "z" for ch in letters) >= 0.8 * len(letters):
+            return name
+    return None
+
+
 # ---------------------------------------------------------------------------------------------
 
 def classify(text: str, *, filename: str | None = None, link_text: str | None = None,
@@ -769,7 +786,8 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     the texts being scored); `rules_only` leaves the text model out (what the rules read alone).
     """
     prep = prepare(text or "")
-    weak = _weak_signals(filename, link_text, page_title)
+    card_name = None if filename else _latin_card_name(prep)
+    weak = _weak_signals(filename or card_name, link_text, page_title)
     thin = prep.letter_count < SHORT_TEXT_LETTERS
 
     blocks = approval_block_lines(prep)
@@ -799,8 +817,10 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
             genre_quotes = _best_quotes(body_hits, body_genre, 2)
     weak_votes = weak["votes"]
     m_score, m_hits = _mentoring_score(prep)
-    if genre is None and (thin or m_score == 0):
+    if genre is None and (thin or m_score == 0 or card_name):
         # Nothing readable (empty, a few words, or a garbage text layer): fall back to the link.
+        # So does an excerpt under its file's transliterated name («polozhenie_nastavnichestvo.pdf»):
+        # the name is the document's own, as a heading would be.
         weak_genres = {g: weak_votes.get(g, 0.0) for g in ("order", "regulation", "plan", "program", "other")}
         if weak_votes.get("report"):
             weak_genres["other"] += weak_votes["report"]

@@ -379,6 +379,10 @@ def main_head(heads: list[Head], prep: Prepared | None = None, blocks: set[int] 
 
 def _title_line_span(prep: Prepared, head: Head, blocks: set[int]) -> tuple[int, int]:
     """Lines of the title for a non-order heading, joining «ПОЛОЖЕНИЕ» / «о системе …» splits."""
+    if head.index < CARD_LINES and _FILE_NAME_MARK_RE.search(prep.lines[head.index]):
+        # A file card's name is whole on its line; below it the file's text may start anywhere
+        # («35_ПОЛОЖЕНИЕ … (pdf.io)» over «педагогических работников образовательных организаций города»).
+        return head.index, head.index
     last = head.index
     total = len(prep.lines[head.index])
     head_m = _match_line(prep, head.index)

@@ -394,6 +394,48 @@ def main_reshape(path: Path, half: str) -> dict:
     return result
 
 
+SEED_WINDOW_CHARS = 1200     # about the length of a real excerpt
+SEED_WINDOW_STEP = 1500
+
+
+def seed_windows(text: str) -> list[tuple[int, str]]:
+    """(line, excerpt) every ``SEED_WINDOW_STEP`` characters, each ``SEED_WINDOW_CHARS`` long, cut at lines."""
+    lines = text.split("\n")
+    starts, seen = [], 0
+    for i, line in enumerate(lines):
+        if seen >= len(starts) * SEED_WINDOW_STEP:
+            starts.append(i)
+        seen += len(line) + 1
+    windows = []
+    for start in starts:
+        chunk, size, j = [], 0, start
+        while j < len(lines) and size < SEED_WINDOW_CHARS:
+            chunk.append(lines[j])
+            size += len(lines[j]) + 1
+            j += 1
+        windows.append((start, "\n".join(chunk)))
+    return windows
+
+
+def main_seed_windows(folder: Path = DEFAULT_SEEDS) -> dict:
+    """The seed documents read in windows, as excerpts of their later parts come: bare, and under the
+    document's own title on a line of its own (a file card shows the file's name above its text)."""
+    from audit_rules.classifier import classify
+
+    result = {}
+    print(f"seed documents in windows of {SEED_WINDOW_CHARS} characters every {SEED_WINDOW_STEP}: "
+          "right bare / right under the title")
+    for name, expected in SEED_CLASSES.items():
+        text = (folder / name).read_text(encoding="utf-8")
+        title = classify(text).title or ""
+        windows = seed_windows(text)
+        bare = sum(predicted_audit_class(classify(w)) == expected for _, w in windows)
+        titled = sum(predicted_audit_class(classify(title + "\n\n" + w)) == expected for _, w in windows)
+        result[name] = {"expected": expected, "windows": len(windows), "right_bare": bare, "right_titled": titled}
+        print(f"  {name} ({expected}): {len(windows)} windows, {bare} / {titled} right")
+    return result
+
+
 def misclassified(records: list[dict]) -> list[dict]:
     """Documents whose audit class, doc_type or (for mentoring documents) audience is wrong."""
     wrong = []
@@ -435,9 +477,13 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--reshape", action="store_true",
                         help="with --real: also read each right excerpt flattened into one line, cut by a third "
                              "and OCR-garbled")
+    parser.add_argument("--seed-windows", action="store_true",
+                        help="read the seed documents in windows, bare and under their own title")
     parser.add_argument("--folds", type=int, default=0,
                         help="with --real: score each dev excerpt with a text model trained without its fold of sites")
     args = parser.parse_args(argv)
+    if args.seed_windows:
+        return main_seed_windows()
     if args.real is not None:
         if args.rules_only:
             import audit_rules.classifier as classifier

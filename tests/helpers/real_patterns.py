@@ -1088,3 +1088,20 @@ WRAPPED_REGIONAL_ORDER = """\
 собой.
 Министр                         И.В. Петрова
 """
+
+# A later part of a school's regulation under its file card's name: the text starts mid-sentence,
+# and speaks of «образовательной организации города Рославля» (the one school, in its town).
+CARD_NAME_OVER_LATER_PART = """\
+12_ПОЛОЖЕНИЕ О НАСТАВНИЧЕСТВЕ (pdf.io)
+
+педагогических работников образовательной организации города Рославля:
+- наставник планирует работу с наставляемым и посещает его уроки;
+- куратор ведёт базу наставников и наставляемых и готовит отчёт директору;
+- наставляемый выполняет персонализированную программу наставничества.
+Результатом реализации системы наставничества в образовательной организации города Рославля
+станет закрепление молодых педагогов в профессии.
+"""
+
+# The same later part under the file's transliterated name.
+LATIN_CARD_NAME_OVER_LATER_PART = (
+    "polozhenie_o_nastavnichestve_pedagogov.pdf\n\n" + CARD_NAME_OVER_LATER_PART.split("\n", 2)[2])
