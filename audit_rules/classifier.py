@@ -267,7 +267,9 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
         # (the founder approves a charter; the institution is its author)
         s, e = prep.span_of_lines(first, last)
         unit = prep.match[s:e]
-        factor = 1.0 if first <= near else 0.3
+        # (a further-training body's council approves its publications on the back of the title
+        # page, below the title: «Утверждено решением научно-методического совета ГБОУ ДПО …»)
+        factor = 1.0 if first <= near or lexicon.TRAINING_BODY_RE.search(unit) else 0.3
         filled = re.search(r"\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{2,4}|\d{4}", unit.replace("20__", ""))
         if "____" in unit and not filled:
             factor *= 0.3

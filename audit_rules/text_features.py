@@ -163,10 +163,59 @@ def _join_fragments(m: re.Match[str]) -> str:
 
 
 def join_broken_words(text: str) -> str:
-    """The text with words broken by stray spaces joined back, if it looks broken at all."""
+    """The text with words broken by stray spaces joined back, and words run together split, if it
+    looks broken at all."""
     if not _looks_broken(text):
         return text
-    return _FRAGMENT_RE.sub(_join_fragments, text)
+    return _GLUED_RE.sub(_split_glued, _FRAGMENT_RE.sub(_join_fragments, text))
+
+
+# Converters and OCR also drop spaces: «дляадминистрации», «Ресурсныйцентр», «Общиеположения». In
+# a text that looks broken, a long word the dictionary lacks is split where both sides are words
+# (a one-letter side only if it is a preposition or conjunction), the most even split first.
+_GLUED_RE = re.compile(r"(?<![\wА-Яа-яЁё])[А-ЯЁа-яё]{6,40}(?![\wА-Яа-яЁё])")   # («Научно-методическогосовета»)
+_ONE_LETTER_WORDS = frozenset("вскоиуа")
+_GLUED_PARTS = 3
+
+
+_CAMEL_RE = re.compile(r"(?<=[а-яё])(?=[А-ЯЁ])")
+
+
+def _split_glued(m: re.Match[str]) -> str:
+    word = m.group(0)
+    if is_known(word):
+        return word
+    out = []
+    # a capital after small letters starts a new word («советаГБОУ», «директораГБОУ»)
+    for piece in _CAMEL_RE.split(word):
+        parts = None if piece.isupper() or is_known(piece) else _glued_parts(piece, _GLUED_PARTS)
+        out.extend(parts or [piece])
+    return " ".join(out)
+
+
+def _one_case(part: str) -> bool:
+    return part.islower() or part.isupper() or (part[:1].isupper() and part[1:].islower())
+
+
+def _glued_parts(word: str, most: int) -> list[str] | None:
+    """Known words that make up ``word``, at most ``most`` of them, or None."""
+    def known(part: str) -> bool:
+        if not _one_case(part):
+            return False
+        return is_known(part) if len(part) > 1 else part.lower() in _ONE_LETTER_WORDS
+
+    def split(rest: str, parts: int) -> list[str] | None:
+        if parts == 1:
+            return [rest] if known(rest) and len(rest) > 1 else None
+        for cut in sorted(range(1, len(rest)), key=lambda i: -min(i, len(rest) - i)):
+            if known(rest[:cut]):
+                tail = split(rest[cut:], parts - 1)
+                if tail:
+                    return [rest[:cut]] + tail
+        return None
+
+    # the fewest words first: «территориальногосектора» is two words, not «территориально го сектора»
+    return next((found for parts in range(1, most + 1) if (found := split(word, parts))), None)
 
 
 def clean_text(text: str) -> str:

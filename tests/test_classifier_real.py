@@ -122,6 +122,7 @@ def real() -> dict[str, dict]:
     ("WRAPPED_REGIONAL_ORDER", "external"),
     ("CARD_NAME_OVER_LATER_PART", "staff_regulation"),
     ("LATIN_CARD_NAME_OVER_LATER_PART", "staff_regulation"),
+    ("GLUED_TRAINING_CENTRE_RECOMMENDATIONS", "external"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -535,3 +536,27 @@ def test_seed_documents_read_in_windows(capsys):
     assert regulation["windows"] >= 20 and regulation["right_titled"] >= regulation["windows"] * 0.7
     assert "windows of 1200 characters" in capsys.readouterr().out
 
+
+def test_words_run_together_are_split_where_both_sides_are_words():
+    from audit_rules.text_features import clean_text
+    cleaned = clean_text(texts.GLUED_TRAINING_CENTRE_RECOMMENDATIONS)
+    for split in ("для руководителей", "молодых специалистов", "в школе", "методического совета ГБОУ",
+                  "Ресурсный центр", "организации работы"):
+        assert split in cleaned
+    # a text that does not look broken keeps its words; names and abbreviations stay whole
+    assert clean_text("Положение о наставничестве педагогических работников школы") == \
+        "Положение о наставничестве педагогических работников школы"
+    assert "Орлова Н.В." in cleaned
+
+
+
+def test_a_further_training_councils_approval_below_the_title_names_the_issuer():
+    text = ("Методические рекомендации\nпо организации наставничества молодых педагогов\n"
+            "для руководителей школ,\nзаместителей директоров\nи наставников\n"
+            "г. Смоленск, 2021 год\n2\n"
+            "Утверждено решением научно-методического совета\nГАУ ДПО «Смоленский областной институт развития образования»\n"
+            "Составитель: Белова И.П., методист\n"
+            "В рекомендациях рассмотрены формы наставничества и порядок закрепления наставника за молодым "
+            "педагогом, планирование работы наставника и оценка её результатов.\n")
+    got = classify(text)
+    assert got.issuer == "regional" and audit_class_of(text) == "external"

@@ -1105,3 +1105,17 @@ CARD_NAME_OVER_LATER_PART = """\
 # The same later part under the file's transliterated name.
 LATIN_CARD_NAME_OVER_LATER_PART = (
     "polozhenie_o_nastavnichestve_pedagogov.pdf\n\n" + CARD_NAME_OVER_LATER_PART.split("\n", 2)[2])
+
+# Methodical recommendations of a further-training centre from a converter that dropped spaces; its
+# council's approval stands on the back of the title page, below the title.
+GLUED_TRAINING_CENTRE_RECOMMENDATIONS = """\
+Методические рекомендации
+дляруководителей образовательных организаций и наставников
+молодыхспециалистов
+«Первые годы вшколе»
+г. Сафоново, 2019 год
+Утверждено решением научно-методическогосоветаГБОУ ДПО «Ресурсныйцентр»
+Составитель:методист ГБОУ ДПО «Ресурсныйцентр» Орлова Н.В.
+Врекомендациях рассматриваются вопросы организацииработы с молодымиспециалистами,
+планирование деятельностинаставника иоценка результатов наставничества вшколе.
+"""
