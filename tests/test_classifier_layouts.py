@@ -92,3 +92,29 @@ def test_each_kind_keeps_its_class_under_every_letterhead_and_approval(kind, sha
         if got != kind:
             wrong.append(f"{letterhead} / {approval} / {title.splitlines()[0]}: {got}")
     assert not wrong, "\n".join(wrong)
+
+
+def _table(style: str, body: str) -> str:
+    """The road map's table as other converters give it: cells split by tabs, one cell a line, or
+    cells joined by dashes."""
+    rows = [[c.strip() for c in row.split("|") if c.strip()] for row in body.split("\n") if row.strip()]
+    if style == "tabs":
+        return "".join("\t".join(cells) + "\n" for cells in rows)
+    if style == "cells":
+        return "".join(c + "\n" for cells in rows for c in cells)
+    return "".join(" – ".join(cells) + "\n" for cells in rows)
+
+
+@pytest.mark.parametrize("style", ["tabs", "cells", "dashes"])
+@pytest.mark.parametrize("shape", ["as written", "flat", "wrapped"])
+def test_a_road_maps_table_in_any_converters_layout(style, shape):
+    titles, body = DOCUMENTS["roadmap"]
+    wrong = []
+    for (letterhead, top), (approval, block), title in itertools.product(LETTERHEADS.items(), APPROVALS.items(), titles):
+        text = top + block + title + _table(style, body)
+        if shape != "as written":
+            text = acc.reshaped(text, shape)
+        got = acc.predicted_audit_class(classify(text))
+        if got != "roadmap":
+            wrong.append(f"{letterhead} / {approval} / {title.splitlines()[0]}: {got}")
+    assert not wrong, "\n".join(wrong)
