@@ -118,3 +118,39 @@ def test_a_road_maps_table_in_any_converters_layout(style, shape):
         if got != "roadmap":
             wrong.append(f"{letterhead} / {approval} / {title.splitlines()[0]}: {got}")
     assert not wrong, "\n".join(wrong)
+
+
+PROGRAMME_TITLES = DOCUMENTS["programme"][0] + [
+    "План индивидуального профессионального развития\nмолодого специалиста Петровой А.А.\n",
+    "Программа адаптации молодого педагога\nна 2023-2024 учебный год\n",
+]
+PROGRAMME_BODIES = {
+    "labelled fields": PROGRAMME_BODY,
+    "full names": ("ФИО наставника: Котова Н.В.\nФИО наставляемого: Петрова А.А.\n"
+                   "Сроки реализации: сентябрь 2023 – май 2024\nЗадачи: освоение методики урока; ведение документации.\n"
+                   "Сентябрь\tИзучение рабочей программы\tконсультация\nОктябрь\tПосещение уроков наставника\tвзаимопосещение\n"),
+    "pair table": ("| Наставник | Наставляемый | Форма наставничества |\n"
+                   "| Котова Н.В., учитель русского языка | Петрова А.А., учитель русского языка | учитель – учитель |\n"
+                   "План мероприятий\n| Сроки | Мероприятие | Результат |\n"
+                   "| сентябрь | Составление плана работы с наставником | план |\n"
+                   "| октябрь | Посещение уроков наставника | анализ уроков |\n"),
+    "prose": ("Наставник – Котова Наталья Викторовна, учитель русского языка высшей категории. Наставляемый – "
+              "Петрова Анна Алексеевна, учитель русского языка, стаж работы 1 год.\n"
+              "Цель программы: помочь молодому учителю освоить профессию.\n"
+              "Ожидаемые результаты: молодой учитель самостоятельно планирует уроки.\n"),
+}
+
+
+@pytest.mark.parametrize("style", sorted(PROGRAMME_BODIES))
+@pytest.mark.parametrize("shape", ["as written", "flat", "wrapped"])
+def test_a_programme_names_its_pair_in_any_layout(style, shape):
+    wrong = []
+    for (letterhead, top), (approval, block), title in itertools.product(LETTERHEADS.items(), APPROVALS.items(),
+                                                                          PROGRAMME_TITLES):
+        text = top + block + title + PROGRAMME_BODIES[style]
+        if shape != "as written":
+            text = acc.reshaped(text, shape)
+        got = acc.predicted_audit_class(classify(text))
+        if got != "programme":
+            wrong.append(f"{letterhead} / {approval} / {title.splitlines()[0]}: {got}")
+    assert not wrong, "\n".join(wrong)
