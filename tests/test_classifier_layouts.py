@@ -154,3 +154,37 @@ def test_a_programme_names_its_pair_in_any_layout(style, shape):
         if got != "programme":
             wrong.append(f"{letterhead} / {approval} / {title.splitlines()[0]}: {got}")
     assert not wrong, "\n".join(wrong)
+
+
+ORDER_HEADS = ["ПРИКАЗ\n01.09.2023 № 120-о\n", "ПРИКАЗ № 45 от 01.09.2023\n", "П Р И К А З\nот 04.09.2023 г. № 88\n",
+               "ПРИКАЗ\nпо МБОУ «СШ № 2»\n01.09.2023 № 120-о\n", "ВЫПИСКА ИЗ ПРИКАЗА\n01.09.2023 № 120-о\n",
+               "01.09.2023 № 120-о\nПРИКАЗ\n", "ПРИКАЗ\n«01» сентября 2023 г. № 120-о\nг. Демидов\n"]
+ORDER_SUBJECTS = ["О закреплении наставников за молодыми специалистами\n", "О назначении наставников\n",
+                  "Об утверждении Положения о системе наставничества педагогических работников\n",
+                  "Об организации методической работы в 2023-2024 учебном году\n",
+                  "О внедрении целевой модели наставничества\n", "О работе с молодыми специалистами\n"]
+ORDER_BODIES = {
+    "pairs listed": ORDER_BODY,
+    "pairs in a table": ("На основании Положения о наставничестве\nп р и к а з ы в а ю:\n1. Утвердить состав наставнических пар:\n"
+                         "| № | Наставник | Наставляемый |\n| 1 | Котова Н.В. | Петрова А.А. |\n| 2 | Орлов С.П. | Сидоров И.И. |\n"
+                         "2. Куратором назначить заместителя директора Белову Т.М.\nДиректор школы И.И. Смирнов\n"
+                         "С приказом ознакомлены:\n"),
+    "approving with a federal preamble": (
+        "В соответствии с распоряжением Минпросвещения России от 25.12.2019 № Р-145\nПРИКАЗЫВАЮ:\n"
+        "1. Утвердить Положение о наставничестве (приложение 1).\n2. Утвердить дорожную карту (приложение 2).\n"
+        "3. Назначить куратором Белову Т.М.\nДиректор И.И. Смирнов\n"),
+}
+
+
+@pytest.mark.parametrize("style", sorted(ORDER_BODIES))
+@pytest.mark.parametrize("shape", ["as written", "flat", "wrapped"])
+def test_a_schools_order_under_any_heading_and_subject(style, shape):
+    wrong = []
+    for (letterhead, top), head, subject in itertools.product(LETTERHEADS.items(), ORDER_HEADS, ORDER_SUBJECTS):
+        text = top + head + subject + ORDER_BODIES[style]
+        if shape != "as written":
+            text = acc.reshaped(text, shape)
+        got = acc.predicted_audit_class(classify(text))
+        if got != "order":
+            wrong.append(f"{letterhead} / {head.strip()} / {subject.strip()}: {got}")
+    assert not wrong, "\n".join(wrong)

@@ -338,7 +338,8 @@ def test_a_flattened_layer_is_broken_again_where_its_parts_begin():
     assert reline("короткая строка ПОЛОЖЕНИЕ 1.1. текст") == "короткая строка ПОЛОЖЕНИЕ 1.1. текст"
     # a short order flattened is read by its parts too (its whole text is under 250 characters)
     short = texts.FLAT_SHORT_ORDER_WITH_MENTOR_CLAUSE
-    assert len(short) < 250 and [ln.split()[0] for ln in reline(short).split("\n")] == ["ПРИКАЗ", "1.", "2.", "3."]
+    assert len(short) < 250 and [ln.split()[0] for ln in reline(short).split("\n")] == [
+        "ПРИКАЗ", "ПРИКАЗЫВАЮ:", "1.", "2.", "3."]
     result = classify(flat)
     assert (result.doc_type, result.audience, result.issuer) == ("regulation", "teachers", "school")
     assert result.title == "Положение о наставничестве педагогических работников"
