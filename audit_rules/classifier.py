@@ -727,12 +727,14 @@ def model_opinion(text: str) -> dict | None:
             "known_features": p.known_features}
 
 
-def _weak_signals(filename: str | None, link_text: str | None, page_title: str | None) -> dict:
-    """Genre/audience/mentoring votes from file name, link text and page title."""
+def _weak_signals(filename: str | None, link_text: str | None, page_title: str | None,
+                  card_name: str | None = None) -> dict:
+    """Genre/audience/mentoring votes from file name, link text, page title and a file card's
+    transliterated name at the top of the text."""
     votes: dict[str, float] = {}
     quotes: list[str] = []
     title_match = ""
-    for source in (link_text, page_title, filename):
+    for source in (link_text, page_title, filename, card_name):
         if not source:
             continue
         raw = source.strip()
@@ -788,8 +790,8 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     the texts being scored); `rules_only` leaves the text model out (what the rules read alone).
     """
     prep = prepare(text or "")
-    card_name = None if filename else _latin_card_name(prep)
-    weak = _weak_signals(filename or card_name, link_text, page_title)
+    card_name = _latin_card_name(prep)
+    weak = _weak_signals(filename, link_text, page_title, card_name)
     thin = prep.letter_count < SHORT_TEXT_LETTERS
 
     blocks = approval_block_lines(prep)

@@ -561,3 +561,10 @@ def test_a_further_training_councils_approval_below_the_title_names_the_issuer()
             "педагогом, планирование работы наставника и оценка её результатов.\n")
     got = classify(text)
     assert got.issuer == "regional" and audit_class_of(text) == "external"
+
+
+def test_a_transliterated_card_name_counts_whatever_the_files_own_name():
+    # `eduaudit classify` and the audit pass the file's name; the card's name in the text still counts
+    got = classify(texts.LATIN_CARD_NAME_OVER_LATER_PART, filename="excerpt.txt")
+    assert audit_class_of(texts.LATIN_CARD_NAME_OVER_LATER_PART) == "staff_regulation"
+    assert (got.doc_type, got.audience) == ("regulation", "teachers")
