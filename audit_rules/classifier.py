@@ -253,7 +253,7 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
     # (judged again once joined: a narrow column wraps a preamble citing a federal act into short
     # lines, «… Распоряжения» / «Правительства Российской Федерации от» / «31.12.2019 N 3273-р …»)
     found = [(first, last, _line_org(text)) for first, last, text in _letterhead_units(prep, org_lines)
-             if not _cites_federal_act(text) and not _PREAMBLE_RE.match(text)]
+             if not _cites_federal_act(text) and not lexicon.PREAMBLE_RE.match(text)]
     found = [(first, last, org) for first, last, org in found if org]
     for rank, (first, last, org) in enumerate(reversed(found)):
         vote(org, 6.0 if rank == 0 else 2.0, quote_span(prep.text, *prep.span_of_lines(first, last)))
@@ -403,9 +403,6 @@ def _letterhead_units(prep: Prepared, lines: list[int]) -> list[tuple[int, int, 
         else:
             units.append((i, i, text))
     return units
-
-
-_PREAMBLE_RE = re.compile(r"(?:в соответствии|на основании|во исполнение|в целях)\b")
 
 
 def _cites_federal_act(match_line: str) -> bool:

@@ -641,20 +641,20 @@ def _pick(refs: list[_Ref]) -> tuple[str | None, str | None, int | None, int | N
 
 def order_date_number(prep: Prepared, head: Head, blocks: set[int], stop: int | None):
     """Date/number printed next to an order's heading."""
-    window = [head.index] + [j for j in range(head.index + 1, min(len(prep.lines), head.index + 5))
-                             if stop is None or j < stop] + [head.index - 1, head.index - 2]
+    below = []
+    for j in range(head.index + 1, min(len(prep.lines), head.index + 5)):
+        if (stop is not None and j >= stop) or lexicon.PREAMBLE_RE.match(_match_line(prep, j)):
+            break   # «В соответствии с распоряжением … № Р-145»: the acts it follows, not its own number
+        below.append(j)
+    window = [head.index] + below + [head.index - 1, head.index - 2]
     refs: list[_Ref] = []
     for j in window:
         if j < 0 or j in blocks:
             continue
-        if j > head.index and _PREAMBLE_LINE_RE.match(_match_line(prep, j)):
-            break   # «В соответствии с распоряжением … № Р-145»: the acts it follows, not its own number
         s, e = prep.span_of_lines(j, j)
         refs.extend(r for r in _refs_in(prep, s, e) if _kind_before(prep, r.pos, s) in (None, "order"))
     return _pick(refs)
 
-
-_PREAMBLE_LINE_RE = re.compile(r"(?:в соответствии|на основании|во исполнение|в целях)\b")
 
 
 def approval_date_number(prep: Prepared, blocks: set[int], before: int | None):

@@ -345,6 +345,8 @@ _MUNICIPAL_TRAINING_BODY = (
     r"|(?:муниципальн|городск|районн|информационн|научн)\w*[\s-]+методическ\w+\s+(?:центр|служб|кабинет)\w*"
     r"|\bдом\w*\s+учителя\b|центр\w*\s+развития\s+образования|\b(?:имц|гмц|ммц|цро)\b")
 
+# An order's or act's preamble: the acts it follows, never its letterhead nor its own number.
+PREAMBLE_RE = re.compile(r"(?:в соответствии|на основании|во исполнение|в целях)\b")
 TRAINING_BODY_RE = re.compile(_REGIONAL_TRAINING_BODY + "|" + _MUNICIPAL_TRAINING_BODY)
 
 ORG_LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (

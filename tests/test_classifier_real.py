@@ -568,3 +568,11 @@ def test_a_transliterated_card_name_counts_whatever_the_files_own_name():
     got = classify(texts.LATIN_CARD_NAME_OVER_LATER_PART, filename="excerpt.txt")
     assert audit_class_of(texts.LATIN_CARD_NAME_OVER_LATER_PART) == "staff_regulation"
     assert (got.doc_type, got.audience) == ("regulation", "teachers")
+
+
+def test_an_orders_number_is_its_own_not_its_preambles():
+    text = ("01.09.2023 № 120-о\nПРИКАЗ\nО работе с молодыми специалистами\n"
+            "В соответствии с распоряжением Минпросвещения России от 25.12.2019 № Р-145\n"
+            "ПРИКАЗЫВАЮ:\n1. Назначить наставником учителя химии Котову Н.В.\nДиректор И.И. Смирнов\n")
+    got = classify(text)
+    assert (got.doc_type, got.date, got.number) == ("order", "2023-09-01", "120-о") and got.issuer != "federal"
