@@ -688,7 +688,8 @@ def _outside_education(prep: Prepared, title_match: str) -> bool:
     if (len(lexicon.FOREIGN_STATE_RE.findall(prep.match)) >= 2
             and not lexicon.RUSSIAN_STATE_RE.search(prep.match)):
         return True
-    if title_match and lexicon.OUTSIDE_EDUCATION_RE.search(title_match):
+    if title_match and (lexicon.OUTSIDE_EDUCATION_RE.search(title_match)
+                        or lexicon.MENTORING_IN_A_BODY_RE.search(title_match)):
         return not lexicon.EDUCATION_RE.search(title_match)
     if lexicon.EDUCATION_RE.search(prep.match):
         return False

@@ -317,9 +317,11 @@ def prose_before(prep: Prepared, index: int, blocks: set[int]) -> bool:
     chunk: list[str] = []
     for j in range(index):
         line = _match_line(prep, j)
-        if j in blocks or lexicon.SIGNATURE_STAMP_RE.search(line) or lexicon.LEGAL_PORTAL_RE.search(line):
-            # Approval blocks, e-signature stamps («Документ подписан электронной подписью …») and
-            # a legal portal's banner above the act it shows are not the document's text.
+        if j in blocks or lexicon.SIGNATURE_STAMP_RE.search(line) or lexicon.LEGAL_PORTAL_RE.search(line) \
+                or _is_site_chrome(prep.lines[j]):
+            # Approval blocks, e-signature stamps («Документ подписан электронной подписью …»), a
+            # legal portal's banner above the act it shows and a site's name and menu are not the
+            # document's text.
             chunk = []
             continue
         chunk.append(line)
@@ -328,6 +330,21 @@ def prose_before(prep: Prepared, index: int, blocks: set[int]) -> bool:
         if line.rstrip().endswith((".", "!", "?")):
             chunk = []
     return False
+
+
+_SITE_NAME_RE = re.compile(r"\b[\w-]+\.(?:ru|рф|su|com|org|net|info)\b", re.IGNORECASE)
+
+
+def _is_site_chrome(line: str) -> bool:
+    """A site's name («kopilkaurokov.ru - сайт для учителей») or a menu run into one line («Создайте
+    Ваш сайт учителя Курсы ПК и ППК Видеоуроки Олимпиады Вебинары»): most words capitalised, no
+    sentence's end."""
+    if _SITE_NAME_RE.search(line) and len(line) < 120:
+        return True
+    words = re.findall(r"[А-ЯЁA-Zа-яёa-z]+", line)
+    if len(words) < 6 or line.rstrip().endswith((".", "!", "?", ":", ";", ",")):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 # A genre word alone, perhaps with its date and number: «Приказ», «ПРИКАЗ № 129/01-07 от 25.08.2023».
@@ -347,7 +364,7 @@ def _looks_like_heading(prep: Prepared, i: int, blocks: set[int]) -> bool:
         # «Приказ» alone on its line under a letterhead whose last line ends in lower case
         # («…основная общеобразовательная школа»): no sentence wraps onto a bare genre word.
         return True
-    if i > 0 and i - 1 not in blocks:
+    if i > 0 and i - 1 not in blocks and not _is_site_chrome(prep.lines[i - 1]):
         prev = prep.lines[i - 1].rstrip()
         # A line continuing a sentence of the previous line is not a heading.
         if prev and (prev[-1].islower() or prev[-1] in ",-–") and len(prev) > 60 and not _ENDS_WITH_TOWN_RE.search(prev):

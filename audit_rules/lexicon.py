@@ -284,7 +284,13 @@ OUTSIDE_EDUCATION_RE = re.compile(
     r"(?:гражданск|муниципальн)\w*\s+(?:служб|служащ)\w*|государственн\w*\s+служб\w*"
     r"|\bкорпоративн\w*\s+наставничеств\w*|наставничеств\w*\s+на\s+предприяти\w*"
     # the police, customs, the armed forces: mentoring of officers has its own acts
-    r"|орган\w*\s+внутренних\s+дел|\bполици\w*|таможенн\w+\s+орган\w*|вооруженн\w+\s+сил\w*|военнослужащ\w*")
+    r"|орган\w*\s+внутренних\s+дел|\bполици\w*|таможенн\w+\s+орган\w*|вооруженн\w+\s+сил\w*|военнослужащ\w*"
+    # juveniles in the care of the prevention system: social mentoring, not a school's
+    r"|профилактик\w+\s+безнадзорност\w*|индивидуальн\w+\s+профилактическ\w+\s+работ\w*")
+# An act on mentoring inside a body of the state («Об организации наставничества в Министерстве по
+# делам национальностей …», «… в Администрации района»): its own civil servants are mentored.
+MENTORING_IN_A_BODY_RE = re.compile(
+    r"наставничеств\w*\s+в\s+(?:министерств|администраци|аппарат|департамент|агентств|инспекци|управлени\w*\s+(?!образовани))")
 # Another state's acts: mentoring under the law of Kazakhstan, Belarus… is outside a Russian audit,
 # however much it reads like ours (Russia's own republics are «Республика Татарстан», «Республики Коми»).
 FOREIGN_STATE_RE = re.compile(

@@ -123,6 +123,9 @@ def real() -> dict[str, dict]:
     ("CARD_NAME_OVER_LATER_PART", "staff_regulation"),
     ("LATIN_CARD_NAME_OVER_LATER_PART", "staff_regulation"),
     ("GLUED_TRAINING_CENTRE_RECOMMENDATIONS", "external"),
+    ("PROGRAMME_UNDER_MATERIALS_SITE_MENU", "programme"),
+    ("MINISTRY_MENTORING_OF_ITS_STAFF", "other"),
+    ("JUVENILES_PREVENTION_MENTORING", "other"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
