@@ -763,13 +763,23 @@ def _weak_signals(filename: str | None, link_text: str | None, page_title: str |
 _FILE_NAME_SHAPE_RE = re.compile(r"^\S{6,120}\.(?:pdf|docx?|rtf|odt)$|^[^\W_]+(?:[_-][^\W_]+){2,}$", re.IGNORECASE)
 
 
-def _latin_card_name(prep: Prepared) -> str | None:
-    """A file card's title that is the file's transliterated name, at the top of the text.
+_FILE_FIELD_RE = re.compile(r"^Файл:\s*(?=\S)")
+
+
+def _file_name_in_text(prep: Prepared) -> str | None:
+    """A file card's title that is the file's transliterated name, or a preview's «Файл: …», at the
+    top of the text.
 
     (Cleaning may have folded a lone «o» of it into Cyrillic: the name is mostly Latin.)
     """
     for line in prep.lines[:CARD_LINES]:
         name = line.strip()
+        field = _FILE_FIELD_RE.match(name)
+        if field:
+            # a file-sharing site's preview names the file («Файл: Положение о наставничестве.docx»);
+            # the name may belie the content (a programme saved as «Протокол 2 ….docx»), so it
+            # votes as a link's name would, never as a heading
+            return name[field.end():]
         letters = [ch for ch in name if ch.isalpha()]
         if _FILE_NAME_SHAPE_RE.match(name) and letters and \
                 sum("a" <= ch.lower() <= "z" for ch in letters) >= 0.8 * len(letters):
@@ -788,7 +798,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     the texts being scored); `rules_only` leaves the text model out (what the rules read alone).
     """
     prep = prepare(text or "")
-    card_name = _latin_card_name(prep)
+    card_name = _file_name_in_text(prep)
     weak = _weak_signals(filename, link_text, page_title, card_name)
     thin = prep.letter_count < SHORT_TEXT_LETTERS
 

@@ -335,11 +335,16 @@ def prose_before(prep: Prepared, index: int, blocks: set[int]) -> bool:
 _SITE_NAME_RE = re.compile(r"\b[\w-]+\.(?:ru|рф|su|com|org|net|info)\b", re.IGNORECASE)
 
 
+# A file-sharing site's preview: the file's fields and its notice on copyright above the file's text.
+_PREVIEW_FIELD_RE = re.compile(r"^\s*(?:файл|вуз|категория|дисциплина|добавлен|просмотров|скачиваний|размер)\s*:"
+                               r"|нарушает\s+ваши\s+авторские\s+права", re.IGNORECASE)
+
+
 def _is_site_chrome(line: str) -> bool:
-    """A site's name («kopilkaurokov.ru - сайт для учителей») or a menu run into one line («Создайте
-    Ваш сайт учителя Курсы ПК и ППК Видеоуроки Олимпиады Вебинары»): most words capitalised, no
-    sentence's end."""
-    if _SITE_NAME_RE.search(line) and len(line) < 120:
+    """A site's name («kopilkaurokov.ru - сайт для учителей»), a menu run into one line («Создайте
+    Ваш сайт учителя Курсы ПК и ППК Видеоуроки Олимпиады Вебинары»: most words capitalised, no
+    sentence's end), or a file-sharing site's preview fields («ВУЗ: Не указан», «Просмотров: 31»)."""
+    if (_SITE_NAME_RE.search(line) and len(line) < 120) or _PREVIEW_FIELD_RE.search(line):
         return True
     words = re.findall(r"[А-ЯЁA-Zа-яёa-z]+", line)
     if len(words) < 6 or line.rstrip().endswith((".", "!", "?", ":", ";", ",")):

@@ -126,6 +126,8 @@ def real() -> dict[str, dict]:
     ("PROGRAMME_UNDER_MATERIALS_SITE_MENU", "programme"),
     ("MINISTRY_MENTORING_OF_ITS_STAFF", "other"),
     ("JUVENILES_PREVENTION_MENTORING", "other"),
+    ("FILE_SHARING_PREVIEW_REGULATION", "staff_regulation"),
+    ("FILE_SHARING_PREVIEW_LATER_PART", "staff_regulation"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -579,3 +581,12 @@ def test_an_orders_number_is_its_own_not_its_preambles():
             "ПРИКАЗЫВАЮ:\n1. Назначить наставником учителя химии Котову Н.В.\nДиректор И.И. Смирнов\n")
     got = classify(text)
     assert (got.doc_type, got.date, got.number) == ("order", "2023-09-01", "120-о") and got.issuer != "federal"
+
+
+def test_a_file_sharing_previews_fields_are_no_text_and_its_file_name_no_heading():
+    got = classify(texts.FILE_SHARING_PREVIEW_REGULATION)
+    assert got.title == "Положение о наставничестве педагогических работников МБОУ «Глинковская средняя школа»"
+    # the name of a file may belie what is in it: it votes as a link's name does, never as a heading
+    programme = texts.FILE_SHARING_PREVIEW_LATER_PART.replace("Положение о наставничестве 2023", "Протокол 2 от 20.09.2022")
+    assert classify(programme).title is None
+
