@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass, field
 
 from audit_rules import lexicon
 from audit_rules.doc_metadata import (
-    CARD_LINES, NUM_DATE_RE, Head, TitleInfo, approval_block_lines, extract_title_info, find_heads, head_title, listed_title_lines,
-    main_head, tidy_title,
+    NUM_DATE_RE, Head, TitleInfo, approval_block_lines, card_file_name, extract_title_info, find_heads, head_title,
+    listed_title_lines, main_head, tidy_title,
 )
 from audit_rules.lexicon import Cue
 from audit_rules.text_features import Prepared, looks_garbled, prepare, quote_span, to_match
@@ -760,33 +760,6 @@ def _weak_signals(filename: str | None, link_text: str | None, page_title: str |
     return {"votes": votes, "quotes": quotes, "title_match": title_match}
 
 
-_FILE_NAME_SHAPE_RE = re.compile(r"^\S{6,120}\.(?:pdf|docx?|rtf|odt)$|^[^\W_]+(?:[_-][^\W_]+){2,}$", re.IGNORECASE)
-
-
-_FILE_FIELD_RE = re.compile(r"^Файл:\s*(?=\S)")
-
-
-def _file_name_in_text(prep: Prepared) -> str | None:
-    """A file card's title that is the file's transliterated name, or a preview's «Файл: …», at the
-    top of the text.
-
-    (Cleaning may have folded a lone «o» of it into Cyrillic: the name is mostly Latin.)
-    """
-    for line in prep.lines[:CARD_LINES]:
-        name = line.strip()
-        field = _FILE_FIELD_RE.match(name)
-        if field:
-            # a file-sharing site's preview names the file («Файл: Положение о наставничестве.docx»);
-            # the name may belie the content (a programme saved as «Протокол 2 ….docx»), so it
-            # votes as a link's name would, never as a heading
-            return name[field.end():]
-        letters = [ch for ch in name if ch.isalpha()]
-        if _FILE_NAME_SHAPE_RE.match(name) and letters and \
-                sum("a" <= ch.lower() <= "z" for ch in letters) >= 0.8 * len(letters):
-            return name
-    return None
-
-
 # ---------------------------------------------------------------------------------------------
 
 def classify(text: str, *, filename: str | None = None, link_text: str | None = None,
@@ -798,7 +771,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     the texts being scored); `rules_only` leaves the text model out (what the rules read alone).
     """
     prep = prepare(text or "")
-    card_name = _file_name_in_text(prep)
+    card_name = card_file_name(prep)
     weak = _weak_signals(filename, link_text, page_title, card_name)
     thin = prep.letter_count < SHORT_TEXT_LETTERS
 

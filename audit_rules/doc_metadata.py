@@ -164,6 +164,28 @@ _FILE_NAME_TAIL_RE = re.compile(
 _FILE_NAME_MARK_RE = re.compile(r"(?<=[^\W_])_(?=[^\W_])|\(pdf\.io\)|\.(?:pdf|docx?|rtf|odt)\s*$", re.IGNORECASE)
 
 
+_FILE_FIELD_RE = re.compile(r"^Файл:\s*(?=\S)")
+
+
+def card_file_name(prep: Prepared) -> str | None:
+    """A file's name at the top of the text that is no heading: a card's transliterated name
+    («polozhenie_o_nastavnichestve.pdf»), or a file-sharing preview's «Файл: …», whose name may
+    belie the content (a programme saved as «Протокол 2 ….docx»). It votes as a link's name would.
+
+    (Cleaning may have folded a lone «o» of a transliterated name into Cyrillic: it is mostly Latin.)
+    """
+    for line in prep.lines[:CARD_LINES]:
+        name = line.strip()
+        field = _FILE_FIELD_RE.match(name)
+        if field:
+            return name[field.end():]
+        letters = [ch for ch in name if ch.isalpha()]
+        if _FILE_NAME_MARK_RE.search(name) and " " not in name and letters and \
+                sum("a" <= ch.lower() <= "z" for ch in letters) >= 0.8 * len(letters):
+            return name
+    return None
+
+
 def _file_name_as_title(line: str) -> str:
     """A file's name read as a title: its words without the underscores and the tail."""
     if not _FILE_NAME_MARK_RE.search(line):
@@ -676,7 +698,6 @@ def order_date_number(prep: Prepared, head: Head, blocks: set[int], stop: int | 
         s, e = prep.span_of_lines(j, j)
         refs.extend(r for r in _refs_in(prep, s, e) if _kind_before(prep, r.pos, s) in (None, "order"))
     return _pick(refs)
-
 
 
 def approval_date_number(prep: Prepared, blocks: set[int], before: int | None):

@@ -27,7 +27,6 @@ from eduaudit.store import Store
 ROOT = Path(__file__).resolve().parent.parent
 
 
-
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--schools", type=int, default=340)

@@ -34,7 +34,6 @@ ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ("doc_type", "audience", "issuer", "about_mentoring", "title", "date", "number", "contains")
 
 
-
 def scanned_documents(db: Path, limit: int | None) -> list[dict]:
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row

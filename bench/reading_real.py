@@ -149,7 +149,6 @@ def run_scans(limit: int | None = None) -> dict:
     }
 
 
-
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--page-chars", type=int, default=2500)

@@ -31,7 +31,6 @@ VARIANTS: dict[str, list[str]] = {
 }
 
 
-
 def first_pages(db: Path, documents: int) -> list[tuple]:
     pages = []
     for doc in scanned_documents(db, None):

@@ -14,6 +14,26 @@ from audit_rules.classifier import classify
 from tests.helpers.scriptkit import load_script
 
 acc = load_script("classifier_accuracy")
+SHAPES = ["as written", "flat", "wrapped"]
+
+
+def misread(readings, expected: str, shape: str) -> list[str]:
+    """«layout: class» for each (layout, text) whose text, in ``shape``, is not read as ``expected``."""
+    wrong = []
+    for layout, text in readings:
+        if shape != "as written":
+            text = acc.reshaped(text, shape)
+        got = acc.predicted_audit_class(classify(text))
+        if got != expected:
+            wrong.append(f"{layout}: {got}")
+    return wrong
+
+
+def under_letterheads(titles: list[str], body: str, approvals: bool = True):
+    """(layout, text) of each title with ``body`` under every letterhead and approval block."""
+    blocks = APPROVALS.items() if approvals else [("none", "")]
+    for (letterhead, top), (approval, block), title in itertools.product(LETTERHEADS.items(), blocks, titles):
+        yield f"{letterhead} / {approval} / {title.splitlines()[0]}", top + block + title + body
 
 LETTERHEADS = {
     "school": "Муниципальное бюджетное общеобразовательное учреждение\n«Средняя школа № 2» г. Демидова\n",
@@ -78,19 +98,11 @@ DOCUMENTS = {
 
 
 @pytest.mark.parametrize("kind", sorted(DOCUMENTS))
-@pytest.mark.parametrize("shape", ["as written", "flat", "wrapped"])
+@pytest.mark.parametrize("shape", SHAPES)
 def test_each_kind_keeps_its_class_under_every_letterhead_and_approval(kind, shape):
     titles, body = DOCUMENTS[kind]
-    wrong = []
-    for (letterhead, top), (approval, block), title in itertools.product(LETTERHEADS.items(), APPROVALS.items(), titles):
-        if kind == "order" and approval != "none":
-            continue    # an order carries no approval block of its own
-        text = top + block + title + body
-        if shape != "as written":
-            text = acc.reshaped(text, shape)
-        got = acc.predicted_audit_class(classify(text))
-        if got != kind:
-            wrong.append(f"{letterhead} / {approval} / {title.splitlines()[0]}: {got}")
+    # (an order carries no approval block of its own)
+    wrong = misread(under_letterheads(titles, body, approvals=kind != "order"), kind, shape)
     assert not wrong, "\n".join(wrong)
 
 
@@ -106,17 +118,10 @@ def _table(style: str, body: str) -> str:
 
 
 @pytest.mark.parametrize("style", ["tabs", "cells", "dashes"])
-@pytest.mark.parametrize("shape", ["as written", "flat", "wrapped"])
+@pytest.mark.parametrize("shape", SHAPES)
 def test_a_road_maps_table_in_any_converters_layout(style, shape):
     titles, body = DOCUMENTS["roadmap"]
-    wrong = []
-    for (letterhead, top), (approval, block), title in itertools.product(LETTERHEADS.items(), APPROVALS.items(), titles):
-        text = top + block + title + _table(style, body)
-        if shape != "as written":
-            text = acc.reshaped(text, shape)
-        got = acc.predicted_audit_class(classify(text))
-        if got != "roadmap":
-            wrong.append(f"{letterhead} / {approval} / {title.splitlines()[0]}: {got}")
+    wrong = misread(under_letterheads(titles, _table(style, body)), "roadmap", shape)
     assert not wrong, "\n".join(wrong)
 
 
@@ -142,17 +147,9 @@ PROGRAMME_BODIES = {
 
 
 @pytest.mark.parametrize("style", sorted(PROGRAMME_BODIES))
-@pytest.mark.parametrize("shape", ["as written", "flat", "wrapped"])
+@pytest.mark.parametrize("shape", SHAPES)
 def test_a_programme_names_its_pair_in_any_layout(style, shape):
-    wrong = []
-    for (letterhead, top), (approval, block), title in itertools.product(LETTERHEADS.items(), APPROVALS.items(),
-                                                                          PROGRAMME_TITLES):
-        text = top + block + title + PROGRAMME_BODIES[style]
-        if shape != "as written":
-            text = acc.reshaped(text, shape)
-        got = acc.predicted_audit_class(classify(text))
-        if got != "programme":
-            wrong.append(f"{letterhead} / {approval} / {title.splitlines()[0]}: {got}")
+    wrong = misread(under_letterheads(PROGRAMME_TITLES, PROGRAMME_BODIES[style]), "programme", shape)
     assert not wrong, "\n".join(wrong)
 
 
@@ -177,14 +174,9 @@ ORDER_BODIES = {
 
 
 @pytest.mark.parametrize("style", sorted(ORDER_BODIES))
-@pytest.mark.parametrize("shape", ["as written", "flat", "wrapped"])
+@pytest.mark.parametrize("shape", SHAPES)
 def test_a_schools_order_under_any_heading_and_subject(style, shape):
-    wrong = []
-    for (letterhead, top), head, subject in itertools.product(LETTERHEADS.items(), ORDER_HEADS, ORDER_SUBJECTS):
-        text = top + head + subject + ORDER_BODIES[style]
-        if shape != "as written":
-            text = acc.reshaped(text, shape)
-        got = acc.predicted_audit_class(classify(text))
-        if got != "order":
-            wrong.append(f"{letterhead} / {head.strip()} / {subject.strip()}: {got}")
+    readings = ((f"{letterhead} / {head.strip()} / {subject.strip()}", top + head + subject + ORDER_BODIES[style])
+                for (letterhead, top), head, subject in itertools.product(LETTERHEADS.items(), ORDER_HEADS, ORDER_SUBJECTS))
+    wrong = misread(readings, "order", shape)
     assert not wrong, "\n".join(wrong)

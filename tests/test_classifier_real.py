@@ -555,7 +555,6 @@ def test_words_run_together_are_split_where_both_sides_are_words():
     assert "Орлова Н.В." in cleaned
 
 
-
 def test_a_further_training_councils_approval_below_the_title_names_the_issuer():
     text = ("Методические рекомендации\nпо организации наставничества молодых педагогов\n"
             "для руководителей школ,\nзаместителей директоров\nи наставников\n"
