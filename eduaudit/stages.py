@@ -238,10 +238,8 @@ def extraction_settings(ocr: str = "focused", **changes):
 
 
 # -- classification ----------------------------------------------------------
-def classify(store: Store, run_id: int) -> int:
+def classify(store: Store, run_id: int, workers: int | None = None) -> int:
     """Classify each distinct document (and mentoring page) of each school."""
-    from audit_rules.classifier import classify as classify_text
-
     store.db.execute("delete from classifications where run_id = ?", [run_id])
     headings = {(r[0], r[1]): r[2] for r in store.db.execute(
         "select school_id, url, heading from pages where run_id = ?", [run_id]).fetchall()}
@@ -268,11 +266,13 @@ def classify(store: Store, run_id: int) -> int:
                                     "link_text": row["anchor_text"] or "", "filename": "",
                                     "page_title": row["heading"] or "", "fetched_at": row["fetched_at"]})
     texts = {r["sha256"]: r for r in store.db.query("select sha256, status, text from extractions")}
+    missing = {"status": "missing", "text": ""}
+    questions = [((texts.get(sha) or missing)["text"] or "", entry["filename"] or None,
+                  entry["link_text"] or None, entry["page_title"] or None)
+                 for (_, sha), entry in candidates.items()]
     out = []
-    for (school_id, sha), entry in candidates.items():
-        extraction = texts.get(sha) or {"status": "missing", "text": ""}
-        result = classify_text(extraction["text"] or "", filename=entry["filename"] or None,
-                               link_text=entry["link_text"] or None, page_title=entry["page_title"] or None)
+    for ((school_id, sha), entry), result in zip(candidates.items(), classify_all(questions, workers)):
+        extraction = texts.get(sha) or missing
         out.append({
             "run_id": run_id, "school_id": school_id, "sha256": sha, "source": entry["source"],
             "url": entry["url"], "urls": json.dumps(entry["urls"], ensure_ascii=False),
@@ -285,6 +285,39 @@ def classify(store: Store, run_id: int) -> int:
         })
     store.db["classifications"].insert_all(out, pk=("run_id", "school_id", "sha256"), replace=True)
     return len(out)
+
+
+# Below this many documents a second process costs more to start than it saves.
+PARALLEL_CLASSIFICATION_FROM = 400
+
+
+def classify_all(questions: list[tuple[str, str | None, str | None, str | None]],
+                 workers: int | None = None) -> list:
+    """Classifications of (text, filename, link text, page title), in order.
+
+    The audit runs after extraction with every core free, and classification is its
+    largest part (about 5 ms a document), so a region's documents are shared between
+    processes; each result depends on its own question only, so the order of work does not
+    matter.
+    """
+    from eduaudit.extraction.pool import default_workers
+
+    size = min(workers or default_workers(), max(1, len(questions) // (PARALLEL_CLASSIFICATION_FROM // 2)))
+    if size < 2:
+        return [_classify_question(q) for q in questions]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: the audit may run in a process that has threads (a crawl's reactor).
+    with ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(_classify_question, questions, chunksize=32))
+
+
+def _classify_question(question: tuple[str, str | None, str | None, str | None]):
+    from audit_rules.classifier import classify as classify_text
+
+    text, filename, link_text, page_title = question
+    return classify_text(text, filename=filename, link_text=link_text, page_title=page_title)
 
 
 # -- findings ----------------------------------------------------------------

@@ -165,3 +165,13 @@ def test_without_a_deadline_the_answer_is_due_in_two_weeks(letters, tmp_path):
     assert f"Срок ответа: {due}" in [p.text for p in Document(docx).paragraphs]
     assert f"Срок ответа: {due}" in txt.read_text(encoding="utf-8").splitlines()
     assert parse_deadline("2026-12-10") == parse_deadline("10.12.2026") == dt.date(2026, 12, 10)
+
+
+def test_each_missing_document_is_a_bullet_of_the_templates_list_style(letters):
+    folder, data = letters
+    document = Document(folder / f"{file_stem(pick(data))}.docx")
+    bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert bullets, "the letter lists no gap as a bullet"
+    titles = tuple(f"{r.title}:" for r in data.rule_by_id.values())
+    # every bullet names a rule that is not met; no other paragraph is a bullet
+    assert all(p.text.startswith(titles) for p in bullets)

@@ -132,23 +132,30 @@ def _otsu_threshold(pixels) -> int:
     return int(np.argmax(between)) + 1
 
 
-def _profile_sharpness(mask_image: Image.Image, angle: float) -> float:
-    rotated = mask_image.rotate(angle, resample=Image.NEAREST, expand=True, fillcolor=0)
-    rows = np.asarray(rotated, dtype=np.float64).sum(axis=1)
+def _profile_sharpness(ys, xs, angle: float) -> float:
+    # The ink's own coordinates are turned rather than the image: the profile needs only the
+    # row each ink pixel lands on, and turning the pixels of ink alone is several times faster.
+    theta = np.deg2rad(angle)
+    rows_of_ink = np.rint(ys * np.cos(theta) - xs * np.sin(theta)).astype(np.int64)
+    rows = np.bincount(rows_of_ink - rows_of_ink.min()).astype(np.float64)
     steps = np.diff(rows)
     return float(np.dot(steps, steps))
 
 
 def skew_angle(ink) -> float:
     """Counter-clockwise degrees that make the text lines of an ink mask horizontal."""
-    mask_image = Image.fromarray(ink.astype(np.uint8) * 255)
+    rows, columns = np.nonzero(ink)
+    # Coordinates about the centre, y downwards: a positive angle turns the page
+    # counter-clockwise, as PIL's rotate does.
+    ys = rows.astype(np.float64) - ink.shape[0] / 2
+    xs = columns.astype(np.float64) - ink.shape[1] / 2
     coarse = np.arange(-_COARSE_LIMIT, _COARSE_LIMIT + 1e-9, _COARSE_STEP)
-    scores = {round(float(a), 2): _profile_sharpness(mask_image, float(a)) for a in coarse}
+    scores = {round(float(a), 2): _profile_sharpness(ys, xs, float(a)) for a in coarse}
     best = max(scores, key=scores.get)
     for step in np.arange(best - _COARSE_STEP, best + _COARSE_STEP + 1e-9, _FINE_STEP):
         angle = round(float(step), 2)
         if angle not in scores:
-            scores[angle] = _profile_sharpness(mask_image, angle)
+            scores[angle] = _profile_sharpness(ys, xs, angle)
     best = max(scores, key=scores.get)
     # Ties (a page of pictures, no lines) keep the page as it is.
     return best if scores[best] > scores[0.0] * 1.02 else 0.0

@@ -257,6 +257,14 @@ def _hyperlink(paragraph, url: str, text: str) -> None:
     paragraph._p.append(link)
 
 
+def _bullet_style_id(document) -> str:
+    cached = getattr(document, "_eduaudit_bullet_id", None)
+    if cached is None:
+        cached = document.styles["List Bullet"].style_id
+        document._eduaudit_bullet_id = cached
+    return cached
+
+
 def _entry_docx(document, entry: Entry) -> None:
     head = document.add_paragraph()
     head.paragraph_format.space_before = Pt(6)
@@ -269,7 +277,10 @@ def _entry_docx(document, entry: Entry) -> None:
         else:
             head.add_run(entry.site)
     for item in entry.missing:
-        line = document.add_paragraph(style="List Bullet")
+        line = document.add_paragraph()
+        # python-docx looks a style up by its name among all of the template's styles for
+        # every paragraph; the id is set directly, as Word stores it.
+        line._p.get_or_add_pPr().style = _bullet_style_id(document)
         line.add_run(item.text)
         if item.url:
             line.add_run(f" — {item.url_label}: ")
