@@ -46,6 +46,7 @@ RULES_WEAK = 0.6
 MODEL_MIN_FEATURES = 20
 GARBLED_REASON = ("текст не читается: русские буквы в нём распознаны как латинские и цифры; "
                   "вид документа по нему не определить")
+SCHOLARLY_REASON = "научная статья о наставничестве, а не документ организации"
 UNDECIDED_REASON = ("вид документа не определён: текст о наставничестве, но в нём нет заголовка и признаков "
                     "положения, приказа, плана или программы")
 # The audit classes the model may give a text, as (doc_type, audience).
@@ -641,6 +642,14 @@ def _has_byline(prep: Prepared) -> bool:
     return lexicon.PUBLICATION_BYLINE_RE.search(head) is not None
 
 
+def _scholarly_article(prep: Prepared) -> str:
+    """The quote that marks a scholarly article in the text's first lines, or ""."""
+    end = prep.line_starts[lexicon.SCHOLARLY_HEAD_LINES] if len(prep.lines) > lexicon.SCHOLARLY_HEAD_LINES \
+        else len(prep.match)
+    found = lexicon.SCHOLARLY_ARTICLE_RE.search(prep.match, 0, end)
+    return quote_span(prep.text, found.start(), found.end()) if found else ""
+
+
 def _territory_level(prep: Prepared) -> str:
     """Whether a territory's text is a region's or a municipality's, by which it names more (a tie: the region's)."""
     regional = len(lexicon.AUTHORITY_REGION_RE.findall(prep.match))
@@ -903,9 +912,15 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # contest, council or day of mentors is how its authority runs its own.
         about, about_source = True, "title"
         mentoring_quotes = [quote_span(prep.text, *zones.title)] if zones and zones.title else mentoring_quotes
+    scholarly = _scholarly_article(prep)
+    if scholarly:
+        # Whatever its title names, a journal's article is nobody's document: no kind, no issuer
+        # (the authors' schools and centres are their affiliations), nothing annexed.
+        doc_type, issuer, issuer_quotes = "other", "unknown", [scholarly]
+        evidence.append(SCHOLARLY_REASON)
     contains: list[str] = []
     contains_quotes: list[str] = []
-    if about and prep.text:
+    if about and prep.text and not scholarly:
         contains, contains_quotes = _contains(prep, heads, head, blocks, doc_type,
                                               info.last if info.last is not None else -1)
 
@@ -936,19 +951,19 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         evidence.append(GARBLED_REASON)
     confidence = round(max(0.05, min(0.99, confidence)), 2)
 
-    second = None if thin or rules_only else _second_opinion(prep, doc_type, audience, about, genre_source, confidence,
+    second = None if thin or rules_only or scholarly else _second_opinion(prep, doc_type, audience, about, genre_source, confidence,
                                                issuer, model, order_acts=about_source == "order-acts")
     if second is not None:
         prediction, doc_type, audience, about, confidence, issuer = second
         evidence.append(prediction.reason())
-    elif about and doc_type == "other" and genre is None \
+    elif about and doc_type == "other" and genre is None and not scholarly \
             and (issuer == "unknown" or (issuer == "school" and _published_by_authority(prep) is not None)) \
             and (territory_quotes := _speaks_for_territory(prep)):
         # No document, but a page of a territory's education system about its mentoring (a
         # department's news, a town's council of mentors): the authority's, not a school's.
         issuer, issuer_quotes = _territory_level(prep), territory_quotes
         confidence = min(confidence, 0.6)
-    elif about and doc_type == "other" and genre is None:
+    elif about and doc_type == "other" and genre is None and not scholarly:
         # About mentoring, but of no kind the rules or the model can name: say so, never guess.
         evidence.append(UNDECIDED_REASON)
         confidence = min(confidence, 0.4)

@@ -46,6 +46,18 @@ PUBLICATION_BYLINE_RE = re.compile(
     r"(?:Организация|Населенн?ый пункт|Населённый пункт|Должность|Место работы|Учреждение|Опубликовано)\s*:",
     re.IGNORECASE)
 BYLINE_LINES = 15
+# A scholarly article (a journal's or an e-library's page): the journal's own labels («Научная
+# статья на тему …», «УДК 37», an abstract over key words) or the article speaking of itself
+# («В статье рассматривается …», «Авторы раскрывают …»). Its authors' schools are not its issuers,
+# and a model it describes («целевая модель наставничества») is not a programme of theirs.
+SCHOLARLY_ARTICLE_RE = re.compile(
+    r"научн\w*\s+стать\w*|текст\s+научной|\bудк\b\s*[\d.]|"
+    r"\bв\s+(?:данной\s+|настоящей\s+)?статье\s+(?:рассматрива|описыва|представлен|раскрыва|анализиру|обобщ|"
+    r"изложен|предлага|показан)\w*|"
+    r"\bстатья\s+(?:раскрывает|посвящена|описывает|рассматривает)|"
+    r"\bавтор\w*\s+(?:раскрывают|представляют|рассматривают|описывают|предлагают|анализируют)|"
+    r"аннотаци\w*[\s\S]{0,600}ключевые\s+слова|ключевые\s+слова[\s\S]{0,600}аннотаци")
+SCHOLARLY_HEAD_LINES = 30
 YOUNG_STAFF_TITLE_RE = re.compile(
     r"молод\w*\s+(?:специалист|педагог|учител|воспитател)\w*|начинающ\w*\s+(?:педагог|учител|воспитател)\w*")
 # A regulation that assigns mentors: «порядок закрепления наставника», «наставник назначается».

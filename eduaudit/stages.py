@@ -14,6 +14,7 @@ from pathlib import Path
 
 from audit_rules import RULESET_VERSION, all_rules
 from audit_rules.base import ClassifiedDocument, SchoolEvidence
+from audit_rules.batch import classify_all
 from crawler.diagnosis import NO_ADDRESS
 from eduaudit import crawl_shards
 from eduaudit.crawl_process import crawl_here
@@ -285,39 +286,6 @@ def classify(store: Store, run_id: int, workers: int | None = None) -> int:
         })
     store.db["classifications"].insert_all(out, pk=("run_id", "school_id", "sha256"), replace=True)
     return len(out)
-
-
-# Below this many documents a second process costs more to start than it saves.
-PARALLEL_CLASSIFICATION_FROM = 400
-
-
-def classify_all(questions: list[tuple[str, str | None, str | None, str | None]],
-                 workers: int | None = None) -> list:
-    """Classifications of (text, filename, link text, page title), in order.
-
-    The audit runs after extraction with every core free, and classification is its
-    largest part (about 5 ms a document), so a region's documents are shared between
-    processes; each result depends on its own question only, so the order of work does not
-    matter.
-    """
-    from eduaudit.extraction.pool import default_workers
-
-    size = min(workers or default_workers(), max(1, len(questions) // (PARALLEL_CLASSIFICATION_FROM // 2)))
-    if size < 2:
-        return [_classify_question(q) for q in questions]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # spawn, not fork: the audit may run in a process that has threads (a crawl's reactor).
-    with ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return list(pool.map(_classify_question, questions, chunksize=32))
-
-
-def _classify_question(question: tuple[str, str | None, str | None, str | None]):
-    from audit_rules.classifier import classify as classify_text
-
-    text, filename, link_text, page_title = question
-    return classify_text(text, filename=filename, link_text=link_text, page_title=page_title)
 
 
 # -- findings ----------------------------------------------------------------

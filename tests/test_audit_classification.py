@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from audit_rules.classifier import classify
-from eduaudit.stages import PARALLEL_CLASSIFICATION_FROM, classify_all
+from audit_rules.batch import PARALLEL_CLASSIFICATION_FROM, classify_all
 
 CORPUS = Path(__file__).parent / "corpus"
 

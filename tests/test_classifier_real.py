@@ -128,6 +128,8 @@ def real() -> dict[str, dict]:
     ("JUVENILES_PREVENTION_MENTORING", "other"),
     ("FILE_SHARING_PREVIEW_REGULATION", "staff_regulation"),
     ("FILE_SHARING_PREVIEW_LATER_PART", "staff_regulation"),
+    ("JOURNAL_ARTICLE_ON_A_TARGET_MODEL", "other"),
+    ("JOURNAL_ARTICLE_BY_A_TOWN_CENTRE", "other"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
