@@ -6,15 +6,17 @@ the operator sees it as a signal, never as a failure (a shared model is allowed)
 Texts are compared after masking what differs between copies by design: proper names (of the
 school, people, villages: capitalised words inside a sentence), numbers and dates. What is left
 is cut into overlapping five-word shingles; two texts whose shingle sets overlap by at least
-SIMILARITY (Jaccard) are near-duplicates. A municipality holds at most a few hundred mentoring
-documents, so the pairs are compared exactly; no hashing sketch is needed.
+SIMILARITY (Jaccard) are near-duplicates. A municipality of a large region holds several hundred
+mentoring documents, about a hundred thousand pairs: only pairs that can reach SIMILARITY are
+compared (prefix filtering, below), and those exactly, so the result is that of comparing all.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
-from itertools import combinations
+from collections import Counter
 
 from audit_rules.base import OWN_ISSUERS, SchoolEvidence
 from audit_rules.signal_kinds import NEAR_DUPLICATE, Signal
@@ -26,6 +28,7 @@ MASK_NAME, MASK_NUMBER = "@", "#"
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*|[.!?;:\n]")
 # «Средняя школа № 3», «Об образовании …»: a quoted name is one name, whatever its words.
+_DIGIT_RE = re.compile(r"\d")
 _QUOTED_RE = re.compile(r"«[^«»\n]{1,80}»|\"[^\"\n]{1,80}\"")
 
 
@@ -47,7 +50,7 @@ def normalised_tokens(text: str) -> list[str]:
         previous = token
         if len(token) == 1 and token.isalpha():
             continue
-        if any(c.isdigit() for c in token):
+        if not token.isalpha() and _DIGIT_RE.search(token):
             word = MASK_NUMBER
         elif token[0].isupper() and not sentence_start:
             word = MASK_NAME
@@ -68,17 +71,48 @@ def shingles(tokens: list[str]) -> frozenset[int]:
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)     # |a ∪ b| without building the union
 
 
-def _candidates(evidence: SchoolEvidence) -> list[tuple]:
+def _pairs_that_may_match(sets: list[frozenset[int]], threshold: float) -> list[tuple[int, int]]:
+    """Every pair (i < j, in order) whose Jaccard similarity may reach ``threshold``.
+
+    Two sets with J >= t share at least t·|a| of a's elements. With every set's elements in
+    one global order, two sets sharing that many must share one among the first
+    |a| - ⌈t·|a|⌉ + 1 elements of each (prefix filtering, as in Bayardo's All-Pairs):
+    indexing those prefixes finds every such pair. Rare shingles go first, so that a phrase
+    every regulation has does not make all pairs candidates. Sizes too far apart cannot
+    reach t either (J <= smaller / larger).
+    """
+    frequency = Counter(x for elements in sets for x in elements)
+    index: dict[int, list[int]] = {}
+    found: set[tuple[int, int]] = set()
+    for i, elements in enumerate(sets):
+        if not elements:
+            continue
+        ordered = sorted(elements, key=lambda x: (frequency[x], x))
+        # a shade under t·|a| guards the prefix against rounding (a longer prefix is still exact)
+        shared = math.ceil(threshold * len(elements) - 1e-9)
+        for x in ordered[:len(elements) - shared + 1]:
+            for j in index.get(x, ()):
+                found.add((j, i))
+            index.setdefault(x, []).append(i)
+    return sorted((i, j) for i, j in found
+                  if min(len(sets[i]), len(sets[j])) >= threshold * max(len(sets[i]), len(sets[j])) - 1e-9)
+
+
+def _candidates(evidence: SchoolEvidence, known: dict[str, frozenset[int] | None]) -> list[tuple]:
     out = []
     for doc in evidence.documents:
         if not doc.about_mentoring or doc.issuer not in OWN_ISSUERS or doc.source != "file":
             continue
-        tokens = normalised_tokens(evidence.read_text(doc.sha256))
-        if len(tokens) >= MIN_WORDS:
-            out.append((evidence, doc, shingles(tokens)))
+        if doc.sha256 not in known:
+            # one text, one set of shingles, however many schools publish the file
+            tokens = normalised_tokens(evidence.read_text(doc.sha256))
+            known[doc.sha256] = shingles(tokens) if len(tokens) >= MIN_WORDS else None
+        if known[doc.sha256] is not None:
+            out.append((evidence, doc, known[doc.sha256]))
     return out
 
 
@@ -86,9 +120,10 @@ def near_duplicates(evidences: list[SchoolEvidence]):
     """One signal per school and group of near-identical documents shared with other schools."""
 
     by_municipality: dict[str, list[tuple]] = {}
+    known: dict[str, frozenset[int] | None] = {}
     for evidence in evidences:
         key = evidence.school.get("municipality_key") or evidence.school.get("municipality") or ""
-        by_municipality.setdefault(key, []).extend(_candidates(evidence))
+        by_municipality.setdefault(key, []).extend(_candidates(evidence, known))
     signals = []
     for items in by_municipality.values():
         parent = list(range(len(items)))
@@ -100,7 +135,7 @@ def near_duplicates(evidences: list[SchoolEvidence]):
             return i
 
         best: dict[int, float] = {}
-        for i, j in combinations(range(len(items)), 2):
+        for i, j in _pairs_that_may_match([item[2] for item in items], SIMILARITY):
             if items[i][0] is items[j][0]:
                 continue      # two copies on one site are not a shared model
             score = jaccard(items[i][2], items[j][2])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+from itertools import combinations
 
 import openpyxl
 import pytest
@@ -10,7 +12,7 @@ import pytest
 from audit_rules import RULESET_VERSION
 from audit_rules.base import ClassifiedDocument, SchoolEvidence
 from audit_rules.signals import NEAR_DUPLICATE, PAIRS_PROGRAMMES, compute_signals
-from audit_rules.signals_duplicates import jaccard, normalised_tokens, shingles
+from audit_rules.signals_duplicates import SIMILARITY, _pairs_that_may_match, jaccard, normalised_tokens, shingles
 from audit_rules.signals_pairs import count_pairs
 from eduaudit import stages
 from eduaudit.explain import explain, render_text
@@ -206,6 +208,32 @@ def _put(store, run_id, school_id, name, municipality, sha, url, doc_type, title
         "confidence": 0.9, "title": title, "date": "2025-09-02", "number": "1", "contains": "[]",
         "evidence": json.dumps([title], ensure_ascii=False), "extraction_status": "ok",
         "fetched_at": "2026-11-01T10:00:01+00:00"})
+
+
+def test_the_pairs_compared_include_every_pair_a_full_comparison_finds():
+    rng = random.Random(18)
+    sets = []
+    for _ in range(30):
+        model = frozenset(rng.sample(range(10 ** 6), rng.randint(120, 600)))
+        sets.append(model)
+        for _ in range(3):
+            # a school's copy of the model with up to a sixth of its shingles changed: some
+            # copies stay above the threshold, some fall below it
+            changed = set(rng.sample(sorted(model), rng.randint(0, len(model) // 6)))
+            sets.append(frozenset((model - changed) | set(rng.sample(range(10 ** 6), len(changed)))))
+    # the tightest case: one copy is the other cut short, exactly at the threshold, and the
+    # shingles they share are the commonest, so they come last in the order the filter uses
+    whole = frozenset(range(2 * 10 ** 6, 2 * 10 ** 6 + 200))
+    sets += [whole, frozenset(sorted(whole)[:170])]
+    rng.shuffle(sets)
+    scores = {(i, j): jaccard(sets[i], sets[j]) for i, j in combinations(range(len(sets)), 2)}
+    above = {pair for pair, score in scores.items() if score >= SIMILARITY}
+    below = {pair for pair, score in scores.items() if 0.6 < score < SIMILARITY}
+    assert above and below
+    compared = _pairs_that_may_match(sets, SIMILARITY)
+    assert above <= set(compared)
+    assert compared == sorted(compared)
+    assert len(compared) < len(scores) // 10      # and far from every pair
 
 
 def test_signals_are_stored_explained_and_reported(tmp_path):
