@@ -13,13 +13,15 @@ import sqlite3
 from fractions import Fraction
 
 import openpyxl
+import pandas as pd
 import pytest
 from lxml import html as lxml_html
 
 from audit_rules import all_rules
+from audit_rules.base import ERROR, FAIL, PASS
 from eduaudit.browse import QUERIES
 from eduaudit.reports.build import write_reports
-from eduaudit.reports.figures import Share, percent
+from eduaudit.reports.figures import Share, percent, unchecked_schools
 from eduaudit.reports.russian import count, of_checked, unreachable_phrase
 from eduaudit.store import Store
 
@@ -160,3 +162,12 @@ def test_denominators_are_stated_in_words():
         "11 сайтов не удалось проверить", "22 сайта не удалось проверить"]
     assert [count(n, "школа") for n in (1, 3, 5, 21)] == ["1 школа", "3 школы", "5 школ", "21 школа"]
     assert count(27, "муниципалитет", "gent") == "27 муниципалитетов"
+
+
+def test_a_school_is_unchecked_only_when_every_rule_but_reachability_is_an_error():
+    rows = [("a", "site.reachable", FAIL), ("a", "doc.regulation", ERROR), ("a", "doc.order", ERROR),
+            ("b", "site.reachable", PASS), ("b", "doc.regulation", ERROR), ("b", "doc.order", FAIL),
+            ("c", "site.reachable", ERROR)]
+    frame = pd.DataFrame(rows, columns=["school_id", "rule_id", "status"])
+    assert unchecked_schools(frame) == {"a"}
+    assert unchecked_schools(frame[frame["rule_id"] == "site.reachable"]) == set()

@@ -104,8 +104,8 @@ def unchecked_schools(findings: pd.DataFrame) -> set[str]:
     rest = findings[findings["rule_id"] != "site.reachable"]
     if rest.empty:
         return set()
-    all_error = rest.groupby("school_id")["status"].agg(lambda st: bool((st == ERROR).all()))
-    return set(all_error[all_error].index)
+    # every school of the frame but those with one verdict that is not an error
+    return set(rest["school_id"]) - set(rest.loc[rest["status"] != ERROR, "school_id"])
 
 
 def coverage_rows(findings: pd.DataFrame, rules: list) -> list[tuple[str | None, int, list[Share]]]:
