@@ -249,6 +249,7 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
         # follows them are the body, whatever bodies their wrapped lines name.
         top = next((i for i in range(top) if _CLAUSE_START_RE.match(prep.lines[i])), top)
     org_lines = [i for i in range(0, top) if i not in blocks and len(prep.lines[i]) < 400
+                 and not lexicon.OUTLINE_ENTRY_RE.match(prep.lines[i])
                  and not lexicon.SIGNATURE_STAMP_RE.search(_line_match(prep, i)) and not _is_sentence(prep.lines[i])
                  and not _cites_federal_act(_line_match(prep, i))]
     # (judged again once joined: a narrow column wraps a preamble citing a federal act into short
@@ -687,6 +688,10 @@ def _speaks_for_territory(prep: Prepared) -> list[str]:
     return [quote_span(prep.text, m.start(), m.end()) for m in marks[:2]]
 
 
+# Lines at the top where an annex names the act it belongs to.
+ANNEX_LINES = 6
+
+
 def _outside_education(prep: Prepared, title_match: str) -> bool:
     """Mentoring of civil or municipal servants, in a company, or under another state's law.
 
@@ -700,6 +705,11 @@ def _outside_education(prep: Prepared, title_match: str) -> bool:
     if title_match and (lexicon.OUTSIDE_EDUCATION_RE.search(title_match)
                         or lexicon.MENTORING_IN_A_BODY_RE.search(title_match)):
         return not lexicon.EDUCATION_RE.search(title_match)
+    top = prep.match[:prep.line_starts[ANNEX_LINES] if len(prep.lines) > ANNEX_LINES else len(prep.match)]
+    annex = lexicon.ANNEX_OF_ACT_RE.search(top)
+    if annex and lexicon.MENTORING_IN_A_BODY_RE.search(annex.group(0)) \
+            and not lexicon.EDUCATION_RE.search(annex.group(0)):
+        return True
     if lexicon.EDUCATION_RE.search(prep.match):
         return False
     named = len(lexicon.OUTSIDE_EDUCATION_RE.findall(prep.match))

@@ -337,7 +337,12 @@ def _is_prose(chunk: str) -> bool:
 def prose_before(prep: Prepared, index: int, blocks: set[int]) -> bool:
     """Whether running text comes before line ``index`` (an excerpt, a web page's intro)."""
     chunk: list[str] = []
-    for j in range(index):
+    # A file-sharing site's outline of the file («- •1. Общие положения», one entry a line) may
+    # stand above the text: its entries are the file's section titles, not running text.
+    outline = 0
+    while outline < index and lexicon.OUTLINE_ENTRY_RE.match(prep.lines[outline]):
+        outline += 1
+    for j in range(outline, index):
         line = _match_line(prep, j)
         if j in blocks or lexicon.SIGNATURE_STAMP_RE.search(line) or lexicon.LEGAL_PORTAL_RE.search(line) \
                 or _is_site_chrome(prep.lines[j]):

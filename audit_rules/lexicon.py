@@ -46,6 +46,9 @@ PUBLICATION_BYLINE_RE = re.compile(
     r"(?:Организация|Населенн?ый пункт|Населённый пункт|Должность|Место работы|Учреждение|Опубликовано)\s*:",
     re.IGNORECASE)
 BYLINE_LINES = 15
+# An entry of a list drawn with a bullet glyph («- •2. Содержание работы», «• Положение о …»): a
+# file-sharing site's outline of the file, or a list item; never a letterhead's line.
+OUTLINE_ENTRY_RE = re.compile(r"^\s*(?:[-–]\s*)?[•●▪◦]")
 # A scholarly article (a journal's or an e-library's page): the journal's own labels («Научная
 # статья на тему …», «УДК 37», an abstract over key words) or the article speaking of itself
 # («В статье рассматривается …», «Авторы раскрывают …»). Its authors' schools are not its issuers,
@@ -302,7 +305,11 @@ OUTSIDE_EDUCATION_RE = re.compile(
 # An act on mentoring inside a body of the state («Об организации наставничества в Министерстве по
 # делам национальностей …», «… в Администрации района»): its own civil servants are mentored.
 MENTORING_IN_A_BODY_RE = re.compile(
-    r"наставничеств\w*\s+в\s+(?:министерств|администраци|аппарат|департамент|агентств|инспекци|управлени\w*\s+(?!образовани))")
+    r"наставничеств\w*\s+в\s+(?:министерств|администраци|аппарат|департамент|агентств|инспекци|"
+    r"управлени\w*\s+(?!образовани)|комитет\w*\s+(?!(?:по\s+)?образовани))")
+# An annex names the act it belongs to above its own title («Приложение N 3 / к Положению о
+# наставничестве в Комитете …»): whose mentoring that act is, the annex's is too.
+ANNEX_OF_ACT_RE = re.compile(r"приложени\w*[^\n]{0,40}?\n?[^\n]{0,10}?\bк\s+(?:положени|порядк|приказ)\w*[\s\S]{0,160}")
 # Another state's acts: mentoring under the law of Kazakhstan, Belarus… is outside a Russian audit,
 # however much it reads like ours (Russia's own republics are «Республика Татарстан», «Республики Коми»).
 FOREIGN_STATE_RE = re.compile(

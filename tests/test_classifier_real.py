@@ -130,6 +130,8 @@ def real() -> dict[str, dict]:
     ("FILE_SHARING_PREVIEW_LATER_PART", "staff_regulation"),
     ("JOURNAL_ARTICLE_ON_A_TARGET_MODEL", "other"),
     ("JOURNAL_ARTICLE_BY_A_TOWN_CENTRE", "other"),
+    ("PREVIEW_OUTLINE_OVER_REGULATION", "staff_regulation"),
+    ("ANNEX_FORM_OF_A_COMMITTEE_REGULATION", "other"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
