@@ -688,8 +688,9 @@ def _speaks_for_territory(prep: Prepared) -> list[str]:
     return [quote_span(prep.text, m.start(), m.end()) for m in marks[:2]]
 
 
-# Lines at the top where an annex names the act it belongs to.
-ANNEX_LINES = 6
+# Lines at the top where an annex names the act it belongs to (below a legal portal's banner or
+# a site's widgets, or wrapped in a narrow column).
+ANNEX_LINES = 15
 
 
 def _outside_education(prep: Prepared, title_match: str) -> bool:

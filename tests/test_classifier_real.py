@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -593,3 +594,16 @@ def test_a_file_sharing_previews_fields_are_no_text_and_its_file_name_no_heading
     programme = texts.FILE_SHARING_PREVIEW_LATER_PART.replace("Положение о наставничестве 2023", "Протокол 2 от 20.09.2022")
     assert classify(programme).title is None
 
+
+
+@pytest.mark.parametrize("above", [
+    "",
+    "Документ открыт в справочной системе\nЧтобы открыть актуальную редакцию, войдите в систему\n"
+    "Версия для печати\nГлавная / Документы / Региональные акты\nСодержание\nЗакладки\n",
+])
+def test_an_annex_names_its_non_education_act_below_a_portal_banner_too(above):
+    narrow = "\n".join(textwrap.fill(line, 45) if line.strip() else line
+                       for line in texts.ANNEX_FORM_OF_A_COMMITTEE_REGULATION.split("\n"))
+    text = above + narrow
+    assert audit_class_of(text) == "other"
+    assert not classify(text).about_mentoring     # the servants' mentoring, not a school's
