@@ -512,7 +512,20 @@ def _line_match(prep: Prepared, i: int) -> str:
 
 
 def _genre_from_body(prep: Prepared, listed: set[int]) -> tuple[str | None, list[_Hit]]:
-    """Genre from body phrases; lines listing other documents' titles do not vote."""
+    """Genre from body phrases; lines listing other documents' titles do not vote, nor do repeats.
+
+    A web page repeats its news item's lead (as the title, the teaser and the text): the same
+    dated line three times is one line, not three rows of a plan.
+    """
+    seen: set[str] = set()
+    repeats: set[int] = set()
+    for i, line in enumerate(prep.lines):
+        key = line.strip()
+        if key in seen:
+            repeats.add(i)
+        elif key:
+            seen.add(key)
+    listed = listed | repeats
     scored = [h for h in _score_hits_with_pos(prep, lexicon.GENRE_BODY_CUES) if prep.line_of(h[0]) not in listed]
     hits = [h for _, h in scored]
     totals = {g: _total(hits, g) for g in ("regulation", "order", "plan", "program", "other")}

@@ -133,6 +133,7 @@ def real() -> dict[str, dict]:
     ("JOURNAL_ARTICLE_BY_A_TOWN_CENTRE", "other"),
     ("PREVIEW_OUTLINE_OVER_REGULATION", "staff_regulation"),
     ("ANNEX_FORM_OF_A_COMMITTEE_REGULATION", "other"),
+    ("NEWS_LEAD_REPEATED", "other"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
