@@ -89,7 +89,8 @@ _REFERENCE_LINE_RE = re.compile(
 
 
 def _references_over_a_title(prep: Prepared, marked: set[int]) -> set[int]:
-    """«Приказ № 5 от 19.01.2024» right above «Положение о …»: the approval block's last line.
+    """«Приказ № 5 от 19.01.2024» right above «Положение о …» or another approval block: part of
+    the blocks.
 
     An excerpt that lost «УТВЕРЖДЕНО» keeps the reference; an order's own heading is followed
     by its date or subject («О …»), never by another document's heading.
@@ -98,7 +99,10 @@ def _references_over_a_title(prep: Prepared, marked: set[int]) -> set[int]:
     n = len(prep.lines)
 
     def above_title(j: int) -> bool:
-        return j < n and (j in found or _head_genre(_match_line(prep, j)) in ("regulation", "plan", "program"))
+        # (or above the rest of the blocks: «Педагогическим советом» / «Протокол от … № 1» /
+        # «Утверждаю» of an excerpt that lost its «Принято»)
+        return j < n and (j in found or j in marked
+                          or _head_genre(_match_line(prep, j)) in ("regulation", "plan", "program"))
 
     # Bottom up, so that «Протокол № 16 от …» / «Приказ от … № 597» / «Положение …» is one block.
     for i in range(n - 2, -1, -1):
@@ -235,7 +239,10 @@ def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None)
             # The site's own numbering of its file cards stands before a title: «26. Положение о…»,
             # «35_ПОЛОЖЕНИЕ О СИСТЕМЕ НАСТАВНИЧЕСТВА (pdf.io)».
             sectioned = not any(re.match(r"\d{1,2}\.", prep.lines[j]) for j in range(i))
-            card = _CARD_NUMBER_RE.match(line) or (_SECTION_CARD_NUMBER_RE.match(line) if sectioned else None)
+            # (below a sub-clause, «2.2.Задачи:», «3. Порядок закрепления наставника» is a section)
+            in_clauses = any(re.match(r"\d{1,2}\.\d{1,2}", prep.lines[j]) for j in range(i))
+            card = (_CARD_NUMBER_RE.match(line) if not in_clauses else None) \
+                or (_SECTION_CARD_NUMBER_RE.match(line) if sectioned else None)
             if card:
                 match_line, line = match_line[card.end():], line[card.end():]
             match_line, line = _file_name_as_title(match_line), _file_name_as_title(line)

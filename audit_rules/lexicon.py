@@ -245,7 +245,8 @@ GENRE_BODY_CUES: tuple[Cue, ...] = (
 CLAUSE_CUES: tuple[Cue, ...] = (
     # Clause numbering «3.1.», «3.1.2.»: the hallmark of a local normative act.
     # A flattened text layer keeps the numbers inside the line («… кадрового ядра. 2.2. Задачи …»).
-    _cue("regulation", r"(?m)(?:^|(?<=[\s;:]))\d{1,2}\.\d{1,2}\.(?:\d{1,2}\.?)?\s", 0.25, 8),
+    # So does a number glued to its clause («3.1.Кандидатура наставника …»), as typed or OCR'd.
+    _cue("regulation", r"(?m)(?:^|(?<=[\s;:]))\d{1,2}\.\d{1,2}\.(?:\d{1,2}\.?)?(?:\s|(?=[а-яё]))", 0.25, 8),
 )
 TABLE_ROW_CUES: tuple[Cue, ...] = (
     # Rows of an activity table: a numbered row («4», «4.1») with a term cell («сентябрь», «до 15.09», «ежемесячно»;

@@ -134,6 +134,9 @@ def real() -> dict[str, dict]:
     ("PREVIEW_OUTLINE_OVER_REGULATION", "staff_regulation"),
     ("ANNEX_FORM_OF_A_COMMITTEE_REGULATION", "other"),
     ("NEWS_LEAD_REPEATED", "other"),
+    ("APPROVAL_WITHOUT_ITS_OPENER", "staff_regulation"),
+    ("GLUED_CLAUSE_NUMBERS_EXCERPT", "staff_regulation"),
+    ("SECTION_HEADING_BELOW_SUBCLAUSES", "staff_regulation"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
