@@ -7,7 +7,6 @@ not the crawler.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from concurrent.futures import ProcessPoolExecutor
 
 from audit_rules.classifier import Classification, classify
@@ -16,26 +15,20 @@ from audit_rules.classifier import Classification, classify
 Question = tuple[str, "str | None", "str | None", "str | None"]
 
 
-def _cores() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
-
-
 # Below this many documents a second process costs more to start than it saves.
 PARALLEL_CLASSIFICATION_FROM = 400
 
 
-def classify_all(questions: list[Question], workers: int | None = None) -> list[Classification]:
-    """Classifications of (text, filename, link text, page title), in order.
+def classify_all(questions: list[Question], workers: int) -> list[Classification]:
+    """Classifications of (text, filename, link text, page title), in order, in up to ``workers``
+    processes.
 
     The audit runs after extraction with every core free, and classification is its
     largest part (about 5 ms a document), so a region's documents are shared between
     processes; each result depends on its own question only, so the order of work does not
     matter.
     """
-    size = min(workers or _cores(), max(1, len(questions) // (PARALLEL_CLASSIFICATION_FROM // 2)))
+    size = min(workers, max(1, len(questions) // (PARALLEL_CLASSIFICATION_FROM // 2)))
     if size < 2:
         return [_classify_question(q) for q in questions]
     # spawn, not fork: the audit may run in a process that has threads (a crawl's reactor).

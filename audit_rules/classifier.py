@@ -656,11 +656,14 @@ def _has_byline(prep: Prepared) -> bool:
     return lexicon.PUBLICATION_BYLINE_RE.search(head) is not None
 
 
+def _top_end(prep: Prepared, lines: int) -> int:
+    """Where the text's first ``lines`` lines end (in ``prep.match``)."""
+    return prep.line_starts[lines] if len(prep.lines) > lines else len(prep.match)
+
+
 def _scholarly_article(prep: Prepared) -> str:
     """The quote that marks a scholarly article in the text's first lines, or ""."""
-    end = prep.line_starts[lexicon.SCHOLARLY_HEAD_LINES] if len(prep.lines) > lexicon.SCHOLARLY_HEAD_LINES \
-        else len(prep.match)
-    found = lexicon.SCHOLARLY_ARTICLE_RE.search(prep.match, 0, end)
+    found = lexicon.SCHOLARLY_ARTICLE_RE.search(prep.match, 0, _top_end(prep, lexicon.SCHOLARLY_HEAD_LINES))
     return quote_span(prep.text, found.start(), found.end()) if found else ""
 
 
@@ -719,8 +722,7 @@ def _outside_education(prep: Prepared, title_match: str) -> bool:
     if title_match and (lexicon.OUTSIDE_EDUCATION_RE.search(title_match)
                         or lexicon.MENTORING_IN_A_BODY_RE.search(title_match)):
         return not lexicon.EDUCATION_RE.search(title_match)
-    top = prep.match[:prep.line_starts[ANNEX_LINES] if len(prep.lines) > ANNEX_LINES else len(prep.match)]
-    annex = lexicon.ANNEX_OF_ACT_RE.search(top)
+    annex = lexicon.ANNEX_OF_ACT_RE.search(prep.match[:_top_end(prep, ANNEX_LINES)])
     if annex and lexicon.MENTORING_IN_A_BODY_RE.search(annex.group(0)) \
             and not lexicon.EDUCATION_RE.search(annex.group(0)):
         return True

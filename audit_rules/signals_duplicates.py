@@ -27,8 +27,8 @@ MIN_WORDS = 120            # short texts (a programme's header) look alike witho
 MASK_NAME, MASK_NUMBER = "@", "#"
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*|[.!?;:\n]")
-# «Средняя школа № 3», «Об образовании …»: a quoted name is one name, whatever its words.
 _DIGIT_RE = re.compile(r"\d")
+# «Средняя школа № 3», «Об образовании …»: a quoted name is one name, whatever its words.
 _QUOTED_RE = re.compile(r"«[^«»\n]{1,80}»|\"[^\"\n]{1,80}\"")
 
 

@@ -272,7 +272,10 @@ def classify(store: Store, run_id: int, workers: int | None = None) -> int:
                   entry["link_text"] or None, entry["page_title"] or None)
                  for (_, sha), entry in candidates.items()]
     out = []
-    for ((school_id, sha), entry), result in zip(candidates.items(), classify_all(questions, workers)):
+    from eduaudit.extraction.pool import default_workers
+
+    results = classify_all(questions, workers or default_workers())
+    for ((school_id, sha), entry), result in zip(candidates.items(), results):
         extraction = texts.get(sha) or missing
         out.append({
             "run_id": run_id, "school_id": school_id, "sha256": sha, "source": entry["source"],

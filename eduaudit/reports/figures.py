@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -81,10 +82,7 @@ def schools_only(findings: pd.DataFrame) -> pd.DataFrame:
 
 def share(findings: pd.DataFrame, rule_id: str, title: str = "") -> Share:
     """The share of one rule over the given (school) findings."""
-    statuses = findings.loc[findings["rule_id"] == rule_id, "status"]
-    unchecked = int((statuses == ERROR).sum())
-    return Share(rule_id, title or rule_id, passed=int((statuses == PASS).sum()),
-                 checked=int(len(statuses)) - unchecked, unchecked=unchecked)
+    return shares(findings, [SimpleNamespace(id=rule_id, title=title)])[0]
 
 
 def shares(findings: pd.DataFrame, rules: list, municipality: str | None = None) -> list[Share]:

@@ -257,15 +257,7 @@ def _hyperlink(paragraph, url: str, text: str) -> None:
     paragraph._p.append(link)
 
 
-def _bullet_style_id(document) -> str:
-    cached = getattr(document, "_eduaudit_bullet_id", None)
-    if cached is None:
-        cached = document.styles["List Bullet"].style_id
-        document._eduaudit_bullet_id = cached
-    return cached
-
-
-def _entry_docx(document, entry: Entry) -> None:
+def _entry_docx(document, entry: Entry, bullet_style: str) -> None:
     head = document.add_paragraph()
     head.paragraph_format.space_before = Pt(6)
     head.paragraph_format.keep_with_next = True
@@ -279,8 +271,8 @@ def _entry_docx(document, entry: Entry) -> None:
     for item in entry.missing:
         line = document.add_paragraph()
         # python-docx looks a style up by its name among all of the template's styles for
-        # every paragraph; the id is set directly, as Word stores it.
-        line._p.get_or_add_pPr().style = _bullet_style_id(document)
+        # every paragraph; the id, looked up once, is set directly, as Word stores it.
+        line._p.get_or_add_pPr().style = bullet_style
         line.add_run(item.text)
         if item.url:
             line.add_run(f" — {item.url_label}: ")
@@ -303,6 +295,7 @@ def write_letter_docx(letter: Letter, path: str | Path) -> Path:
         setattr(section, side, Cm(2))
     style = document.styles["Normal"]
     style.font.name, style.font.size = "Times New Roman", Pt(12)
+    bullet_style = document.styles["List Bullet"].style_id
 
     to = document.add_paragraph()
     to.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -319,7 +312,7 @@ def write_letter_docx(letter: Letter, path: str | Path) -> Path:
     if letter.schools:
         document.add_heading("Чего не хватает на сайтах школ", level=2)
         for entry in letter.schools:
-            _entry_docx(document, entry)
+            _entry_docx(document, entry, bullet_style)
     if letter.complete:
         document.add_paragraph(f"Всё найдено ({count(len(letter.complete), 'школа')}): "
                                + "; ".join(letter.complete) + ".")
@@ -327,7 +320,7 @@ def write_letter_docx(letter: Letter, path: str | Path) -> Path:
     document.add_paragraph(letter.authority_note)
     for entry in letter.authorities:
         if entry.missing:
-            _entry_docx(document, entry)
+            _entry_docx(document, entry, bullet_style)
     document.add_heading("К кому обращаться", level=2)
     for item in letter.whom_to_ask():
         paragraph = document.add_paragraph(item.text)
