@@ -85,7 +85,12 @@ def approval_block_lines(prep: Prepared) -> set[int]:
 
 _REFERENCE_LINE_RE = re.compile(
     r"^(?:приказ|распоряжени|постановлени|протокол)\w*\s*(?:№|n)\s*\S+\s+от\s+\S+"
-    r"|^(?:приказ|распоряжени|постановлени|протокол)\w*\s+от\s+\S+(?:\s+\S+){0,3}?\s*(?:№|n)\s*\S+")
+    r"|^(?:приказ|распоряжени|постановлени|протокол)\w*\s+от\s+\S+(?:\s+\S+){0,3}?\s*(?:№|n)\s*\S+"
+    # a bare number, «Протокол № 3», «приказ № 350/1», the date left on a line of its own or lost
+    r"|^(?:приказ|протокол)\w*\s*(?:№|n)\s*[\w/.-]+\s*$")
+# Lines a form leaves between an approval block's parts: a signature's blank, a caption under a
+# blank («(дата)», «(подпись)», «(орган, с которым согласован документ)»).
+_FORM_FILLER_RE = re.compile(r"^[\s_.]*_{3,}[^\n]{0,40}$|^\([^()]{2,60}\)$")
 
 
 def _references_over_a_title(prep: Prepared, marked: set[int]) -> set[int]:
@@ -98,9 +103,15 @@ def _references_over_a_title(prep: Prepared, marked: set[int]) -> set[int]:
     found: set[int] = set()
     n = len(prep.lines)
 
+    def past_fillers(j: int) -> int:
+        while j < n and j not in marked and j not in found and _FORM_FILLER_RE.match(_match_line(prep, j)):
+            j += 1
+        return j
+
     def above_title(j: int) -> bool:
         # (or above the rest of the blocks: «Педагогическим советом» / «Протокол от … № 1» /
         # «Утверждаю» of an excerpt that lost its «Принято»)
+        j = past_fillers(j)
         return j < n and (j in found or j in marked
                           or _head_genre(_match_line(prep, j)) in ("regulation", "plan", "program"))
 
@@ -110,10 +121,10 @@ def _references_over_a_title(prep: Prepared, marked: set[int]) -> set[int]:
             continue
         line = _match_line(prep, i)
         if _REFERENCE_LINE_RE.match(line) and above_title(i + 1):
-            found.add(i)
+            found |= set(range(i, past_fillers(i + 1)))
         elif (_DATE_ONLY_LINE_RE.match(_match_line(prep, i + 1))
               and _REFERENCE_LINE_RE.match(line + " " + _match_line(prep, i + 1)) and above_title(i + 2)):
-            found |= {i, i + 1}     # «протокол № 5» / «от «31» августа 2020»
+            found |= set(range(i, past_fillers(i + 2)))     # «протокол № 5» / «от «31» августа 2020»
     return found
 
 
@@ -321,7 +332,9 @@ def listed_title_lines(prep: Prepared, blocks: set[int]) -> set[int]:
 # «помогает», «закреплен») or a copula dash («Наставничество — технология …»).  A letterhead or an
 # address («… г. Рославля.», «ул. Ленина, д. 5.») may be as long and end the same way, but has neither.
 _SENTENCE_END_RE = re.compile(r"(?<=[\w\")][.!?])(?:\s+|$)")
-_ABBREVIATION_END_RE = re.compile(r"(?:^|\s)(?:г|д|ул|обл|пос|с|п|им|тел|стр|корп|т\.д|т\.п|др)\.\s*$")
+_ABBREVIATION_END_RE = re.compile(r"(?:^|\s)(?:г|д|ул|обл|пос|с|п|им|тел|стр|корп|т\.д|т\.п|др)\.\s*$"
+                                  # a signature's initials, «___ Н.С.» before the surname
+                                  r"|(?:^|[\s._])[а-яё]\.[а-яё]\.\s*$")
 _FINITE_VERB_RE = re.compile(
     r"\b(?!(?:совет|комитет|бюджет|предмет|кабинет|филиал|материал|персонал|портал|интернат|кандидат"
     r"|депутат|аппарат|результат|формат|автомат|отдел|раздел|подраздел|предел|пробел|удел)\b)"
@@ -408,9 +421,10 @@ def _looks_like_heading(prep: Prepared, i: int, blocks: set[int]) -> bool:
         # A line continuing a sentence of the previous line is not a heading.
         if prev and (prev[-1].islower() or prev[-1] in ",-–") and len(prev) > 60 and not _ENDS_WITH_TOWN_RE.search(prev):
             return False   # (a letterhead may end with its town: «… «Средняя школа № 2» г. Демидова»)
-        if prev and (prev[-1].islower() or prev[-1] in ",-–") and line[:1].islower() \
+        if prev and (prev[-1].islower() or prev[-1] in ",-–:") and line[:1].islower() \
                 and not _BARE_GENRE_LINE_RE.match(_match_line(prep, i)):
             # a narrow column wraps a sentence at any length: «… портале правовой» / «информации" и …»
+            # (also after its colon: «… в школе:» / «программа, особенности и план обучения»)
             # (an OCR'd heading word alone, «прикАз», stays a heading)
             return False
     # Titles of plans run long («Дорожная карта (план мероприятий) по реализации … на 2023-2024

@@ -137,6 +137,8 @@ def real() -> dict[str, dict]:
     ("APPROVAL_WITHOUT_ITS_OPENER", "staff_regulation"),
     ("GLUED_CLAUSE_NUMBERS_EXCERPT", "staff_regulation"),
     ("SECTION_HEADING_BELOW_SUBCLAUSES", "staff_regulation"),
+    ("BARE_PROTOCOL_OVER_APPROVAL", "students_regulation"),
+    ("APPROVAL_FORM_WITH_CAPTIONS", "staff_regulation"),
 ])
 def test_shapes_of_real_documents(name, expected):
     assert audit_class_of(getattr(texts, name)) == expected
@@ -611,3 +613,27 @@ def test_an_annex_names_its_non_education_act_below_a_portal_banner_too(above):
     text = above + narrow
     assert audit_class_of(text) == "other"
     assert not classify(text).about_mentoring     # the servants' mentoring, not a school's
+
+
+def test_a_line_after_a_colon_in_a_narrow_column_goes_on_with_the_sentence():
+    # a web article's title wrapped after its colon: the rest is no programme's heading
+    text = ("Адаптация молодого воспитателя в детском саду:\nпрограмма, этапы и советы наставнику\n\n"
+            "Первый год работы в детском саду даётся молодому воспитателю нелегко. В этой статье\n"
+            "рассказываем, как старшие коллеги помогают новичку освоиться и чему уделить внимание.\n"
+            "Наставник помогает спланировать занятия и разобрать трудные случаи с родителями.\n")
+    got = classify(text)
+    assert got.doc_type == "other" and got.title is None
+
+
+def test_a_signatures_initials_end_no_sentence_in_a_flattened_approval():
+    # a text layer without line breaks: the approval block runs on past the head's initials
+    text = ("МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ДОШКОЛЬНОЕ ОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ ДЕТСКИЙ САД № 12 «РУЧЕЁК» "
+            "ГОРОДА ВЯЗЬМА - ЦЕНТР РАЗВИТИЯ РЕБЁНКА ПРИНЯТО УТВЕРЖДЕНО Решением общего собрания работников "
+            "МБДОУ детский сад № 12 «Ручеёк» города Вязьма Протокол от 29.08.2023 № 1 Заведующим МБДОУ "
+            "детский сад № 12 «Ручеёк» города Вязьма - центр развития ребёнка ___________________ О.В. Лыкова "
+            "«____» _____________ 2023 г. ПОЛОЖЕНИЕ О СИСТЕМЕ НАСТАВНИЧЕСТВА ПЕДАГОГИЧЕСКИХ РАБОТНИКОВ "
+            "МБДОУ ДЕТСКИЙ САД № 12 «РУЧЕЁК» 1. Общие положения 1.1. Настоящее положение определяет цели, "
+            "задачи и порядок наставничества педагогических работников детского сада.")
+    got = classify(text)
+    assert (got.doc_type, got.audience, got.issuer) == ("regulation", "teachers", "school")
+    assert got.title.lower().startswith("положение о системе наставничества")
