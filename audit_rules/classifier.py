@@ -245,18 +245,27 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
     # Letterhead: organisation lines above the heading; the one nearest the heading issued it.
     top = head.index if head else min(len(prep.lines), 8)
     if head is None:
-        # A letterhead stands above the text: numbered clauses («1.1. …», «1.2. …») and what
-        # follows them are the body, whatever bodies their wrapped lines name.
-        top = next((i for i in range(top) if _CLAUSE_START_RE.match(prep.lines[i])), top)
+        # A letterhead stands above the text: numbered clauses («1.1. …», «1.2. …»), a table's
+        # rows and a list's entries, and what follows them, are the body, whatever bodies their
+        # wrapped lines name («Обучение наставников (курсы ГАУ ДПО …)» is where a school sends them).
+        top = next((i for i in range(top) if _CLAUSE_START_RE.match(prep.lines[i])
+                    or _BODY_ROW_START_RE.match(prep.lines[i]) or " | " in prep.lines[i]), top)
     org_lines = [i for i in range(0, top) if i not in blocks and len(prep.lines[i]) < 400
                  and not lexicon.OUTLINE_ENTRY_RE.match(prep.lines[i])
                  and not lexicon.SIGNATURE_STAMP_RE.search(_line_match(prep, i)) and not _is_sentence(prep.lines[i])
                  and not _cites_federal_act(_line_match(prep, i))]
     # (judged again once joined: a narrow column wraps a preamble citing a federal act into short
     # lines, «… Распоряжения» / «Правительства Российской Федерации от» / «31.12.2019 N 3273-р …»)
-    found = [(first, last, _line_org(text)) for first, last, text in _letterhead_units(prep, org_lines)
+    found = [(first, last, _line_org(text), text) for first, last, text in _letterhead_units(prep, org_lines)
              if not _cites_federal_act(text) and not lexicon.PREAMBLE_RE.match(text)]
-    found = [(first, last, org) for first, last, org in found if org]
+    # (an untitled order's subject line names its subject: «О реализации проекта «Школа
+    # наставничества»» is no school's letterhead, though «О внесении изменений в постановление
+    # Правительства … области» names the act's issuer)
+    found = [(first, last, org) for first, last, org, text in found
+             if org and not (org == "school" and head is None and _ORDER_SUBJECT_RE.match(_line_match(prep, first)))
+             # (above an untitled excerpt a letterhead names its body first; a table's cell that
+             # opens with a measure, «Обучение наставников на курсах … ГАУ ДПО …», does not)
+             and not (head is None and not _letterhead_names_body_first(prep, first, last))]
     for rank, (first, last, org) in enumerate(reversed(found)):
         vote(org, 6.0 if rank == 0 else 2.0, quote_span(prep.text, *prep.span_of_lines(first, last)))
 
@@ -370,6 +379,31 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
 
 # «1.2. …»: a sub-clause; a bare «1.» may be the tail of «СШ № 1.» in a re-lined flattened layer
 _CLAUSE_START_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
+def _letterhead_names_body_first(prep: Prepared, first: int, last: int) -> bool:
+    """Whether one of a letterhead unit's lines names a body within its first words («Муниципальное
+    бюджетное общеобразовательное учреждение …», «ГАУ ДПО …», «Отдел образования …»).
+
+    A long line (a flattened layer runs the title into the letterhead) and an order's subject
+    line («О внесении изменений в постановление Правительства … области») are read as they are.
+    """
+    for i in range(first, last + 1):
+        line = _line_match(prep, i)
+        if len(line) > LETTERHEAD_LINE_CHARS or _ORDER_SUBJECT_RE.match(line):
+            return True
+        rest = prep.match[prep.line_starts[i]:prep.line_starts[last] + len(prep.lines[last])]
+        starts = [m.start() for _, pattern in lexicon.ORG_LINE_PATTERNS for m in [pattern.search(rest)] if m]
+        if starts and len(rest[:min(starts)].split()) <= LETTERHEAD_LEAD_WORDS:
+            return True
+    return False
+
+
+LETTERHEAD_LEAD_WORDS = 4
+LETTERHEAD_LINE_CHARS = 160
+# An order's subject line («О реализации регионального проекта «Школа наставничества»»).
+_ORDER_SUBJECT_RE = re.compile(r"^об?\s+[а-я]")
+# A table row («3 | Издание приказа …», a row number alone on its line when each cell became a
+# line; cells apart by « | » anywhere), a numbered or dashed list entry: never a letterhead's line.
+_BODY_ROW_START_RE = re.compile(r"^\s*(?:\d{1,2}[.)]?\s*(?:\||$)|\d{1,2}[.)]\s+\S|[-–•●▪*]\s*\S|\|)")
 
 
 def _block_units(prep: Prepared, blocks: set[int]) -> list[tuple[int, int]]:
@@ -546,9 +580,15 @@ def _genre_from_body(prep: Prepared, listed: set[int]) -> tuple[str | None, list
 
 
 def _names_one_pair(prep: Prepared) -> bool:
-    """Whether the top of the text names one mentor and one mentee as labelled fields."""
-    top = prep.text[:prep.span_of_lines(0, 24)[1]] if prep.lines else ""
-    return all(p.search(top) for p in lexicon.PAIR_FIELD_RES)
+    """Whether the top of the text names one mentor and one mentee as labelled fields, or its
+    end has the two of them sign it («Наставник ______ Ковалев П.А.» / «Наставляемый ______ …»)."""
+    if not prep.lines:
+        return False
+    top = prep.text[:prep.span_of_lines(0, 24)[1]]
+    if all(p.search(top) for p in lexicon.PAIR_FIELD_RES):
+        return True
+    end = prep.text[prep.span_of_lines(max(0, len(prep.lines) - 6), len(prep.lines) - 1)[0]:]
+    return all(p.search(end) for p in lexicon.PAIR_SIGNATURE_RES)
 
 
 def _mentoring_doc_type(genre: str, title_match: str, one_pair: bool = False) -> str | None:

@@ -294,6 +294,15 @@ def listed_title_lines(prep: Prepared, blocks: set[int]) -> set[int]:
     genres: list[str | None] = []
     for i in range(n):
         genres.append(None if i in blocks else _head_genre(_match_line(prep, i)))
+    # A line opening with the same three words as its neighbour's title is one more entry of the
+    # same list, whatever follows them («Индивидуальная программа наставничества Кочетова Н.С. -
+    # Иванова Н.С.» reads as a sentence by its dash).
+    openers = [" ".join(_match_line(prep, i).split()[:3]) for i in range(n)]
+    for i in range(n):
+        if genres[i] is None and i not in blocks and len(openers[i].split()) == 3:
+            near = [k for k in (i - 1, i + 1) if 0 <= k < n and genres[k] is not None and openers[k] == openers[i]]
+            if near:
+                genres[i] = genres[near[0]]
     listed: set[int] = set()
     for i in range(n):
         if genres[i] is None:
@@ -440,8 +449,15 @@ def main_head(heads: list[Head], prep: Prepared | None = None, blocks: set[int] 
         if prep is not None and prose_before(prep, head.index, blocks or set()):
             # Text already started: this is an annex or a section of an excerpt, not the title.
             break
+        if prep is not None and sum(1 for j in range(head.index) if _ROW_NUMBER_LINE_RE.match(prep.lines[j])) >= 2:
+            # Below a table's numbered rows, each cell on a line of its own («4.» / «Мониторинг
+            # реализации программ» / «май»): a cell, not the title. (One number may be a page's.)
+            break
         return head
     return None
+
+
+_ROW_NUMBER_LINE_RE = re.compile(r"^\s*\d{1,2}\.?\s*$")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -278,7 +278,9 @@ INDIVIDUAL_RE = re.compile(
     r"|молод(?:ой|ого|ому|ым)\s+(?:специалист(?:а|у|ом)?|педагог(?:а|у|ом)?|учител(?:я|ю|ем))\b"
     r"|наставляем(?:ого|ому)\b|с\s+наставляемым\b"
     # one mentor's work plan («План работы учителя – наставника …»), not the mentors' («наставников»)
-    r"|\bработы\s+(?:[а-я]+\s*-\s*)?наставника\b")
+    r"|\bработы\s+(?:[а-я]+\s*-\s*)?наставника\b"
+    # one pair's plan («План работы наставнической пары»), not the pairs' («… наставнических пар»)
+    r"|наставнической\s+пары\b")
 # The header of one pair's programme: «Наставник: Иванова А.А. …», «Наставляемый | Петров …»,
 # «Ф.И.О. наставника Белова Г.А.».  Matched on the original text: the value must be a name (a
 # capitalised word or initials), which a table cell «наставники | в течение года» is not.
@@ -288,6 +290,11 @@ PAIR_FIELD_RES = (
     re.compile(rf"(?m)^{_FIO}[Нн]аставник(?:а)?\s*{_PAIR_VALUE}"),
     re.compile(rf"(?m)^{_FIO}(?:[Нн]аставляем(?:ый|ая|ого|ой)|[Мм]олод(?:ой|ого)\s+(?:специалист|педагог)а?"
                rf"|[Сс]таж[её]р)\s*{_PAIR_VALUE}"),
+)
+# The same pair signing a plan at its end, each on a line of their own: «Наставник ______ Ковалев П.А.».
+PAIR_SIGNATURE_RES = (
+    re.compile(r"(?m)^[Нн]аставник\s*:?\s*_{3,}\s*\(?[А-ЯЁ]"),
+    re.compile(r"(?m)^(?:[Нн]аставляем(?:ый|ая)|[Мм]олодой\s+(?:специалист|педагог))\s*:?\s*_{3,}\s*\(?[А-ЯЁ]"),
 )
 # Documents about the mentoring system that are still "other": reports, monitoring, contests.
 REPORT_TITLE_RE = re.compile(r"\b(?:отч[её]т|мониторинг|анализ|справк|итог|результат\w*\s+реализации)\w*")
@@ -455,6 +462,9 @@ ISSUER_BODY_CUES: tuple[Cue, ...] = (
                       r"(?:[^\s.;]+\s+){0,3}(?:района|округа|города|муниципальн\w+)", 2.0, 3),
     _cue("municipal", r"руководител\w*\s+(?:подведомственн\w+\s+)?(?:обще)?образовательных\s+(?:организаций|учреждений)", 2.0, 2),
     _cue("municipal", r"муниципальн\w+\s+координатор\w*|подведомственн\w+", 1.5, 2),
+    # a plan's executors: the heads of a territory's schools, a department's specialist
+    _cue("municipal", r"руководител(?:и|ям|ями)\s+(?:оо|оу|оуо)\b"
+                      r"|специалист\w*\s+(?:[^\s.;]+\s+)?(?:управлени|комитет|отдел)\w*\s+(?:по\s+)?образовани", 2.0, 2),
     _cue("regional", r"региональн\w+\s+(?:систем\w*|координатор\w*|модел\w*)\s+(?:наставничеств|[^.;]{0,30}наставничеств)", 2.0, 2),
     _cue("regional", r"органам?\w*\s+местного\s+самоуправления|муниципальн\w+\s+орган\w*\s+управления\s+образованием", 2.0, 2),
 )

@@ -637,3 +637,43 @@ def test_a_signatures_initials_end_no_sentence_in_a_flattened_approval():
     got = classify(text)
     assert (got.doc_type, got.audience, got.issuer) == ("regulation", "teachers", "school")
     assert got.title.lower().startswith("положение о системе наставничества")
+
+
+@pytest.mark.parametrize("name", ["ROADMAP_ROWS_NAMING_A_TRAINING_BODY", "REPORT_TABLE_NAMING_A_TRAINING_BODY"])
+def test_a_training_body_in_a_table_row_is_no_letterhead(name):
+    # a school sends its mentors to the regional institute's courses: the institute issued nothing
+    got = classify(getattr(texts, name))
+    assert got.issuer not in ("regional", "municipal")
+    assert audit_class_of(getattr(texts, name)) in ("roadmap", "other")
+
+
+@pytest.mark.parametrize("heading", ["ПЛАН РАБОТЫ НАСТАВНИЧЕСКОЙ ПАРЫ", "План мероприятий"])
+def test_one_pairs_plan_is_their_programme_by_its_heading_or_signatures(heading):
+    assert audit_class_of(texts.PAIR_PLAN_EXCERPT.format(heading=heading)) == "programme"
+    # the same rows signed by the curator alone are no pair's plan
+    curator = texts.PAIR_PLAN_EXCERPT.format(heading="План мероприятий").replace(
+        "Наставник ________ Гусева Л.М.\nНаставляемый ________ Орлов Д.С.\n", "Куратор ________ Гусева Л.М.\n")
+    assert audit_class_of(curator) != "programme"
+
+
+def test_a_plans_executors_can_be_a_districts():
+    got = classify(texts.DISTRICT_PLAN_EXECUTORS)
+    assert (got.doc_type, got.issuer) == ("roadmap", "municipal")
+    assert audit_class_of(texts.DISTRICT_PLAN_EXECUTORS) == "external"
+
+
+def test_an_untitled_orders_subject_naming_a_school_project_is_no_letterhead():
+    text = ("О реализации проекта «Школа наставничества»\n"
+            "В целях развития наставничества в образовательных организациях области\nп р и к а з ы в а ю:\n"
+            "1. Утвердить Положение о проекте «Школа наставничества» (приложение 1).\n"
+            "2. Руководителям образовательных организаций области сформировать наставнические пары.\n"
+            "3. Контроль за исполнением приказа оставляю за собой.\nМинистр                    Л.П. Семёнова\n")
+    assert classify(text).issuer != "school"
+
+
+def test_list_entries_that_open_alike_are_one_list():
+    text = ("Наши наставники\nИндивидуальная программа наставничества Гусева Л.М. - Орлов Д.С., Белов А.А.\n"
+            "Индивидуальная программа наставничества Зуева О.Л. - Котова Н.В.\n"
+            "Индивидуальная программа наставничества Миронова Т.Т. - Соколова Е.Е.\n"
+            "В школе работают три наставнические пары, их программы утверждены директором в сентябре.\n")
+    assert classify(text).doc_type == "other"
