@@ -479,9 +479,13 @@ def _template_marks(prep: Prepared, zones: _Zones | None, head: Head | None,
 
     for i in range(min(len(prep.lines), top_end + 15)):
         line = _line_match(prep, i)
-        if lexicon.TEMPLATE_PLACEHOLDER_RE.search(line):
+        if lexicon.TEMPLATE_PLACEHOLDER_RE.search(line) \
+                or (i not in blocks and lexicon.BLANK_NAME_RE.search(line) and not _near_signature(prep, i)):
             mark(2.0, i)
             break
+    blank_rows = [i for i in range(len(prep.lines)) if lexicon.BLANK_ROW_RE.match(prep.lines[i])]
+    if len(blank_rows) >= 2:
+        mark(2.0, blank_rows[0])     # the pairs' table left for the school to fill in
     for i in range(min(top_end, 12)):
         line = _line_match(prep, i)
         if i not in blocks and lexicon.TEMPLATE_HEAD_RE.match(line):

@@ -546,6 +546,10 @@ PROVENANCE_RE = re.compile(
 TEMPLATE_PLACEHOLDER_RE = re.compile(
     r"\(\s*(?:полное\s+|краткое\s+|сокращенное\s+)?(?:наименование|название)\s+(?:[^\s)]+\s+){0,3}?"
     r"(?:оо|оу|доу|оо/оу|организаци\w*|учреждени\w*|школ\w*)\s*\)")
+# A blank where the school's name belongs («… педагогических работников ________,», «в ________»),
+# and a table of pairs left blank («________ | ______ | ________»): a model for schools to fill in.
+BLANK_NAME_RE = re.compile(r"(?:работников|наставничеств\w*|учреждени\w*|организаци\w*|\bв|\bво)\s+_{5,}\s*(?:[,.;)]|$)")
+BLANK_ROW_RE = re.compile(r"^\s*_{3,}\s*(?:\|\s*_{2,}\s*){2,}\|?\s*$")
 TEMPLATE_HEAD_RE = re.compile(r"^(?:примерн\w+|типов\w+|модельн\w+|шаблон|образец|макет)\b|^форма(?:\s+№?\s*\d+|\s*$)")
 BLANK_LINE_RE = re.compile(r"^[\s_.,«»\"]*_{6,}[\s_.,«»\"]*$")
 BLANK_ORDER_REF_RE = re.compile(r"№\s*_{2,}[^\n]{0,12}от\s*\"?\s*_{2,}|от\s*\"?\s*_{2,}\"?\s*_{3,}[^\n]{0,20}№\s*_{2,}")

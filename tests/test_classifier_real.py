@@ -677,3 +677,25 @@ def test_list_entries_that_open_alike_are_one_list():
             "Индивидуальная программа наставничества Миронова Т.Т. - Соколова Е.Е.\n"
             "В школе работают три наставнические пары, их программы утверждены директором в сентябре.\n")
     assert classify(text).doc_type == "other"
+
+
+BLANK_PAIRS_ORDER = ("Об утверждении наставнических пар\n"
+                     "На основании Положения о наставничестве педагогических работников __________________,\n"
+                     "п р и к а з ы в а ю:\n1. Утвердить наставнические пары:\n"
+                     "Наставник | Должность | Наставляемый | Должность\n"
+                     "______________ | ________ | ______________ | ________\n"
+                     "______________ | ________ | ______________ | ________\n"
+                     "2. Контроль исполнения приказа оставляю за собой.\nДиректор ____________ / __________ /\n")
+BLANK_ROW = "______________ | ________ | ______________ | ________\n"
+
+
+@pytest.mark.parametrize("name_blank, pairs_blank, expected", [
+    (True, True, "external"), (True, False, "external"), (False, True, "external"), (False, False, "order")])
+def test_an_order_left_blank_for_schools_is_a_model_not_a_schools_order(name_blank, pairs_blank, expected):
+    text = BLANK_PAIRS_ORDER
+    if not name_blank:
+        text = text.replace("работников __________________,", "работников МБОУ «Лесная ОШ»,")
+    if not pairs_blank:
+        text = text.replace(BLANK_ROW, "Гусева Л.М. | учитель | Орлов Д.С. | учитель\n", 1)
+        text = text.replace(BLANK_ROW, "Зуева О.Л. | учитель | Котова Н.В. | воспитатель\n", 1)
+    assert audit_class_of(text) == expected
