@@ -449,9 +449,12 @@ def main_head(heads: list[Head], prep: Prepared | None = None, blocks: set[int] 
         if prep is not None and prose_before(prep, head.index, blocks or set()):
             # Text already started: this is an annex or a section of an excerpt, not the title.
             break
-        if prep is not None and sum(1 for j in range(head.index) if _ROW_NUMBER_LINE_RE.match(prep.lines[j])) >= 2:
+        if prep is not None and (
+                sum(1 for j in range(head.index) if _ROW_NUMBER_LINE_RE.match(prep.lines[j])) >= 2
+                or (head.index >= 2 and _ROW_NUMBER_LINE_RE.match(prep.lines[head.index - 1]))):
             # Below a table's numbered rows, each cell on a line of its own («4.» / «Мониторинг
-            # реализации программ» / «май»): a cell, not the title. (One number may be a page's.)
+            # реализации программ» / «май»): a cell, not the title. (A page's number stands alone
+            # at the top, so one number counts only when a cell is above it.)
             break
         return head
     return None

@@ -251,7 +251,7 @@ CLAUSE_CUES: tuple[Cue, ...] = (
 TABLE_ROW_CUES: tuple[Cue, ...] = (
     # Rows of an activity table: a numbered row («4», «4.1») with a term cell («сентябрь», «до 15.09», «ежемесячно»;
     # tabs and bars are already spaces), or the term alone on its line when each cell became a line.
-    _cue("plan", rf"(?m)^\d{{1,2}}(?:\.\d{{1,2}})?\.?\s[^\n]*\b{_TERM}", 0.5, 6),
+    _cue("plan", rf"(?m)^\d{{1,2}}(?:\.\d{{1,2}})?[.)]?\s[^\n]*\b{_TERM}", 0.5, 6),
     _cue("plan", rf"(?m)^{_TERM}(?:\s*[-,]\s*{_TERM})?(?:\s+(?:20\d\d|\d{{2}})\s*(?:г\.?|года)?)?\s*$", 0.5, 6),
 )
 GENRE_BODY_CUES = GENRE_BODY_CUES + CLAUSE_CUES + TABLE_ROW_CUES
@@ -466,7 +466,12 @@ ISSUER_BODY_CUES: tuple[Cue, ...] = (
     _cue("municipal", r"руководител(?:и|ям|ями)\s+(?:оо|оу|оуо)\b"
                       r"|специалист\w*\s+(?:[^\s.;]+\s+)?(?:управлени|комитет|отдел)\w*\s+(?:по\s+)?образовани", 2.0, 2),
     _cue("regional", r"региональн\w+\s+(?:систем\w*|координатор\w*|модел\w*)\s+(?:наставничеств|[^.;]{0,30}наставничеств)", 2.0, 2),
-    _cue("regional", r"органам?\w*\s+местного\s+самоуправления|муниципальн\w+\s+орган\w*\s+управления\s+образованием", 2.0, 2),
+    # a region's act instructs or names as executors the municipalities' authorities: «рекомендовать
+    # органам местного самоуправления», «органы местного самоуправления, осуществляющие управление
+    # в сфере образования» (the bare phrase, cited from a federal law, names nobody's act)
+    _cue("regional", r"органам?\w*\s+местного\s+самоуправления|муниципальн\w+\s+орган\w*\s+управления\s+образованием"
+                     r"|орган\w*\s+местного\s+самоуправления,?\s+осуществляющ\w+\s+управление\s+в\s+сфере\s+образования",
+         2.0, 2),
 )
 
 # A page that speaks for a territory's education system rather than one school: the bodies that
