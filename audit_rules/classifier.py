@@ -76,11 +76,22 @@ class Classification:
         return asdict(self)
 
 
-@dataclass
 class _Hit:
-    label: str
-    weight: float
-    quote: str
+    """A cue found in the text: its label, its weight and the quote around it.
+
+    Most hits are only counted; the quote is cut from the text when evidence asks for it.
+    """
+    __slots__ = ("label", "weight", "_quote", "_where")
+
+    def __init__(self, label: str, weight: float, quote: str = "",
+                 where: tuple[str, int, int] | None = None) -> None:
+        self.label, self.weight, self._quote, self._where = label, weight, quote, where
+
+    @property
+    def quote(self) -> str:
+        if self._where is not None:
+            self._quote, self._where = quote_span(*self._where), None
+        return self._quote
 
 
 @dataclass
@@ -106,7 +117,7 @@ def _score(prep: Prepared, cues: tuple[Cue, ...], zones: _Zones | None,
             weight = cue.weight
             if zones and zones.title and zones.title[0] <= m.start() < zones.title[1]:
                 weight *= TITLE_WEIGHT
-            hits.append(_Hit(cue.label, weight, prep.quote(m.start(), m.end())))
+            hits.append(_Hit(cue.label, weight, where=(prep.text, m.start(), m.end())))
     return hits
 
 
@@ -116,7 +127,7 @@ def _score_hits_with_pos(prep: Prepared, cues: tuple[Cue, ...]) -> list[tuple[in
         for count, m in enumerate(cue.pattern.finditer(prep.match)):
             if count >= cue.cap:
                 break
-            out.append((m.start(), _Hit(cue.label, cue.weight, prep.quote(m.start(), m.end()))))
+            out.append((m.start(), _Hit(cue.label, cue.weight, where=(prep.text, m.start(), m.end()))))
     return out
 
 

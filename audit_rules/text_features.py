@@ -33,8 +33,15 @@ _SAFE_LATIN = set("aABcCeEHKkMoOpPTxXyY")
 _WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 _SUSPECT_WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]*[A-Za-z036][0-9A-Za-zА-Яа-яЁё]*")
 _CYR_RE = re.compile(r"[А-Яа-яЁё]")
-_LETTER_RE = re.compile(r"[^\W\d_]")
 _LAT_RE = re.compile(r"[A-Za-z]")
+# Runs, not single letters, are counted: a list of runs is a tenth of a list of letters.
+_CYR_RUN_RE = re.compile(r"[А-Яа-яЁё]+")
+_LAT_RUN_RE = re.compile(r"[A-Za-z]+")
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+
+
+def _count(run_re: re.Pattern[str], text: str) -> int:
+    return sum(map(len, run_re.findall(text)))
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _QUOTES = "«»“”„‟\"'‘’‚"
@@ -94,8 +101,8 @@ def _glue_headword(m: re.Match[str]) -> str:
 
 def fix_lookalikes(text: str) -> str:
     """Replace Latin look-alike letters inside Russian words by their Cyrillic twins."""
-    cyr = len(_CYR_RE.findall(text))
-    lat = len(_LAT_RE.findall(text))
+    cyr = _count(_CYR_RUN_RE, text)
+    lat = _count(_LAT_RUN_RE, text)
     mostly_cyrillic = cyr > 0 and cyr >= 2 * lat
     # Only a word with a Latin letter or one of the digits OCR confuses can change.
     return _SUSPECT_WORD_RE.sub(lambda m: _fix_word(m.group(0), mostly_cyrillic), text)
@@ -119,7 +126,7 @@ GARBLED_MIXED_SHARE = 0.08
 
 def looks_garbled(text: str) -> bool:
     """Whether a text is mostly Latin letters with digits inside its words: a broken Russian layer."""
-    cyrillic = len(_CYR_RE.findall(text))
+    cyrillic = _count(_CYR_RUN_RE, text)
     tokens = [t for t in _LATIN_TOKEN_RE.findall(text) if len(t) >= 2]
     if len(tokens) < 20 or cyrillic > sum(map(len, tokens)):
         return False
@@ -281,7 +288,7 @@ class Prepared:
 
     @property
     def letter_count(self) -> int:
-        return len(_LETTER_RE.findall(self.text))
+        return _count(_LETTER_RUN_RE, self.text)
 
 
 _MATCH_TABLE = str.maketrans({"ё": "е", **{d: "-" for d in _DASHES}, **{q: '"' for q in _QUOTES}})
