@@ -378,15 +378,32 @@ def reshaped(text: str, how: str, seed: str = "") -> str:
 def main_reshape(path: Path, half: str) -> dict:
     """How many excerpts read right as given stay right when reshaped (shipped model): flattened, cut,
     OCR-garbled, wrapped in a narrow column, under a site's chrome."""
+    rows = [(r["id"], r["excerpt"], REAL_LABEL_CLASS[r["label"]]) for r in load_real(path)
+            if r["label"] in REAL_LABEL_CLASS and (half == "all" or site_half(r["url"]) == half)]
+    print(f"real excerpts: {path}  half: {half}", end="  ")
+    return {"source": str(path), "half": half, **_reshape_counts(rows)}
+
+
+def main_reshape_corpus(corpus: Path) -> dict:
+    """The same for our synthetic corpus: whole documents, so ``cut`` is a later part of each."""
+    rows = [(label.file, (corpus / label.file).read_text(encoding="utf-8"),
+             audit_class(label.doc_type, label.audience, label.issuer, label.about_mentoring))
+            for label in load_labels(corpus)]
+    print(f"corpus: {corpus}", end="  ")
+    return {"source": str(corpus), **_reshape_counts(rows)}
+
+
+def _reshape_counts(rows: list[tuple[str, str, str]]) -> dict:
+    """(id, text, expected audit class) rows: how many right as given stay right in each shape."""
     from audit_rules.classifier import classify
 
-    rows = [r for r in load_real(path) if r["label"] in REAL_LABEL_CLASS and (half == "all" or site_half(r["url"]) == half)]
-    right = [r for r in rows if predicted_audit_class(classify(r["excerpt"])) == REAL_LABEL_CLASS[r["label"]]]
-    result = {"source": str(path), "half": half, "excerpts": len(rows), "right_as_given": len(right)}
-    print(f"real excerpts: {path}  half: {half}  right as given: {len(right)} of {len(rows)}")
+    right = [(key, text, expected) for key, text, expected in rows
+             if predicted_audit_class(classify(text)) == expected]
+    result = {"excerpts": len(rows), "right_as_given": len(right)}
+    print(f"right as given: {len(right)} of {len(rows)}")
     for how in RESHAPES:
-        changed = [r["id"] for r in right
-                   if predicted_audit_class(classify(reshaped(r["excerpt"], how, r["id"]))) != REAL_LABEL_CLASS[r["label"]]]
+        changed = [key for key, text, expected in right
+                   if predicted_audit_class(classify(reshaped(text, how, key))) != expected]
         result[how] = {"stay_right": len(right) - len(changed), "changed": changed}
         share = (len(right) - len(changed)) / len(right) if right else 0.0
         print(f"  {how:<7} stay right: {len(right) - len(changed)} of {len(right)} ({share:.1%}); changed: "
@@ -475,8 +492,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--rules-only", action="store_true",
                         help="with --real: switch the text model off, to see what the rules alone do")
     parser.add_argument("--reshape", action="store_true",
-                        help="with --real: also read each right excerpt flattened into one line, cut by a third "
-                             "and OCR-garbled")
+                        help="read each right excerpt (with --real) or corpus document flattened into one line, "
+                             "cut by a third, OCR-garbled, wrapped and under a site's chrome")
     parser.add_argument("--seed-windows", action="store_true",
                         help="read the seed documents in windows, bare and under their own title")
     parser.add_argument("--folds", type=int, default=0,
@@ -484,6 +501,8 @@ def main(argv: list[str] | None = None) -> dict:
     args = parser.parse_args(argv)
     if args.seed_windows:
         return main_seed_windows()
+    if args.reshape and args.real is None:
+        return main_reshape_corpus(args.corpus)
     if args.real is not None:
         if args.rules_only:
             import audit_rules.classifier as classifier

@@ -286,6 +286,20 @@ def test_reshaped_excerpts_are_flattened_or_cut_by_a_third():
     assert acc.reshaped(text, "cut") == "о наставничестве\n1. Общие положения\n1.1. Первый пункт.\n1.2. Второй пункт."
 
 
+def test_the_corpus_is_read_reshaped_too(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(texts.PAIR_PLAN_EXCERPT.format(heading="ПЛАН РАБОТЫ НАСТАВНИЧЕСКОЙ ПАРЫ"),
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Список учебников на 2024/2025 учебный год\n1. Азбука\n2. Математика\n",
+                                    encoding="utf-8")
+    (tmp_path / "labels.csv").write_text("file,doc_type,audience,issuer,about_mentoring,note\n"
+                                         "a.txt,program,teachers,school,true,\nb.txt,other,unknown,unknown,false,\n",
+                                         encoding="utf-8")
+    result = acc.main(["--reshape", "--corpus", str(tmp_path)])
+    assert result["excerpts"] == 2 and result["right_as_given"] == 2
+    assert set(result) >= set(acc.RESHAPES) and result["ocr"]["stay_right"] == 2
+    assert "right as given: 2 of 2" in capsys.readouterr().out
+
+
 def test_wrapped_and_chrome_reshapes():
     text = "1.1. Настоящее положение определяет порядок наставничества педагогических работников школы."
     wrapped = acc.reshaped(text, "wrapped")
