@@ -759,6 +759,9 @@ def _speaks_for_territory(prep: Prepared) -> list[str]:
     return [quote_span(prep.text, m.start(), m.end()) for m in marks[:2]]
 
 
+# Lines at the top of an untitled programme where its note names the young teachers it is for.
+YOUNG_STAFF_LEAD_LINES = 12
+
 # Lines at the top where an annex names the act it belongs to (below a legal portal's banner or
 # a site's widgets, or wrapped in a narrow column).
 ANNEX_LINES = 15
@@ -949,6 +952,12 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         if acts:
             about, about_source = True, "order-acts"
             m_hits = acts + m_hits
+    if not about and genre == "program" and genre_source == "body" and not title_match \
+            and lexicon.YOUNG_STAFF_TITLE_RE.search(prep.match[:_top_end(prep, YOUNG_STAFF_LEAD_LINES)]):
+        # An untitled programme whose explanatory note opens on the young teachers («Период
+        # вхождения молодого педагога в профессию …»): as «Программа адаптации молодых
+        # специалистов» under its title, supporting them is what the teachers' mentoring does.
+        about, about_source = True, "body"
     if not about and genre in ("plan", "program") and _names_one_pair(prep):
         # «План индивидуального развития молодого педагога» with «Наставник: …» in its header.
         about, about_source = True, "body"

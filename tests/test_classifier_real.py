@@ -739,3 +739,15 @@ def test_a_regions_plan_names_the_municipal_authorities_as_executors():
             "органы местного самоуправления, осуществляющие управление в сфере образования\n")
     got = classify(text)
     assert (got.doc_type, got.issuer) == ("roadmap", "regional")
+
+
+def test_an_untitled_programmes_note_on_young_teachers_is_the_mentoring_programmes():
+    text = ("г. Сафоново\n2023 год\nПОЯСНИТЕЛЬНАЯ ЗАПИСКА\n"
+            "Первые годы работы молодого воспитателя решают, останется ли он в профессии. Новичку трудно\n"
+            "спланировать занятия, говорить с родителями, вести документацию группы.\n"
+            "Программа помогает ему освоить эти умения вместе с опытными коллегами детского сада.\n")
+    got = classify(text)
+    assert (got.doc_type, got.about_mentoring) == ("program", True)
+    # the same note on the pupils' reading is no mentoring programme
+    pupils = text.replace("молодого воспитателя решают, останется ли он в профессии", "в группе решают, полюбит ли ребёнок книгу")
+    assert classify(pupils).about_mentoring is False
