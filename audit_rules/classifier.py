@@ -414,7 +414,7 @@ LETTERHEAD_LINE_CHARS = 160
 _ORDER_SUBJECT_RE = re.compile(r"^об?\s+[а-я]")
 # A table row («3 | Издание приказа …», a row number alone on its line when each cell became a
 # line; cells apart by « | » anywhere), a numbered or dashed list entry: never a letterhead's line.
-_BODY_ROW_START_RE = re.compile(r"^\s*(?:\d{1,2}[.)]?\s*(?:\||$)|\d{1,2}[.)]\s+\S|[-–•●▪*]\s*\S|\|)")
+_BODY_ROW_START_RE = re.compile(r"^\s*(?:\d{1,2}[.)]?\s*(?:\||$)|\d{1,2}[.)]\s+\S|[-–—•●▪*]\s*\S|\|)")
 
 
 def _block_units(prep: Prepared, blocks: set[int]) -> list[tuple[int, int]]:
@@ -759,6 +759,9 @@ def _speaks_for_territory(prep: Prepared) -> list[str]:
     return [quote_span(prep.text, m.start(), m.end()) for m in marks[:2]]
 
 
+# Lines at the top of a page where its lead names the contest it announces.
+EVENT_LEAD_LINES = 4
+
 # Lines at the top of an untitled programme where its note names the young teachers it is for.
 YOUNG_STAFF_LEAD_LINES = 12
 
@@ -1002,6 +1005,14 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # contest, council or day of mentors is how its authority runs its own.
         about, about_source = True, "title"
         mentoring_quotes = [quote_span(prep.text, *zones.title)] if zones and zones.title else mentoring_quotes
+    elif not about and genre is None and issuer == "unknown" and about_source != "outside":
+        # The same announced by a page with no document: its lead names a contest of mentors held
+        # for many institutions' staff («стартует конкурс педагогов образовательных организаций
+        # «Педагог – наставник»»).
+        lead = lexicon.MENTORING_EVENT_RE.search(prep.match[:_top_end(prep, EVENT_LEAD_LINES)])
+        if lead and lexicon.TERRITORY_WIDE_RE.search(prep.match) and _speaks_for_territory(prep):
+            about, about_source = True, "body"
+            mentoring_quotes = [prep.quote(lead.start(), lead.end())]
     scholarly = _scholarly_article(prep)
     if scholarly:
         # Whatever its title names, a journal's article is nobody's document: no kind, no issuer

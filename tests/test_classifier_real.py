@@ -751,3 +751,21 @@ def test_an_untitled_programmes_note_on_young_teachers_is_the_mentoring_programm
     # the same note on the pupils' reading is no mentoring programme
     pupils = text.replace("молодого воспитателя решают, останется ли он в профессии", "в группе решают, полюбит ли ребёнок книгу")
     assert classify(pupils).about_mentoring is False
+
+
+CONTEST_ANNOUNCEMENT = (
+    "Наставник и молодой педагог – 2025\n"
+    "С 3 марта 2025 года проводится конкурс педагогов образовательных организаций «Наставник и молодой педагог».\n"
+    "Участвуют команды из двух человек: педагог-наставник и молодой педагог со стажем до трёх лет.\n"
+    "Для участия до 20 марта направьте в городской методический центр:\n"
+    "— заявку образовательной организации;\n— план работы наставника на учебный год;\n"
+    "— описание работы с молодым педагогом.\nИтоги конкурса будут подведены в апреле.\n")
+
+
+def test_a_page_announcing_a_contest_of_mentors_for_many_institutions_is_the_territorys():
+    got = classify(CONTEST_ANNOUNCEMENT)
+    assert got.about_mentoring and got.issuer == "municipal"
+    assert audit_class_of(CONTEST_ANNOUNCEMENT) == "external"
+    # a school's contest among its own teachers is no part of any system
+    own = CONTEST_ANNOUNCEMENT.replace("конкурс педагогов образовательных организаций", "конкурс среди педагогов нашей школы")
+    assert audit_class_of(own) == "other"
