@@ -1010,7 +1010,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # for many institutions' staff («стартует конкурс педагогов образовательных организаций
         # «Педагог – наставник»»).
         lead = lexicon.MENTORING_EVENT_RE.search(prep.match[:_top_end(prep, EVENT_LEAD_LINES)])
-        if lead and lexicon.TERRITORY_WIDE_RE.search(prep.match) and _speaks_for_territory(prep):
+        if lead and lexicon.CONTEST_FOR_INSTITUTIONS_RE.search(prep.match) and _speaks_for_territory(prep):
             about, about_source = True, "body"
             mentoring_quotes = [prep.quote(lead.start(), lead.end())]
     scholarly = _scholarly_article(prep)

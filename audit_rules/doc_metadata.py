@@ -87,7 +87,9 @@ _REFERENCE_LINE_RE = re.compile(
     r"^(?:приказ|распоряжени|постановлени|протокол)\w*\s*(?:№|n)\s*\S+\s+от\s+\S+"
     r"|^(?:приказ|распоряжени|постановлени|протокол)\w*\s+от\s+\S+(?:\s+\S+){0,3}?\s*(?:№|n)\s*\S+"
     # a bare number, «Протокол № 3», «приказ № 350/1», the date left on a line of its own or lost
-    r"|^(?:приказ|протокол)\w*\s*(?:№|n)\s*[\w/.-]+\s*$")
+    r"|^(?:приказ|протокол)\w*\s*(?:№|n)\s*[\w/.-]+\s*$"
+    # ... or left blank on a form: «Протокол № __ «___» ______20___г.»
+    r"|^(?:приказ|протокол)\w*\s*(?:№|n)\s*_+[\s_\"«».\d]*(?:г\.?|года)?\s*$")
 # Lines a form leaves between an approval block's parts: a signature's blank, a caption under a
 # blank («(дата)», «(подпись)», «(орган, с которым согласован документ)»).
 _FORM_FILLER_RE = re.compile(r"^[\s_.]*_{3,}[^\n]{0,40}$|^\([^()]{2,60}\)$")
@@ -488,6 +490,8 @@ def _title_line_span(prep: Prepared, head: Head, blocks: set[int]) -> tuple[int,
             break
         if prev.rstrip().endswith((".", ":", ";")):
             break
+        if _TERM_ENDS_TITLE_RE.search(_match_line(prep, j - 1)) and j - 1 > head.index:
+            break   # «… на 2023-2024 учебный год» ends a title; below it a table's header begins
         if _head_genre(m) is not None and line.split()[0].isupper() and not bare_head:
             break
         # «Дополнительная профессиональная программа» / «(повышение квалификации)» / «Реализация
@@ -510,6 +514,7 @@ def _title_line_span(prep: Prepared, head: Head, blocks: set[int]) -> tuple[int,
     return head.index, last
 
 
+_TERM_ENDS_TITLE_RE = re.compile(r"\bна\s+(?:[\d\s/–-]*\s*)?(?:учебн\w+\s+)?год[ыа]?\s*$|\bна\s+[\d\s/–-]+\s*(?:гг?\.?|годы)\s*$")
 _GENITIVE_LINE_CHARS = 80
 # A document's kind in at most three words and an optional parenthesised form, naming no subject.
 _NAMELESS_KIND_RE = re.compile(

@@ -494,13 +494,16 @@ PUBLISHER_AUTHORITY_RE = re.compile(
     # narrow column may wrap the sentence)
     r"|" + _EDUCATION_AUTHORITY + r"(?:[^.;]|(?<=\bим)\.|(?<=\b\w)\.){0,120}?\s"
     r"(?:информирует|сообщает|напоминает|объявляет|публикует|приглашает)\b")
+# A contest for the staff of many institutions: a school holds its contests among its own staff.
+_CONTEST_FOR_INSTITUTIONS = (r"конкурс\w*\s+(?:[^\s.;]+\s+){0,3}?(?:педагог|работник)\w*\s+(?:[^\s.;]+\s+)?"
+                             r"образовательных\s+(?:организаций|учреждений)")
 TERRITORY_WIDE_RE = re.compile(
     r"(?:городск|районн|муниципальн|региональн|краев|областн|окружн)\w+\s+(?:[^\s.;]+\s+)?"
     r"(?:флешмоб|совет|конкурс|этап|семинар|форум|проект|сообществ|слет|слёт|акци|фестивал|методическ\w+\s+объединени)\w*"
     r"|(?:образовательн\w+\s+(?:организаци|учреждени)\w*|школ(?:ы|ах|ам|ами)|детск\w+\s+сад\w*)\s+(?:[^\s.;]+\s+){0,2}"
     r"(?:города|района|округа|края|области|республики)\b"
-    # a contest for the staff of many institutions: a school holds its contests among its own staff
-    r"|конкурс\w*\s+(?:[^\s.;]+\s+){0,3}?(?:педагог|работник)\w*\s+(?:[^\s.;]+\s+)?образовательных\s+(?:организаций|учреждений)")
+    r"|" + _CONTEST_FOR_INSTITUTIONS)
+CONTEST_FOR_INSTITUTIONS_RE = re.compile(_CONTEST_FOR_INSTITUTIONS)
 OWN_SCHOOL_VOICE_RE = re.compile(
     r"\bнаш\w*\s+(?:школ|гимнази|лице|детск|сад|учреждени|организаци|коллектив|педагог|учител|воспитател)\w*"
     r"|\bв\s+нашей\b")

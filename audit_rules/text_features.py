@@ -355,12 +355,19 @@ _RELINE_TITLE_RE = re.compile(r"(?<=[\d»\")._А-ЯЁ]) " + _TITLE_START)
 _RELINE_TITLE_AFTER_TOWN_RE = re.compile(r"(\bг\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?) " + _TITLE_START)
 
 
+# An approval block's reference run into the title on one line: «Протокол № __ «___» ______20___г.
+# План работы с молодыми специалистами».
+_RELINE_AFTER_REFERENCE_RE = re.compile(r"^((?:Протокол|Приказ|ПРОТОКОЛ|ПРИКАЗ)\s*(?:№|N)[^\n]{0,60}?"
+                                        r"(?:г\.|года|_{2,}|\d))\s" + _TITLE_START)
+
+
 def reline(text: str) -> str:
     """Break the flattened lines of a text at the starts of headings, approval blocks and clauses."""
     if len(text) < FLAT_LINE_CHARS:
         return text
     lines = text.split("\n")
-    return "\n".join(_reline_one(ln) if len(ln) > FLAT_LINE_CHARS else ln for ln in lines)
+    return "\n".join(_reline_one(ln) if len(ln) > FLAT_LINE_CHARS
+                     else _RELINE_AFTER_REFERENCE_RE.sub(lambda m: m.group(1) + "\n", ln) for ln in lines)
 
 
 def _reline_one(line: str) -> str:

@@ -769,3 +769,22 @@ def test_a_page_announcing_a_contest_of_mentors_for_many_institutions_is_the_ter
     # a school's contest among its own teachers is no part of any system
     own = CONTEST_ANNOUNCEMENT.replace("конкурс педагогов образовательных организаций", "конкурс среди педагогов нашей школы")
     assert audit_class_of(own) == "other"
+
+
+def test_a_blank_protocol_run_into_the_title_and_a_table_under_the_year():
+    text = ("«Утверждаю»\nДиректор школы: _________\n"
+            "Протокол № __ «___» ______20___г. План работы с молодыми специалистами\n"
+            "и вновь прибывшими учителями\nна учебный год\nмесяц\nвиды деятельности\nответственные\n"
+            "сентябрь\nконсультация по составлению рабочей программы\nзам. директора по УВР, наставники\n"
+            "октябрь\nпосещение уроков молодых специалистов\nнаставники\n")
+    got = classify(text)
+    assert got.title == "План работы с молодыми специалистами и вновь прибывшими учителями на учебный год"
+    assert (got.doc_type, got.issuer) == ("program", "school")
+
+
+def test_a_schools_news_of_its_teachers_win_at_a_districts_contest_is_no_authoritys_page():
+    # (the news names the school in no words of its own: «наш», «МБОУ …»)
+    text = ("Поздравляем Н.П. Орлову, учителя математики, с победой в муниципальном этапе конкурса "
+            "«Наставник года – 2025» для педагогов образовательных организаций района!\n"
+            "Желаем успехов на региональном этапе! Фотографии — в группе школы ВКонтакте.\n")
+    assert audit_class_of(text) == "other"
