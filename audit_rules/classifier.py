@@ -107,6 +107,8 @@ def _score(prep: Prepared, cues: tuple[Cue, ...], zones: _Zones | None,
     hits: list[_Hit] = []
     lo, hi = span if span else (0, len(prep.match))
     for cue in cues:
+        if not cue.may_match(prep.match):
+            continue
         count = 0
         for m in cue.pattern.finditer(prep.match, lo, hi):
             if any(a <= m.start() < b for a, b in skip):
@@ -124,6 +126,8 @@ def _score(prep: Prepared, cues: tuple[Cue, ...], zones: _Zones | None,
 def _score_hits_with_pos(prep: Prepared, cues: tuple[Cue, ...]) -> list[tuple[int, _Hit]]:
     out: list[tuple[int, _Hit]] = []
     for cue in cues:
+        if not cue.may_match(prep.match):
+            continue
         for count, m in enumerate(cue.pattern.finditer(prep.match)):
             if count >= cue.cap:
                 break

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from audit_rules.literals import required_literals
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -21,10 +23,17 @@ class Cue:
     pattern: re.Pattern[str]
     weight: float
     cap: int = 1
+    # words one of which every match starts with (None: no such words, always scan)
+    literals: tuple[str, ...] | None = None
+
+    def may_match(self, text: str) -> bool:
+        """False when the text lacks every word the pattern needs: no need to scan it."""
+        return self.literals is None or any(word in text for word in self.literals)
 
 
 def _cue(label: str, pattern: str, weight: float, cap: int = 1) -> Cue:
-    return Cue(label, re.compile(pattern), weight, cap)
+    compiled = re.compile(pattern)
+    return Cue(label, compiled, weight, cap, required_literals(compiled))
 
 
 # --- Is the text about mentoring at all -------------------------------------------------

@@ -357,6 +357,7 @@ _RELINE_TITLE_AFTER_TOWN_RE = re.compile(r"(\bг\.\s?[А-ЯЁ][а-яё]+(?:-[А-
 
 # An approval block's reference run into the title on one line: «Протокол № __ «___» ______20___г.
 # План работы с молодыми специалистами».
+_REFERENCE_WORDS = ("Протокол", "Приказ", "ПРОТОКОЛ", "ПРИКАЗ")
 _RELINE_AFTER_REFERENCE_RE = re.compile(r"^((?:Протокол|Приказ|ПРОТОКОЛ|ПРИКАЗ)\s*(?:№|N)[^\n]{0,60}?"
                                         r"(?:г\.|года|_{2,}|\d))\s" + _TITLE_START)
 
@@ -367,7 +368,8 @@ def reline(text: str) -> str:
         return text
     lines = text.split("\n")
     return "\n".join(_reline_one(ln) if len(ln) > FLAT_LINE_CHARS
-                     else _RELINE_AFTER_REFERENCE_RE.sub(lambda m: m.group(1) + "\n", ln) for ln in lines)
+                     else _RELINE_AFTER_REFERENCE_RE.sub(r"\1\n", ln) if ln.startswith(_REFERENCE_WORDS)
+                     else ln for ln in lines)
 
 
 def _reline_one(line: str) -> str:

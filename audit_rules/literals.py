@@ -1,0 +1,72 @@
+"""The literal words a regular expression cannot match without: a cheap test before a scan.
+
+A cue's pattern scans the whole text of a document, and most cues find nothing in most
+documents. When every alternative of a pattern begins (after ``\\b``, ``^`` and lookbehinds) with
+a fixed string of a few letters, the pattern can only match where one of those strings occurs;
+``str.__contains__`` looks for them much faster than the regular expression engine tries every
+position. A pattern without such a prefix in some alternative gets no test and is always scanned.
+"""
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - older Pythons name the modules without the underscore
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+MIN_LITERAL = 3     # shorter prefixes («в», «по») occur in every text: no gain
+_SKIPPED = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` starts with, or None if there are none.
+
+    Only case-sensitive patterns are read: the texts are matched in lower case already.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    except Exception:  # noqa: BLE001 - an unreadable pattern is simply always scanned
+        return None
+    found = _branch_prefixes(list(parsed))
+    if not found or any(len(lit) < MIN_LITERAL for lit in found):
+        return None
+    return tuple(sorted(set(found)))
+
+
+def _branch_prefixes(items: list) -> list[str] | None:
+    """The literal prefixes of a sequence of parsed items (one per alternative it opens into)."""
+    i = 0
+    while i < len(items) and items[i][0] in _SKIPPED:
+        i += 1
+    if i == len(items):
+        return None
+    op, arg = items[i]
+    if op == _c.BRANCH:
+        out: list[str] = []
+        for alternative in arg[1]:
+            prefixes = _branch_prefixes(list(alternative) + items[i + 1:])
+            if prefixes is None:
+                return None
+            out += prefixes
+        return out
+    if op == _c.SUBPATTERN:
+        group_items = list(arg[-1])
+        return _branch_prefixes(group_items + items[i + 1:])
+    text = ""
+    while i < len(items) and items[i][0] == _c.LITERAL:
+        text += chr(items[i][1])
+        i += 1
+    if not text:
+        return None
+    if i < len(items) and items[i][0] in (_c.BRANCH, _c.SUBPATTERN):
+        # The parser factors a common prefix out of alternatives («проф(?:ориентац|ессиональн)»):
+        # the prefix goes on into each of them.
+        rest = _branch_prefixes(items[i:])
+        if rest is not None:
+            return [text + tail for tail in rest]
+    return [text]

@@ -1,0 +1,52 @@
+"""The literal prefilter of cue patterns: what it finds, and that it never skips a text a cue matches."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from audit_rules import lexicon
+from audit_rules.literals import required_literals
+from audit_rules.text_features import prepare
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"наставничеств\w*", ("наставничеств",)),
+    (r"\bцнппм\b|непрерывного повышения", ("непрерывного повышения", "цнппм")),
+    (r"(?<!день )\bнаставник\w*", ("наставник",)),
+    # the parser factors the common «проф» out; the prefilter follows it into both alternatives
+    (r"профориентац\w*|профессиональн\w*\s+ориентац\w*", ("профессиональн", "профориентац")),
+    (r"(?m)^(?:форма|ролев\w+\s+модель)\s+наставничества", ("ролев", "форма")),
+])
+def test_the_words_every_match_starts_with(pattern, expected):
+    assert required_literals(re.compile(pattern)) == expected
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\b[аa][з3]\s*-\s*1128\b",        # a class of letters first
+    r"(?m)^\d{1,2}\.",                  # digits
+    r"(?:в|по)\s+школе",                # too short to help
+    r"(?:мбоу)?\s*школ\w*",             # an optional part first
+    r"(?i)положение",                   # case-insensitive: left to the engine
+])
+def test_no_words_when_a_match_may_start_otherwise(pattern):
+    assert required_literals(re.compile(pattern)) is None
+
+
+def _cues():
+    for name in dir(lexicon):
+        value = getattr(lexicon, name)
+        if isinstance(value, tuple) and value and isinstance(value[0], lexicon.Cue):
+            yield from value
+
+
+def test_no_cue_skips_a_text_it_matches():
+    texts = [prepare(p.read_text(encoding="utf-8")).match for p in sorted(CORPUS.glob("*.txt"))]
+    cues = list(_cues())
+    assert sum(c.literals is not None for c in cues) > len(cues) // 2
+    skipped_wrongly = [(c.pattern.pattern[:60], i) for c in cues for i, text in enumerate(texts)
+                       if c.pattern.search(text) and not c.may_match(text)]
+    assert not skipped_wrongly
