@@ -788,3 +788,12 @@ def test_a_schools_news_of_its_teachers_win_at_a_districts_contest_is_no_authori
             "«Наставник года – 2025» для педагогов образовательных организаций района!\n"
             "Желаем успехов на региональном этапе! Фотографии — в группе школы ВКонтакте.\n")
     assert audit_class_of(text) == "other"
+
+
+def test_a_protocol_dated_without_a_number_above_the_title_is_no_heading():
+    text = ("Протокол от 30.08.2023 г.\nПОЛОЖЕНИЕ О СОВЕТЕ НАСТАВНИКОВ КОЛЛЕДЖА\n1. Общие положения\n"
+            "1.1. Совет наставников помогает молодым преподавателям колледжа войти в профессию.\n"
+            "1.2. Наставник закрепляется за молодым преподавателем приказом директора колледжа.\n")
+    got = classify(text)
+    assert got.title.lower() == "положение о совете наставников колледжа"
+    assert audit_class_of(text) == "staff_regulation"
