@@ -797,3 +797,15 @@ def test_a_protocol_dated_without_a_number_above_the_title_is_no_heading():
     got = classify(text)
     assert got.title.lower() == "положение о совете наставников колледжа"
     assert audit_class_of(text) == "staff_regulation"
+
+
+def test_a_long_subject_line_below_a_reports_kind_is_its_title():
+    text = ("Аналитическая справка\n"
+            "по результатам регионального мониторинга реализации системы наставничества педагогических "
+            "работников и молодых специалистов в общеобразовательных и дошкольных образовательных организациях "
+            "Смоленской области за 2023/2024 учебный год\n"
+            "1. Общие сведения\nВ мониторинге участвовали 310 школ из 27 муниципальных образований области.\n")
+    got = classify(text)
+    assert got.title.startswith("Аналитическая справка по результатам регионального мониторинга")
+    assert "Смоленской области" in got.title      # (a title this long is cut with «…» for display)
+    assert got.issuer == "regional" and audit_class_of(text) == "external"
