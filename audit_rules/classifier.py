@@ -337,6 +337,14 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
             vote("school", 6.0, prep.quote(a, min(b, named.end())))
             break
 
+    # A contest's or event's founders («Учредителями Конкурса являются Департамент образования …»):
+    # a territory's contest of mentors is its authority's, whoever publishes its text.
+    founders = lexicon.EVENT_FOUNDERS_RE.search(prep.match)
+    if founders:
+        org = _phrase_org(founders.group("who"))
+        if org and org != "school":
+            vote(org, 4.0, prep.quote(founders.start(), founders.end()))
+
     # Provenance named in the title zone («Извлечение из рекомендаций Минпросвещения России»).
     if zones and zones.title and head is not None:
         first = prep.line_of(zones.title[0])
@@ -471,9 +479,11 @@ def _is_sentence(line: str) -> bool:
 
 def _phrase_org(match_phrase: str) -> str | None:
     """The first body named in a phrase («из рекомендаций Минпросвещения … в школах» is federal)."""
-    found = [(m.start(), label) for label, pattern in lexicon.ORG_LINE_PATTERNS
+    # (at the same place the longer name is the body: «департамент образования и науки … области»
+    # is the region's, though «департамент образования» alone reads as a municipality's)
+    found = [(m.start(), -len(m.group(0)), label) for label, pattern in lexicon.ORG_LINE_PATTERNS
              for m in [pattern.search(match_phrase)] if m]
-    return min(found)[1] if found else None
+    return min(found)[2] if found else None
 
 
 def _template_marks(prep: Prepared, zones: _Zones | None, head: Head | None,

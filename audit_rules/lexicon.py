@@ -385,7 +385,7 @@ _REGIONAL_TRAINING_BODY = (
 _MUNICIPAL_TRAINING_BODY = (
     r"\bм\w{1,3}\s*дпо\b|\bмуниципальн\w+\s+(?:бюджетн\w+\s+|автономн\w+\s+|казенн\w+\s+)?(?:образовательн\w+\s+)?учреждени\w*\s+"
     r"дополнительного\s+профессионального\s+образования"
-    r"|(?:муниципальн|городск|районн|информационн|научн)\w*[\s-]+методическ\w+\s+(?:центр|служб|кабинет)\w*"
+    r"|(?:муниципальн|городск|районн|информационн|научн)\w*[\s-]*методическ\w+\s+(?:центр|служб|кабинет)\w*"
     r"|\bдом\w*\s+учителя\b|центр\w*\s+развития\s+образования|\b(?:имц|гмц|ммц|цро)\b")
 
 # An order's or act's preamble: the acts it follows, never its letterhead nor its own number.
@@ -514,6 +514,10 @@ TERRITORY_WIDE_RE = re.compile(
     r"(?:города|района|округа|края|области|республики)\b"
     r"|" + _CONTEST_FOR_INSTITUTIONS)
 CONTEST_FOR_INSTITUTIONS_RE = re.compile(_CONTEST_FOR_INSTITUTIONS)
+# Who founded or organises a contest, in its regulation's or announcement's own words.
+EVENT_FOUNDERS_RE = re.compile(
+    r"(?:учредител|организатор)\w*\s+(?:и\s+организатор\w*\s+)?(?:конкурс|фестивал|сл[её]т|форум|чемпионат)\w*\s+"
+    r"(?:является|являются|выступа\w+)\s+(?P<who>[^.;]{5,160})")
 OWN_SCHOOL_VOICE_RE = re.compile(
     r"\bнаш\w*\s+(?:школ|гимнази|лице|детск|сад|учреждени|организаци|коллектив|педагог|учител|воспитател)\w*"
     r"|\bв\s+нашей\b")
@@ -565,7 +569,10 @@ PROVENANCE_RE = re.compile(
 # Signs of a blank form or a model sent out to be filled in by each school.
 TEMPLATE_PLACEHOLDER_RE = re.compile(
     r"\(\s*(?:полное\s+|краткое\s+|сокращенное\s+)?(?:наименование|название)\s+(?:[^\s)]+\s+){0,3}?"
-    r"(?:оо|оу|доу|оо/оу|организаци\w*|учреждени\w*|школ\w*)\s*\)")
+    r"(?:оо|оу|доу|оо/оу|организаци\w*|учреждени\w*|школ\w*)\s*\)"
+    # ... or in quotes where the name would stand: «реализуемые в «наименование образовательной организации»»
+    r"|\"\s*(?:полное\s+|краткое\s+|сокращенное\s+)?(?:наименование|название)\s+(?:[^\s\"]+\s+){0,3}?"
+    r"(?:оо|оу|доу|организаци\w*|учреждени\w*|школ\w*)\s*\"")
 # A blank where the school's name belongs («… педагогических работников ________,», «в ________»),
 # and a table of pairs left blank («________ | ______ | ________»): a model for schools to fill in.
 BLANK_NAME_RE = re.compile(r"(?:работников|наставничеств\w*|учреждени\w*|организаци\w*|\bв|\bво)\s+_{5,}\s*(?:[,.;)]|$)")
