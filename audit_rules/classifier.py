@@ -415,9 +415,15 @@ def _letterhead_names_body_first(prep: Prepared, first: int, last: int) -> bool:
             return True
         rest = prep.match[prep.line_starts[i]:prep.line_starts[last] + len(prep.lines[last])]
         starts = [m.start() for _, pattern in lexicon.ORG_LINE_PATTERNS for m in [pattern.search(rest)] if m]
-        if starts and len(rest[:min(starts)].split()) <= LETTERHEAD_LEAD_WORDS:
+        if starts and (len(rest[:min(starts)].split()) <= LETTERHEAD_LEAD_WORDS
+                       # «Действующий О внесении изменений в постановление Правительства … области»:
+                       # an act named by its issuer
+                       or _ACT_BEFORE_ISSUER_RE.search(rest[:min(starts)])):
             return True
     return False
+
+
+_ACT_BEFORE_ISSUER_RE = re.compile(r"(?:постановлени|приказ|распоряжени|решени)\w*\s*$")
 
 
 LETTERHEAD_LEAD_WORDS = 4
