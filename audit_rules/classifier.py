@@ -779,8 +779,11 @@ def _speaks_for_territory(prep: Prepared) -> list[str]:
     return [quote_span(prep.text, m.start(), m.end()) for m in marks[:2]]
 
 
-# Lines at the top of a page where its lead names the contest it announces.
-EVENT_LEAD_LINES = 4
+# Lines at the top of a page where its lead names the contest it announces (below a site's
+# widgets and breadcrumbs, and the item's title).
+EVENT_LEAD_LINES = 8
+# Characters at the top of an untitled text where an act states its subject.
+OPENING_CHARS = 300
 
 # Lines at the top of an untitled programme where its note names the young teachers it is for.
 YOUNG_STAFF_LEAD_LINES = 12
@@ -807,6 +810,12 @@ def _outside_education(prep: Prepared, title_match: str) -> bool:
     if annex and lexicon.MENTORING_IN_A_BODY_RE.search(annex.group(0)) \
             and not lexicon.EDUCATION_RE.search(annex.group(0)):
         return True
+    if not title_match:
+        # No title found (a flattened layer): the act's subject at the top still says whose
+        # mentoring it is («Об утверждении Положения о наставничестве в администрации Губернатора …»).
+        body = lexicon.MENTORING_IN_A_BODY_RE.search(prep.match, 0, OPENING_CHARS)
+        if body and not lexicon.EDUCATION_RE.search(prep.match, body.start(), body.end() + 120):
+            return True
     if lexicon.EDUCATION_RE.search(prep.match):
         return False
     named = len(lexicon.OUTSIDE_EDUCATION_RE.findall(prep.match))

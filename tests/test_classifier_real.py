@@ -844,3 +844,24 @@ def test_an_amending_acts_subject_names_its_issuer_under_a_portals_status_word()
             "над молодыми специалистами.\n"
             "22. Размер выплаты составляет 10 процентов оклада за каждого молодого специалиста.\n")
     assert classify(" ".join(text.split())).issuer == "regional"
+
+
+def test_an_untitled_acts_subject_says_whose_mentoring_it_is():
+    from audit_rules.classifier import _outside_education
+    # no title was found (a flattened legal portal's page); the act's subject opens the text
+    text = ("Постановление Губернатора Смоленской области от 14.02.2013 № 31 Об утверждении Положения о "
+            "наставничестве в администрации Губернатора Смоленской области и исполнительных органах "
+            "государственной власти Смоленской области. Наставниками назначаются опытные гражданские служащие. "
+            "Наставник помогает молодому специалисту освоить служебные обязанности, порядок работы с "
+            "обращениями граждан и с документами органа власти. Положение распространяется также на "
+            "министерство, которое курирует школы области.")
+    assert _outside_education(prepare(text), "")
+    # a school's regulation naming the department whose orders it follows is no such act
+    school = ("Положение о наставничестве педагогических работников МБОУ «СШ № 3» разработано по приказу "
+              "Департамента Смоленской области по образованию. Наставничество в школе организуется для молодых учителей.")
+    assert not _outside_education(prepare(school), "")
+
+
+@pytest.mark.parametrize("above", ["", "Решаем вместе\nЕсть вопрос?\nВерсия для слабовидящих\nГлавная / Новости\n\n"])
+def test_a_contest_announcement_below_a_sites_widgets_too(above):
+    assert audit_class_of(above + CONTEST_ANNOUNCEMENT) == "external"
