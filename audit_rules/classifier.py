@@ -833,7 +833,7 @@ def _body_shows(prep: Prepared, kind: str) -> bool:
     """
     genre = _BODY_GENRE[kind]
     total = sum(h.weight for _, h in _score_hits_with_pos(prep, lexicon.GENRE_BODY_CUES) if h.label == genre)
-    return total >= 0.5     # e.g. two numbered clauses
+    return total >= 0.25     # e.g. one numbered clause
 
 
 def model_opinion(text: str) -> dict | None:

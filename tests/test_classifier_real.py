@@ -865,3 +865,20 @@ def test_an_untitled_acts_subject_says_whose_mentoring_it_is():
 @pytest.mark.parametrize("above", ["", "Решаем вместе\nЕсть вопрос?\nВерсия для слабовидящих\nГлавная / Новости\n\n"])
 def test_a_contest_announcement_below_a_sites_widgets_too(above):
     assert audit_class_of(above + CONTEST_ANNOUNCEMENT) == "external"
+
+
+def test_a_regulations_later_part_with_one_clause_number_is_named_by_the_model():
+    # a window of a regulation's mentors' duties: one sub-clause number, then prose; the text model
+    # names the kind, one mark of an act's shape in the body («4.2.») lets it
+    text = ("и педагогов, переведённых на другую должность, в освоении профессии.\n"
+            "4.2. Наставник помогает наставляемому в освоении трудовых функций, посещает его уроки, "
+            "разрабатывает вместе с ним персонализированную программу наставничества и подводит итоги её выполнения.\n"
+            "Наставник может привлекать других педагогических работников к работе с наставляемым, знакомиться "
+            "с его рабочей программой и просить отчёты о её выполнении.\n"
+            "Наставляемый выполняет персонализированную программу наставничества, изучает локальные акты "
+            "образовательной организации и указания наставника.\n")
+    got = classify(text)
+    assert (got.doc_type, got.audience) == ("regulation", "teachers")
+    assert any(e.startswith("модель по словам текста") for e in got.evidence)
+    # the same words with no mark of an act's shape are what any page may say: no kind is named
+    assert classify(text.replace("4.2. ", "")).doc_type == "other"
