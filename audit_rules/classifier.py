@@ -972,6 +972,8 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # So does a section heading of a regulation's excerpt («3. Организационные основы наставничества»).
         about = ((m_score >= 6 and density >= 1.0) or (m_score >= 4 and density >= 4.0)
                  or (genre is not None and bool(lexicon.SELF_TOPIC_MENTORING_RE.search(prep.match)))
+                 # a regulation's clauses on how mentors are chosen and assigned are its subject
+                 or (genre == "regulation" and m_score >= 2 and bool(lexicon.MENTOR_ASSIGNMENT_RE.search(prep.match)))
                  or (genre == "regulation" and any(lexicon.MENTORING_SECTION_HEADING_RE.match(_line_match(prep, i))
                                                    for i in range(len(prep.lines)))))
         about_source = "body"

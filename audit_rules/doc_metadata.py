@@ -88,6 +88,8 @@ _REFERENCE_LINE_RE = re.compile(
     r"|^(?:приказ|распоряжени|постановлени|протокол)\w*\s+от\s+\S+(?:\s+\S+){0,3}?\s*(?:№|n)\s*\S+"
     # a bare number, «Протокол № 3», «приказ № 350/1», the date left on a line of its own or lost
     r"|^(?:приказ|протокол)\w*\s*(?:№|n)\s*[\w/.-]+\s*$"
+    # ... or the word alone, its number and date set beside it in another column
+    r"|^протокол\s*(?:№\s*)?$"
     # ... or dated with no number: «Протокол от 28.08.2018 г.»
     r"|^(?:приказ|протокол)\w*\s+от\s+[\d.\s]{6,12}(?:г\.?|года)?\s*$"
     # ... or left blank on a form: «Протокол № __ «___» ______20___г.»

@@ -76,7 +76,9 @@ YOUNG_STAFF_TITLE_RE = re.compile(
 # A regulation that assigns mentors: «порядок закрепления наставника», «наставник назначается».
 MENTOR_ASSIGNMENT_RE = re.compile(
     r"закреп\w*\s+(?:[^\s.;]+\s+){0,2}наставник\w*|наставник\w*\s+(?:[^\s.;]+\s+){0,2}(?:назнача|закрепля|утвержда)\w*"
-    r"|назнач\w*\s+(?:[^\s.;]+\s+){0,2}наставник\w*")
+    r"|назнач\w*\s+(?:[^\s.;]+\s+){0,2}наставник\w*"
+    # how mentors are chosen: «Кандидатуры педагогов-наставников рассматривает педагогический совет»
+    r"|кандидатур\w*\s+(?:[^\s.;]+\s+){0,1}(?:[а-я]+-)?наставник\w*")
 MENTORING_TITLE_RE = re.compile(r"наставни\w*|наставляем\w*|наставническ\w*")
 
 # --- Audience: the teacher system vs the students' target model --------------------------

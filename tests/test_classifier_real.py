@@ -882,3 +882,22 @@ def test_a_regulations_later_part_with_one_clause_number_is_named_by_the_model()
     assert any(e.startswith("модель по словам текста") for e in got.evidence)
     # the same words with no mark of an act's shape are what any page may say: no kind is named
     assert classify(text.replace("4.2. ", "")).doc_type == "other"
+
+
+def test_the_word_protocol_alone_above_the_blocks_is_no_heading():
+    # two columns of approval run together: the council's «Протокол» is left alone on its line
+    text = ("Протокол\nВведено в действие приказом\nот «30» августа 2023 г. № 2\nот «01» сентября 2023 г. № 95\n"
+            "Положение\nо наставничестве педагогических работников\nв МБДОУ «Детский сад № 7 «Колокольчик»\n"
+            "1. Общие положения\n1.1. Настоящее Положение определяет порядок наставничества педагогических работников.\n")
+    got = classify(text)
+    assert got.title.startswith("Положение о наставничестве педагогических работников")
+    assert audit_class_of(text) == "staff_regulation"
+
+
+def test_clauses_on_choosing_mentors_make_a_short_regulations_part_about_mentoring():
+    text = ("нии приказа заведующего.\n3.2. Работу педагогов-наставников направляет старший воспитатель.\n"
+            "3.3. Кандидатуры педагогов-наставников рассматривает педагогический совет по критериям: опыт работы "
+            "не менее пяти лет, успехи воспитанников, готовность делиться опытом.\n"
+            "3.4. За одним молодым педагогом закрепляется один педагог.\n3.5. Срок работы пары – один год.\n")
+    got = classify(text)
+    assert got.about_mentoring and got.doc_type == "regulation"
