@@ -67,6 +67,11 @@ def approval_block_lines(prep: Prepared) -> set[int]:
         if not in_block:
             continue
         since += 1
+        if since <= 2 and _BLOCK_ACT_WORD_RE.match(line):
+            # «УТВЕРЖДЕНО» / «Приказ» / «отдела образования …» / «15.06.2016 № 152»: the act that
+            # approved it, its name wrapped below; not an order's heading
+            marked.add(i)
+            continue
         head = _head_genre(line)
         has_ref = bool(_DATE_NUM_HINT_RE.search(line))
         # A title line ends the block; «Приказ от 30.08.2024 № 112» inside it is a reference,
@@ -83,6 +88,7 @@ def approval_block_lines(prep: Prepared) -> set[int]:
     return marked
 
 
+_BLOCK_ACT_WORD_RE = re.compile(r"^(?:приказ(?:ом)?|распоряжени(?:е|ем)|постановлени(?:е|ем)|решени(?:е|ем))\s*:?\s*$")
 _REFERENCE_LINE_RE = re.compile(
     r"^(?:приказ|распоряжени|постановлени|протокол)\w*\s*(?:№|n)\s*\S+\s+от\s+\S+"
     r"|^(?:приказ|распоряжени|постановлени|протокол)\w*\s+от\s+\S+(?:\s+\S+){0,3}?\s*(?:№|n)\s*\S+"

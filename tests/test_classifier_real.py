@@ -901,3 +901,13 @@ def test_clauses_on_choosing_mentors_make_a_short_regulations_part_about_mentori
             "3.4. За одним молодым педагогом закрепляется один педагог.\n3.5. Срок работы пары – один год.\n")
     got = classify(text)
     assert got.about_mentoring and got.doc_type == "regulation"
+
+
+def test_the_approving_act_named_over_several_lines_stays_in_the_block():
+    text = ("УТВЕРЖДЕНО\nПриказ\nотдела образования\nАдминистрации Кардымовского района\n15.06.2023 № 152\n"
+            "ПОЛОЖЕНИЕ\nо наставничестве молодых педагогов\n1. Общие положения\n"
+            "1.1. Настоящее Положение определяет порядок наставничества молодых педагогов.\n"
+            "1.2. Наставник закрепляется за молодым педагогом приказом руководителя учреждения.\n")
+    got = classify(text)
+    assert (got.doc_type, got.issuer, got.number) == ("regulation", "municipal", "152")
+    assert "order" not in got.contains and audit_class_of(text) == "external"
