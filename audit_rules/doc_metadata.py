@@ -295,6 +295,9 @@ _ATTACHMENT_RE = re.compile(
     r"|(?:скачать|открыть|просмотреть|смотреть|загрузить|подробнее)\s*(?:\(|$)")
 
 
+_DOWNLOAD_BUTTON_RE = re.compile(r"^\W*(?:скачать|открыть|просмотреть|смотреть|загрузить|подробнее|файл|документ)\b")
+
+
 def listed_title_lines(prep: Prepared, blocks: set[int]) -> set[int]:
     """Lines that name documents in a list of links (a web page, a list of enclosures).
 
@@ -315,6 +318,14 @@ def listed_title_lines(prep: Prepared, blocks: set[int]) -> set[int]:
             near = [k for k in (i - 1, i + 1) if 0 <= k < n and genres[k] is not None and openers[k] == openers[i]]
             if near:
                 genres[i] = genres[near[0]]
+    # A short line with a file's mark («Персонализированные программы наставничества .docx») is a
+    # link among the others, whatever its words: it keeps a run of titles going.
+    # (a download button under a document's own title, «[ Скачать с сервера (50.4 Kb) ]», names no
+    # other document)
+    for i in range(n):
+        if genres[i] is None and i not in blocks and len(prep.lines[i]) < 160 \
+                and _ATTACHMENT_RE.search(_match_line(prep, i)) and not _DOWNLOAD_BUTTON_RE.match(_match_line(prep, i)):
+            genres[i] = "link"
     listed: set[int] = set()
     for i in range(n):
         if genres[i] is None:

@@ -911,3 +911,20 @@ def test_the_approving_act_named_over_several_lines_stays_in_the_block():
     got = classify(text)
     assert (got.doc_type, got.issuer, got.number) == ("regulation", "municipal", "152")
     assert "order" not in got.contains and audit_class_of(text) == "external"
+
+
+def test_a_file_link_among_titles_keeps_the_list_going():
+    text = ("Документы:\nПоложение о системе наставничества педагогических работников\n"
+            "Приказ об утверждении положения о системе наставничества .docx\n"
+            "Дорожная карта по реализации положения о системе наставничества\n"
+            "Персонализированные программы наставничества .docx\nОтчёт о реализации системы наставничества\n")
+    got = classify(text)
+    assert got.title is None and got.contains == [] and audit_class_of(text) == "other"
+
+
+def test_a_download_button_under_a_documents_title_is_no_list():
+    text = ("Версия сайта для слабовидящих\n"
+            "Положение о программе наставничества МБОУ «Лесная ООШ»\n[ Скачать с сервера (50.4 Kb) ]17.04.2024, 04:38\n"
+            "1. Общие положения\n1.1. Настоящее Положение о программе наставничества определяет порядок наставничества "
+            "педагогических работников школы.\n")
+    assert classify(text).title == "Положение о программе наставничества МБОУ «Лесная ООШ»"
