@@ -833,7 +833,11 @@ def _body_shows(prep: Prepared, kind: str) -> bool:
     """
     genre = _BODY_GENRE[kind]
     total = sum(h.weight for _, h in _score_hits_with_pos(prep, lexicon.GENRE_BODY_CUES) if h.label == genre)
-    return total >= 0.25     # e.g. one numbered clause
+    if total >= 0.5:         # e.g. two numbered clauses, or a clause and an act's passive verb
+        return True
+    # One numbered sub-clause («4.2. Наставник …») is an act's own shape; one passive verb
+    # («осуществляется») is any essay's too.
+    return kind == "regulation" and bool(_score_hits_with_pos(prep, lexicon.CLAUSE_CUES))
 
 
 def model_opinion(text: str) -> dict | None:

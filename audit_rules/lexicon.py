@@ -52,7 +52,9 @@ MENTORING_EVENT_RE = re.compile(
 # пункт: …»): an author's article, not an organisation's document, whatever its words.
 PUBLICATION_BYLINE_RE = re.compile(
     r"(?m)^\s*(?:Автор\w*|Разместил\w*)\s*:[^\n]*\n(?:[^\n]*\n){0,4}?\s*"
-    r"(?:Организация|Населенн?ый пункт|Населённый пункт|Должность|Место работы|Учреждение|Опубликовано)\s*:",
+    r"(?:Организация|Населенн?ый пункт|Населённый пункт|Должность|Место работы|Учреждение|Опубликовано)\s*:"
+    # (an excerpt that starts below the author's line keeps the two fields under it)
+    r"|^\s*Организация\s*:[^\n]*\n\s*Насел[её]нн?ый пункт\s*:",
     re.IGNORECASE)
 BYLINE_LINES = 15
 # An entry of a list drawn with a bullet glyph («- •2. Содержание работы», «• Положение о …»): a

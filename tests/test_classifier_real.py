@@ -928,3 +928,19 @@ def test_a_download_button_under_a_documents_title_is_no_list():
             "1. Общие положения\n1.1. Настоящее Положение о программе наставничества определяет порядок наставничества "
             "педагогических работников школы.\n")
     assert classify(text).title == "Положение о программе наставничества МБОУ «Лесная ООШ»"
+
+
+def test_one_numbered_clause_shows_an_acts_shape_one_passive_verb_does_not():
+    from audit_rules.classifier import _body_shows
+    essay = "Наставничество – древний способ обучения. Такое взаимодействие осуществляется в неформальном общении."
+    clause = "и педагогов.\n4.2. Наставник помогает наставляемому освоить рабочую программу.\n"
+    assert not _body_shows(prepare(essay), "regulation")
+    assert _body_shows(prepare(clause), "regulation")
+
+
+def test_a_portal_byline_cut_below_the_authors_name_is_still_a_byline():
+    from audit_rules.classifier import _has_byline
+    text = ("Организация: МБОУ «СШ № 4» г. Сафоново\nНаселенный пункт: Смоленская область, г. Сафоново\n"
+            "Наставничество в школе сегодня – одно из направлений методической работы.\n")
+    assert _has_byline(prepare(text))
+    assert not _has_byline(prepare("Организация работы наставника\nНаставник помогает молодому учителю.\n"))
