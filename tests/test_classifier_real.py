@@ -944,3 +944,15 @@ def test_a_portal_byline_cut_below_the_authors_name_is_still_a_byline():
             "Наставничество в школе сегодня – одно из направлений методической работы.\n")
     assert _has_byline(prepare(text))
     assert not _has_byline(prepare("Организация работы наставника\nНаставник помогает молодому учителю.\n"))
+
+
+def test_an_order_approving_a_council_of_mentors_is_about_mentoring():
+    text = ("ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ГЛИНКОВСКОГО РАЙОНА\nПРИКАЗ\n12.10.2023 г. № 211\n"
+            "Об утверждении документов районной Школы молодого педагога\n"
+            "В целях поддержки молодых педагогов района\nПРИКАЗЫВАЮ:\n"
+            "1. Утвердить Положение о районной Школе молодого педагога (приложение 1).\n"
+            "2. Утвердить Положение о районном Совете наставников молодых педагогов (приложение 2).\n"
+            "3. Контроль исполнения приказа оставляю за собой.\n")
+    got = classify(text)
+    assert (got.doc_type, got.issuer, got.about_mentoring) == ("order", "municipal", True)
+    assert audit_class_of(text) == "external"
