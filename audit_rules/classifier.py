@@ -600,11 +600,6 @@ def _genre_from_body(prep: Prepared, listed: set[int]) -> tuple[str | None, list
     totals = {g: _total(hits, g) for g in ("regulation", "order", "plan", "program", "other")}
     ranked = sorted(totals, key=lambda g: -totals[g])
     best, second = ranked[0], totals[ranked[1]]
-    if best == "regulation" and totals[best] <= _glossary_weight(prep, listed):
-        # Definitions and the normative present alone: a school's «Наставничество» page copies a
-        # regulation's glossary; with no clause number, no «настоящее положение», no section of an
-        # act, the text is no regulation's part for sure.
-        return None, hits
     # Either a strong self-description, or a weaker one that no other genre contests
     # (an excerpt of a regulation: numbered clauses and «назначается приказом» only).
     if totals[best] >= BODY_GENRE_STRONG:
@@ -617,11 +612,6 @@ def _genre_from_body(prep: Prepared, listed: set[int]) -> tuple[str | None, list
         if structural >= (2 if best == "regulation" else 3):
             return best, [h for h in hits if h.label == best]
     return None, hits
-
-
-def _glossary_weight(prep: Prepared, listed: set[int] = frozenset()) -> float:
-    """The regulation weight a text's glossary entries, glossary heading and normative verbs give."""
-    return sum(h.weight for pos, h in _score_hits_with_pos(prep, lexicon.GLOSSARY_CUES) if prep.line_of(pos) not in listed)
 
 
 def _names_one_pair(prep: Prepared) -> bool:
@@ -843,9 +833,7 @@ def _body_shows(prep: Prepared, kind: str) -> bool:
     """
     genre = _BODY_GENRE[kind]
     total = sum(h.weight for _, h in _score_hits_with_pos(prep, lexicon.GENRE_BODY_CUES) if h.label == genre)
-    if genre == "regulation":
-        total -= _glossary_weight(prep)     # (a copied glossary is any «Наставничество» page's)
-    if total >= 0.5:         # e.g. two numbered clauses
+    if total >= 0.5:         # e.g. two numbered clauses, or a clause and an act's passive verb
         return True
     # One numbered sub-clause («4.2. Наставник …») is an act's own shape; one passive verb
     # («осуществляется») is any essay's too.

@@ -208,30 +208,13 @@ _TERM = (rf"(?:{_MONTH}|ежемесячно|ежеквартально|ежен
 # texts cut from their title).  Only what a document says about itself («настоящее положение»)
 # or how it is built (numbered clauses, a «Срок | Ответственный» table, «ПРИКАЗЫВАЮ») votes: a
 # regulation that mentions «дорожная карта» or «персонализированная программа» is still a regulation.
-# A glossary and the normative present are a regulation's words, but a school's «Наставничество»
-# page copies the same glossary: alone they make no regulation (see classifier._genre_from_body).
-GLOSSARY_ENTRY_CUE = _cue(
-    "regulation", r"\b(?:наставник|наставляемый|куратор|наставничество|молодой\s+специалист)\s+-\s+(?:[^\s.;]+\s+){0,3}?"
-                  r"(?:педагог|лицо|участник|работник|сотрудник|специалист|форма|систем|обучающ|универсальн|процесс"
-                  r"|учител|воспитател|преподавател)\w*", 1.0, 3)
-GLOSSARY_HEADING_CUE = _cue(
-    "regulation", r"(?m)^(?:термины\s+и\s+определения|(?:основные\s+)?понятия(?:\s+и\s+(?:термины|определения))?)", 2.0, 2)
-NORMATIVE_PRESENT_CUE = _cue(
-    "regulation", r"\b(?:назначается|назначаются|утверждается|осуществляется|устанавливается|производится"
-                  r"|закрепляется|прекращается|вносятся)\b", 0.4, 5)
-GLOSSARY_CUES: tuple[Cue, ...] = (GLOSSARY_ENTRY_CUE, GLOSSARY_HEADING_CUE, NORMATIVE_PRESENT_CUE)
-
 GENRE_BODY_CUES: tuple[Cue, ...] = (
     _cue("regulation", r"настоящ\w+\s+положени\w*", 2.0, 3),
     _cue("regulation", r"\bобщие\s?положения\b", 2.0),     # OCR glues them: «Общиеположения»
     _cue("regulation", r"\bположени[ея]\)?\s+(?:[^\s.;]+\s+){0,5}?(?:определяет|регламентирует|устанавливает|регулирует"
                        r"|разработан\w*|вступает\s+в\s+силу)", 1.5),
-    # A glossary's own heading («Основные понятия:»), and a regulation's sections.
-    GLOSSARY_HEADING_CUE,
-    _cue("regulation", r"(?m)^(?:(?:раздел\s+)?[ivxl\d]+\.?\s*)?(?:заключительные\s+положения|права\s+и\s+обязанности\b)", 2.0, 2),
-    # (numbered, the glossary's heading is a section of an act: «2. Основные понятия и термины»)
-    _cue("regulation", r"(?m)(?:^|(?<=[\s.;:]))(?:раздел\s+)?[ivxl\d]+\.\s*(?:термины\s+и\s+определения|(?:основные\s+)?понятия"
-                       r"(?:\s+и\s+(?:термины|определения))?)", 2.0, 2),
+    _cue("regulation", r"(?m)^(?:(?:раздел\s+)?[ivxl\d]+\.?\s*)?(?:термины\s+и\s+определения|(?:основные\s+)?понятия"
+                       r"(?:\s+и\s+(?:термины|определения))?|заключительные\s+положения|права\s+и\s+обязанности\b)", 2.0, 2),
     _cue("regulation", r"прав\w*\s+и\s+обязанност\w*\s+(?:наставник|наставляем|куратор)\w*", 2.0),
     # A numbered section named as a regulation names its parts: «3. Организационные основы
     # наставничества», «4. Порядок закрепления наставника», «5. Функции куратора».
@@ -241,10 +224,13 @@ GENRE_BODY_CUES: tuple[Cue, ...] = (
     # соответствии с …» is a Положение's (a programme's or road map's is «разработана»).
     _cue("regulation", r"(?:^|(?<=[)»\s]))разработано\s+в\s+соответствии\b", 1.5),
     # The glossary of a regulation: «Наставляемый – участник …», «Куратор – сотрудник …».
-    GLOSSARY_ENTRY_CUE,
+    _cue("regulation", r"\b(?:наставник|наставляемый|куратор|наставничество|молодой\s+специалист)\s+-\s+(?:[^\s.;]+\s+){0,3}?"
+                       r"(?:педагог|лицо|участник|работник|сотрудник|специалист|форма|систем|обучающ|универсальн|процесс"
+                       r"|учител|воспитател|преподавател)\w*", 1.0, 3),
     _cue("regulation", r"\b(?:наставник|наставляем|куратор)\w*\s+(?:имеет право|имеют право|обязан\w*)\b", 1.0, 2),
     # The normative present («назначается приказом»).
-    NORMATIVE_PRESENT_CUE,
+    _cue("regulation", r"\b(?:назначается|назначаются|утверждается|осуществляется|устанавливается|производится"
+                       r"|закрепляется|прекращается|вносятся)\b", 0.4, 5),
     _cue("order", r"\bприказываю\b|\bобязываю\b|\bпостановляю\b", 5.0),
     _cue("order", r"контрол\w*\s+(?:за\s+)?исполнени\w*\s+(?:настоящего\s+)?(?:приказа|распоряжения)", 3.0),
     _cue("order", r"с приказом ознакомлен\w*", 3.0),

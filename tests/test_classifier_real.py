@@ -956,20 +956,3 @@ def test_an_order_approving_a_council_of_mentors_is_about_mentoring():
     got = classify(text)
     assert (got.doc_type, got.issuer, got.about_mentoring) == ("order", "municipal", True)
     assert audit_class_of(text) == "external"
-
-
-GLOSSARY_PAGE = (
-    "Наставничество\n"
-    "Наставничество – форма обеспечения профессионального становления и адаптации педагогов к работе в школе.\n"
-    "Наставник – педагогический работник, назначаемый ответственным за адаптацию молодого специалиста.\n"
-    "Наставляемый – участник системы наставничества, который при поддержке наставника приобретает опыт.\n"
-    "Куратор – сотрудник школы, который отвечает за организацию системы наставничества.\n")
-
-
-def test_a_copied_glossary_alone_makes_no_regulation():
-    # a school's «Наставничество» page copies the regulation's definitions: no act's shape
-    got = classify(GLOSSARY_PAGE)
-    assert got.doc_type == "other" and audit_class_of(GLOSSARY_PAGE) == "other"
-    # the same definitions as a regulation's numbered clause are its part
-    clause = GLOSSARY_PAGE.replace("Наставничество\n", "1.2. В Положении используются следующие понятия:\n", 1)
-    assert audit_class_of(clause) == "staff_regulation"
