@@ -271,12 +271,12 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
                  and not _cites_federal_act(_line_match(prep, i))]
     # (judged again once joined: a narrow column wraps a preamble citing a federal act into short
     # lines, «… Распоряжения» / «Правительства Российской Федерации от» / «31.12.2019 N 3273-р …»)
-    found = [(first, last, _line_org(text), text) for first, last, text in _letterhead_units(prep, org_lines)
+    found = [(first, last, _line_org(text)) for first, last, text in _letterhead_units(prep, org_lines)
              if not _cites_federal_act(text) and not lexicon.PREAMBLE_RE.match(text)]
     # (an untitled order's subject line names its subject: «О реализации проекта «Школа
     # наставничества»» is no school's letterhead, though «О внесении изменений в постановление
     # Правительства … области» names the act's issuer)
-    found = [(first, last, org) for first, last, org, text in found
+    found = [(first, last, org) for first, last, org in found
              if org and not (org == "school" and head is None and _ORDER_SUBJECT_RE.match(_line_match(prep, first)))
              # (above an untitled excerpt a letterhead names its body first; a table's cell that
              # opens with a measure, «Обучение наставников на курсах … ГАУ ДПО …», does not)
@@ -402,6 +402,15 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
 
 # «1.2. …»: a sub-clause; a bare «1.» may be the tail of «СШ № 1.» in a re-lined flattened layer
 _CLAUSE_START_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
+
+
+LETTERHEAD_LEAD_WORDS = 4
+LETTERHEAD_LINE_CHARS = 160
+# An order's subject line («О реализации регионального проекта «Школа наставничества»»).
+_ORDER_SUBJECT_RE = re.compile(r"^об?\s+[а-я]")
+_ACT_BEFORE_ISSUER_RE = re.compile(r"(?:постановлени|приказ|распоряжени|решени)\w*\s*$")
+
+
 def _letterhead_names_body_first(prep: Prepared, first: int, last: int) -> bool:
     """Whether one of a letterhead unit's lines names a body within its first words («Муниципальное
     бюджетное общеобразовательное учреждение …», «ГАУ ДПО …», «Отдел образования …»).
@@ -414,22 +423,16 @@ def _letterhead_names_body_first(prep: Prepared, first: int, last: int) -> bool:
         if len(line) > LETTERHEAD_LINE_CHARS or _ORDER_SUBJECT_RE.match(line):
             return True
         rest = prep.match[prep.line_starts[i]:prep.line_starts[last] + len(prep.lines[last])]
-        starts = [m.start() for _, pattern in lexicon.ORG_LINE_PATTERNS for m in [pattern.search(rest)] if m]
-        if starts and (len(rest[:min(starts)].split()) <= LETTERHEAD_LEAD_WORDS
-                       # «Действующий О внесении изменений в постановление Правительства … области»:
-                       # an act named by its issuer
-                       or _ACT_BEFORE_ISSUER_RE.search(rest[:min(starts)])):
-            return True
+        named = _org_names(rest)
+        if named:
+            before = rest[:min(named)[0]]
+            # («Действующий О внесении изменений в постановление Правительства … области»: an act
+            # named by its issuer)
+            if len(before.split()) <= LETTERHEAD_LEAD_WORDS or _ACT_BEFORE_ISSUER_RE.search(before):
+                return True
     return False
 
 
-_ACT_BEFORE_ISSUER_RE = re.compile(r"(?:постановлени|приказ|распоряжени|решени)\w*\s*$")
-
-
-LETTERHEAD_LEAD_WORDS = 4
-LETTERHEAD_LINE_CHARS = 160
-# An order's subject line («О реализации регионального проекта «Школа наставничества»»).
-_ORDER_SUBJECT_RE = re.compile(r"^об?\s+[а-я]")
 # A table row («3 | Издание приказа …», a row number alone on its line when each cell became a
 # line; cells apart by « | » anywhere), a numbered or dashed list entry: never a letterhead's line.
 _BODY_ROW_START_RE = re.compile(r"^\s*(?:\d{1,2}[.)]?\s*(?:\||$)|\d{1,2}[.)]\s+\S|[-–—•●▪*]\s*\S|\|)")
@@ -483,12 +486,17 @@ def _is_sentence(line: str) -> bool:
     return not words[-1].rstrip(".").isupper() and not re.search(r"\b(?:г|обл|р-на|ул|д)\.$", line.rstrip())
 
 
+def _org_names(match_phrase: str) -> list[tuple[int, int, str]]:
+    """(start, -length, label) of the first name of each kind of body in a phrase."""
+    return [(m.start(), -len(m.group(0)), label) for label, pattern in lexicon.ORG_LINE_PATTERNS
+            for m in [pattern.search(match_phrase)] if m]
+
+
 def _phrase_org(match_phrase: str) -> str | None:
     """The first body named in a phrase («из рекомендаций Минпросвещения … в школах» is federal)."""
     # (at the same place the longer name is the body: «департамент образования и науки … области»
     # is the region's, though «департамент образования» alone reads as a municipality's)
-    found = [(m.start(), -len(m.group(0)), label) for label, pattern in lexicon.ORG_LINE_PATTERNS
-             for m in [pattern.search(match_phrase)] if m]
+    found = _org_names(match_phrase)
     return min(found)[2] if found else None
 
 

@@ -323,9 +323,10 @@ def listed_title_lines(prep: Prepared, blocks: set[int]) -> set[int]:
     # (a download button under a document's own title, «[ Скачать с сервера (50.4 Kb) ]», names no
     # other document)
     for i in range(n):
-        if genres[i] is None and i not in blocks and len(prep.lines[i]) < 160 \
-                and _ATTACHMENT_RE.search(_match_line(prep, i)) and not _DOWNLOAD_BUTTON_RE.match(_match_line(prep, i)):
-            genres[i] = "link"
+        if genres[i] is None and i not in blocks and len(prep.lines[i]) < 160:
+            line = _match_line(prep, i)
+            if _ATTACHMENT_RE.search(line) and not _DOWNLOAD_BUTTON_RE.match(line):
+                genres[i] = "link"
     listed: set[int] = set()
     for i in range(n):
         if genres[i] is None:

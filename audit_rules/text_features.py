@@ -358,7 +358,7 @@ _RELINE_TITLE_AFTER_TOWN_RE = re.compile(r"(\bг\.\s?[А-ЯЁ][а-яё]+(?:-[А-
 # An approval block's reference run into the title on one line: «Протокол № __ «___» ______20___г.
 # План работы с молодыми специалистами».
 _REFERENCE_WORDS = ("Протокол", "Приказ", "ПРОТОКОЛ", "ПРИКАЗ")
-_RELINE_AFTER_REFERENCE_RE = re.compile(r"^((?:Протокол|Приказ|ПРОТОКОЛ|ПРИКАЗ)\s*(?:№|N)[^\n]{0,60}?"
+_RELINE_AFTER_REFERENCE_RE = re.compile(r"^((?:" + "|".join(_REFERENCE_WORDS) + r")\s*(?:№|N)[^\n]{0,60}?"
                                         r"(?:г\.|года|_{2,}|\d))\s" + _TITLE_START)
 
 
