@@ -37,6 +37,7 @@ DENSE_MENTORING_SCORE = 12.0       # mentoring cue weight, and per 1000 characte
 DENSE_MENTORING_DENSITY = 8.0      # about mentoring whatever its title says
 BODY_GENRE_STRONG = 3.0     # body cues that decide a genre without a heading
 BODY_GENRE_WEAK = 1.0       # ... for a numbered regulation no other genre contests
+PROGRAMME_BODY_CUE = 1.5    # a programme's own words that, with its plan's rows, name it
 # When the rules cannot decide, the text model (audit_rules.text_model) is asked.  It names the
 # kind of a mentoring text whose heading the rules did not find at this probability, and
 # overrules a weak verdict of the rules (below RULES_WEAK) at MODEL_OVERRULES.
@@ -612,6 +613,11 @@ def _genre_from_body(prep: Prepared, listed: set[int]) -> tuple[str | None, list
     # (an excerpt of a regulation: numbered clauses and «назначается приказом» only).
     if totals[best] >= BODY_GENRE_STRONG:
         return best, [h for h in hits if h.label == best]
+    if totals["program"] >= PROGRAMME_BODY_CUE and totals["program"] + totals["plan"] >= BODY_GENRE_STRONG \
+            and totals["program"] > max(totals["regulation"], totals["order"], totals["other"]):
+        # A programme's own words («Цель программы», «Ожидаемые результаты») over its plan's rows:
+        # the plan is the programme's part, the two together name it.
+        return "program", [h for h in hits if h.label in ("program", "plan")]
     if best in ("regulation", "plan") and totals[best] >= BODY_GENRE_WEAK and totals[best] >= 2.5 * second:
         # Needs structure too: clause numbering for a regulation (a web page may also say «наставник
         # назначается приказом»), three dated table rows for a plan.
@@ -632,6 +638,15 @@ def _names_one_pair(prep: Prepared) -> bool:
         return True
     end = prep.text[prep.span_of_lines(max(0, len(prep.lines) - 6), len(prep.lines) - 1)[0]:]
     return all(p.search(end) for p in lexicon.PAIR_SIGNATURE_RES)
+
+
+ONE_MENTEE_ROWS = 2
+
+
+def _one_mentee_plan(prep: Prepared) -> bool:
+    """Whether a plan's rows speak of one mentee, more often than of the mentors or mentees at large."""
+    one = len(lexicon.ONE_MENTEE_RE.findall(prep.match))
+    return one >= ONE_MENTEE_ROWS and one > len(lexicon.MANY_MENTEES_RE.findall(prep.match))
 
 
 def _mentoring_doc_type(genre: str, title_match: str, one_pair: bool = False) -> str | None:
@@ -1004,8 +1019,11 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # вхождения молодого педагога в профессию …»): as «Программа адаптации молодых
         # специалистов» under its title, supporting them is what the teachers' mentoring does.
         about, about_source = True, "body"
-    if not about and genre in ("plan", "program") and _names_one_pair(prep):
-        # «План индивидуального развития молодого педагога» with «Наставник: …» in its header.
+    one_pair = _names_one_pair(prep) or (genre == "plan" and genre_source == "body" and not title_match
+                                         and _one_mentee_plan(prep))
+    if not about and genre in ("plan", "program") and one_pair and (m_score > 0 or _names_one_pair(prep)):
+        # «План индивидуального развития молодого педагога» with «Наставник: …» in its header, or
+        # an untitled plan whose rows send one young teacher to the mentor's lessons.
         about, about_source = True, "body"
     if not about and genre is None and m_score > 0 and about_source != "outside" \
             and _published_by_authority(prep) is not None:
@@ -1025,7 +1043,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     doc_type = "other"
     if about and genre is not None:
         type_title = title_match or (weak["title_match"] if genre_source == "weak" else "")
-        mapped = _mentoring_doc_type(genre, type_title, _names_one_pair(prep))
+        mapped = _mentoring_doc_type(genre, type_title, one_pair)
         if mapped:
             doc_type = mapped
 

@@ -247,6 +247,15 @@ def contents_lines(prep: Prepared) -> set[int]:
     return set(range(first, last + 2))  # the entry wrapped below the last leader
 
 
+def _continues_numbering(prep: Prepared, i: int) -> bool:
+    """Whether line ``i`` opens with the number after one that opens an earlier line («3.» below «2.»)."""
+    m = re.match(r"\s*(\d{1,2})[._)]", prep.lines[i])
+    if not m or m.group(1) in ("0", "1"):
+        return False
+    before = f"{int(m.group(1)) - 1}"
+    return any(re.match(rf"\s*{before}[._)]\s", prep.lines[j]) for j in range(i))
+
+
 def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None) -> list[Head]:
     """Heading lines, leaving out approval blocks, a table of contents and lines of a list of
     document titles."""
@@ -264,7 +273,8 @@ def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None)
             sectioned = not any(re.match(r"\d{1,2}\.", prep.lines[j]) for j in range(i))
             # (below a sub-clause, «2.2.Задачи:», «3. Порядок закрепления наставника» is a section)
             in_clauses = any(re.match(r"\d{1,2}\.\d{1,2}", prep.lines[j]) for j in range(i))
-            card = (_CARD_NUMBER_RE.match(line) if not in_clauses else None) \
+            # (nor below «1. …», «2. …»: «3. План мероприятий» goes on the document's own list)
+            card = (_CARD_NUMBER_RE.match(line) if not in_clauses and not _continues_numbering(prep, i) else None) \
                 or (_SECTION_CARD_NUMBER_RE.match(line) if sectioned else None)
             if card:
                 match_line, line = match_line[card.end():], line[card.end():]
@@ -475,16 +485,28 @@ def main_head(heads: list[Head], prep: Prepared | None = None, blocks: set[int] 
             break
         if prep is not None and (
                 sum(1 for j in range(head.index) if _ROW_NUMBER_LINE_RE.match(prep.lines[j])) >= 2
-                or (head.index >= 2 and _ROW_NUMBER_LINE_RE.match(prep.lines[head.index - 1]))):
+                or (head.index >= 2 and _ROW_NUMBER_LINE_RE.match(prep.lines[head.index - 1])
+                    and "." not in prep.lines[head.index - 1].strip()[:-1])
+                or _below_term_cells(prep, head.index)):
             # Below a table's numbered rows, each cell on a line of its own («4.» / «Мониторинг
-            # реализации программ» / «май»): a cell, not the title. (A page's number stands alone
-            # at the top, so one number counts only when a cell is above it.)
+            # реализации программ» / «май»), or by sub-numbered rows («1.2» / «Назначение
+            # куратора» / «директор» / «приказ»): a cell, not the title. (A page's number stands
+            # alone at the top, so one number counts only when a cell is above it; a lone «2.4.»
+            # is as likely a flattened table of contents' entry.)
             break
         return head
     return None
 
 
-_ROW_NUMBER_LINE_RE = re.compile(r"^\s*\d{1,2}\.?\s*$")
+def _below_term_cells(prep: Prepared, i: int) -> bool:
+    """Right under a table's term cell, with another above it («Апрель» / «…» / «Май» / «Отчет
+    молодого специалиста о работе за год»): the row's next cell, not a title."""
+    if i < 2 or not lexicon.TERM_CELL_RE.match(_match_line(prep, i - 1)):
+        return False
+    return any(lexicon.TERM_CELL_RE.match(_match_line(prep, j)) for j in range(i - 1))
+
+
+_ROW_NUMBER_LINE_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})?\.?\s*$")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -203,6 +203,9 @@ HEAD_SENTENCE_RE = re.compile(
 _MONTH = r"(?:сентябр|октябр|ноябр|декабр|январ|феврал|март|апрел|ма[йя]|июн|июл|август)[а-я]*"
 _TERM = (rf"(?:{_MONTH}|ежемесячно|ежеквартально|еженедельно|постоянно|в течение (?:учебного )?года"
          r"|до \d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4})")
+# A table's term cell alone on its line, as a table's text layer gives it («Май», «Март–апрель»,
+# «сентябрь 2022», «в течение года»).
+TERM_CELL_RE = re.compile(rf"^\s*{_TERM}(?:\s*-\s*{_MONTH})?(?:\s+\d{{4}}(?:\s*г\.?)?)?\s*$")
 
 # Body phrases typical of each genre; they decide the genre when there is no heading (excerpts,
 # texts cut from their title).  Only what a document says about itself («настоящее положение»)
@@ -297,6 +300,15 @@ INDIVIDUAL_RE = re.compile(
     r"|\bработы\s+(?:[а-я]+\s*-\s*)?наставника\b"
     # one pair's plan («План работы наставнической пары»), not the pairs' («… наставнических пар»)
     r"|наставнической\s+пары\b")
+# Rows of a plan that speak of one mentee («Посещение уроков молодого специалиста», «анализ урока
+# наставляемого») or of many («Формирование базы наставников», «… молодых педагогов»): an untitled
+# plan of the first kind is one pair's, of the second the school's.
+ONE_MENTEE_RE = re.compile(
+    r"\bмолод(?:ой|ого|ому|ым)\s+(?:специалист(?:а|у|ом)?|педагог(?:а|у|ом)?|учител(?:я|ю|ем)|воспитател(?:я|ю|ем))\b"
+    r"|\bнаставляем(?:ого|ому|ый|ая|ой)\b")
+MANY_MENTEES_RE = re.compile(
+    r"\bмолод\w*\s+(?:специалист(?:ов|ам|ами|ы)|педагог(?:ов|ам|ами|и)|учител(?:ей|ям|ями)|воспитател(?:ей|ям|ями))\b"
+    r"|\bнаставляемых\b|\bнаставник(?:ов|ами|ам)\b|\bнаставническ\w+\s+пар\b")
 # The header of one pair's programme: «Наставник: Иванова А.А. …», «Наставляемый | Петров …»,
 # «Ф.И.О. наставника Белова Г.А.».  Matched on the original text: the value must be a name (a
 # capitalised word or initials), which a table cell «наставники | в течение года» is not.

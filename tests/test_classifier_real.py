@@ -956,3 +956,56 @@ def test_an_order_approving_a_council_of_mentors_is_about_mentoring():
     got = classify(text)
     assert (got.doc_type, got.issuer, got.about_mentoring) == ("order", "municipal", True)
     assert audit_class_of(text) == "external"
+
+
+def test_a_result_cell_under_sub_numbered_rows_is_no_order_heading():
+    # A road map's table as a DOCX text layer gives it, each cell on a line, its title cut off.
+    text = ("1.1\nОзнакомление коллектива с методическими рекомендациями по наставничеству\nавгуст 2023\n"
+            "заместитель директора\nпротокол педсовета\n"
+            "1.2\nРазработка Положения о системе наставничества педагогических работников\nдо 01.09.2023\n"
+            "директор\nПоложение\n"
+            "1.3\nНазначение куратора наставничества\nсентябрь 2023\ndirector\nприказ\n"
+            "1.4\nАнкетирование педагогов со стажем до трёх лет\nсентябрь 2023\nкуратор\nсписок наставляемых\n"
+            "1.5\nЗакрепление наставнических пар с письменного согласия участников\nдо 15.09.2023\n"
+            "директор\nприказ\n").replace("director", "директор")
+    got = classify(text)
+    assert got.doc_type == "roadmap", got
+    assert audit_class_of(text) == "roadmap"
+
+
+def test_a_cell_under_term_cells_is_no_title():
+    from audit_rules.doc_metadata import approval_block_lines, find_heads, main_head
+    text = ("Сентябрь\nЗнакомство с рабочей программой и журналом\nбеседа\n"
+            "Октябрь\nПосещение уроков молодого учителя наставником\nанализ урока\n"
+            "Май\nОтчёт молодого учителя о работе за год\nсобеседование\n")
+    prep = prepare(text)
+    blocks = approval_block_lines(prep)
+    assert main_head(find_heads(prep, blocks), prep, blocks) is None
+
+
+def test_an_untitled_plan_for_one_young_teacher_is_a_programme():
+    rows = ("Сентябрь\nЗнакомство молодого учителя с рабочей программой и электронным журналом\nбеседа\n"
+            "Октябрь\nПосещение молодым учителем уроков наставника\nнаблюдение\n"
+            "Ноябрь\nПосещение уроков молодого учителя, разбор урока\nконсультация\n"
+            "Декабрь\nПодготовка молодого учителя к родительскому собранию\nпрактикум\n")
+    got = classify(rows)
+    assert (got.doc_type, got.about_mentoring) == ("program", True), got
+    # The school's plan of measures speaks of the mentors and mentees at large: its road map.
+    school = ("Сентябрь\nФормирование базы наставников и наставляемых\nкуратор\n"
+              "Октябрь\nЗакрепление наставнических пар приказом директора\nдиректор\n"
+              "Ноябрь\nПосещение уроков молодого учителя наставником\nнаставники\n"
+              "Декабрь\nСеминар для наставников «Анализ урока»\nкуратор\n")
+    assert classify(school).doc_type == "roadmap"
+
+
+def test_a_programmes_aims_over_its_plan_name_it_without_a_title():
+    text = ("Наставляемый определён, образовательная организация: МБОУ «Холм-Жирковская СШ»\n"
+            "1. Профессиональные затруднения наставляемого: планирование урока, работа с родителями.\n"
+            "2. Цель программы: адаптация молодого учителя истории в коллективе и освоение им методики.\n"
+            "3. План мероприятий\n"
+            "1 | Изучение рабочей программы по истории | консультация | сентябрь | программа согласована\n"
+            "2 | Посещение уроков наставника | наблюдение | октябрь | лист наблюдения\n"
+            "3 | Разработка урока вместе с наставником | практикум | ноябрь | конспект\n"
+            "4 | Открытый урок наставляемого | урок | декабрь | анализ урока\n")
+    got = classify(text)
+    assert got.doc_type == "program", got
