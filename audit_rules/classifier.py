@@ -326,7 +326,8 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
         title = prep.match[zones.title[0]:zones.title[1]]
         if not lexicon.ONE_INSTITUTION_RE.search(title):
             for label, pattern in (("regional", lexicon.TITLE_REGION_RE), ("municipal", lexicon.TITLE_CITY_RE),
-                                   ("regional", lexicon.TITLE_REGION_EVENT_RE), ("municipal", lexicon.TITLE_CITY_EVENT_RE)):
+                                   ("regional", lexicon.TITLE_REGION_EVENT_RE), ("municipal", lexicon.TITLE_CITY_EVENT_RE),
+                                   ("regional", lexicon.TITLE_REGION_SYSTEM_RE), ("municipal", lexicon.TITLE_CITY_SYSTEM_RE)):
                 if pattern.search(title):
                     vote(label, 6.0, quote_span(prep.text, *zones.title))
                     break

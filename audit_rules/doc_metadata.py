@@ -499,11 +499,17 @@ def main_head(heads: list[Head], prep: Prepared | None = None, blocks: set[int] 
 
 
 def _below_term_cells(prep: Prepared, i: int) -> bool:
-    """Right under a table's term cell, with another above it («Апрель» / «…» / «Май» / «Отчет
-    молодого специалиста о работе за год»): the row's next cell, not a title."""
-    if i < 2 or not lexicon.TERM_CELL_RE.match(_match_line(prep, i - 1)):
-        return False
-    return any(lexicon.TERM_CELL_RE.match(_match_line(prep, j)) for j in range(i - 1))
+    """A few cells under a table's term cell, with another term or a row's number above it
+    («Апрель» / «…» / «Май» / «Отчет молодого специалиста о работе за год»; «1» / «Закрепление
+    пар» / «сентябрь» / «директор» / «приказ»): one of the row's cells, not a title."""
+    for k in range(max(0, i - TERM_CELL_REACH), i):
+        if lexicon.TERM_CELL_RE.match(_match_line(prep, k)):
+            return any(lexicon.TERM_CELL_RE.match(_match_line(prep, j)) or _ROW_NUMBER_LINE_RE.match(prep.lines[j])
+                       for j in range(k))
+    return False
+
+
+TERM_CELL_REACH = 3     # cells of a row: the term, who is responsible, what comes of it
 
 
 _ROW_NUMBER_LINE_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})?\.?\s*$")

@@ -474,6 +474,12 @@ TITLE_REGION_RE = re.compile(r"\b[а-я-]+(?:ской|цкой)\s+области
 _TERRITORY_EVENT = r"\s+(?:[^\s.;]+\s+)?(?:конкурс|фестивал|форум|этап|сл[её]т|семинар|совет)\w*"
 TITLE_REGION_EVENT_RE = re.compile(r"\b(?:региональн|областн|краев|республиканск)\w*" + _TERRITORY_EVENT)
 TITLE_CITY_EVENT_RE = re.compile(r"\b(?:муниципальн|районн|городск|окружн)\w*" + _TERRITORY_EVENT)
+# A title's mentoring system named with its level: «Положение о муниципальной системе (целевой
+# модели) наставничества …», «Региональная модель наставничества»: a territory's system is its
+# authority's to set up; a school's is the school's, with no level named.
+_TERRITORY_SYSTEM = r"\s+(?:систем|модел)\w*\s+(?:\([^)]{0,40}\)\s+)?наставничеств"
+TITLE_REGION_SYSTEM_RE = re.compile(r"\b(?:региональн|областн|краев|республиканск)\w*" + _TERRITORY_SYSTEM)
+TITLE_CITY_SYSTEM_RE = re.compile(r"\b(?:муниципальн|районн|городск|окружн)\w*" + _TERRITORY_SYSTEM)
 ONE_INSTITUTION_RE = re.compile(
     r"\b(?:учреждени[еяюи]|мбоу|маоу|мкоу|моу|гбоу|огбоу|мбдоу|мадоу|мкдоу|мдоу|сош|сш|оош|нош|оо|оу|доу|до|цдо|ддт)\b"
     r"|школ\w*\s*№|(?:гимнази|лице|детск\w+\s+сад|центр\w*|дом\w*)\w*\s*(?:№|\")|№\s*\d")

@@ -1009,3 +1009,26 @@ def test_a_programmes_aims_over_its_plan_name_it_without_a_title():
             "4 | Открытый урок наставляемого | урок | декабрь | анализ урока\n")
     got = classify(text)
     assert got.doc_type == "program", got
+
+
+def test_a_result_cell_a_few_cells_under_a_term_is_no_title():
+    # An OCR'd road map whose title the scan broke («Дорожная карт а»): its cells stay cells.
+    text = ("Дорожная карт а\nвнедрения системы наставничества в МБОУ «Днепровская СШ» на 2024-2025 год\n"
+            "1\nЗакрепление наставнических пар\nсентябрь\nдиректор\nприказ\n"
+            "2\nСоставление персонализированных программ наставничества\nоктябрь\nкуратор\nпрограммы\n"
+            "3\nСеминар наставников по анализу урока\nв течение года\nкуратор\nпротокол\n")
+    got = classify(text)
+    assert got.doc_type != "order", got
+    assert got.doc_type == "roadmap", got
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("ПОЛОЖЕНИЕ\nо муниципальной системе (целевой модели) наставничества педагогических работников", "external"),
+    ("ПОЛОЖЕНИЕ\nо региональной модели наставничества педагогических работников", "external"),
+    ("ПОЛОЖЕНИЕ\nо системе наставничества педагогических работников", "staff_regulation"),
+])
+def test_a_mentoring_system_with_its_level_in_the_title_is_the_territorys(title, expected):
+    text = (f"{title}\n1. Общие положения\n1.1. Положение определяет цели, задачи и порядок организации "
+            "наставничества педагогических работников, формы наставничества и права наставников.\n"
+            "1.2. Наставник назначается из числа опытных педагогов с их письменного согласия.\n")
+    assert audit_class_of(text) == expected
