@@ -108,10 +108,8 @@ def _score(prep: Prepared, cues: tuple[Cue, ...], zones: _Zones | None,
     hits: list[_Hit] = []
     lo, hi = span if span else (0, len(prep.match))
     for cue in cues:
-        if not cue.may_match(prep.match):
-            continue
         count = 0
-        for m in cue.pattern.finditer(prep.match, lo, hi):
+        for m in cue.finditer(prep.match, lo, hi):
             if any(a <= m.start() < b for a, b in skip):
                 continue
             if count >= cue.cap:
@@ -127,9 +125,7 @@ def _score(prep: Prepared, cues: tuple[Cue, ...], zones: _Zones | None,
 def _score_hits_with_pos(prep: Prepared, cues: tuple[Cue, ...]) -> list[tuple[int, _Hit]]:
     out: list[tuple[int, _Hit]] = []
     for cue in cues:
-        if not cue.may_match(prep.match):
-            continue
-        for count, m in enumerate(cue.pattern.finditer(prep.match)):
+        for count, m in enumerate(cue.finditer(prep.match)):
             if count >= cue.cap:
                 break
             out.append((m.start(), _Hit(cue.label, cue.weight, where=(prep.text, m.start(), m.end()))))

@@ -70,3 +70,36 @@ def _branch_prefixes(items: list) -> list[str] | None:
         if rest is not None:
             return [text + tail for tail in rest]
     return [text]
+
+
+def starts_pattern(literals: tuple[str, ...] | None) -> re.Pattern[str] | None:
+    """A pattern that finds where one of ``literals`` occurs (longest first at one place).
+
+    A plain alternation of strings lets the engine skip every position whose letter no string
+    begins with; the cue's own pattern, opening with ``\\b`` or a lookbehind, gets no such skip
+    and is tried at every position of the text.
+    """
+    if not literals:
+        return None
+    return re.compile("|".join(re.escape(lit) for lit in sorted(literals, key=len, reverse=True)))
+
+
+def finditer_from_starts(pattern: re.Pattern[str], starts: re.Pattern[str], text: str,
+                         pos: int = 0, endpos: int | None = None):
+    """The matches of ``pattern.finditer(text, pos, endpos)``, tried only where a match can start.
+
+    Every match starts with one of the literals ``starts`` finds, so trying ``pattern.match`` at
+    each of their places from left to right, and going on past each match, finds the same matches
+    in the same order: ``match`` at a position sees the text before it as ``finditer`` does (for
+    ``\\b``, ``^`` under MULTILINE and lookbehinds).
+    """
+    end = len(text) if endpos is None else endpos
+    candidate = starts.search(text, pos, end)
+    while candidate is not None:
+        m = pattern.match(text, candidate.start(), end)
+        if m is not None:
+            yield m
+            # (a cue's match is never empty: it starts with a literal)
+            candidate = starts.search(text, max(m.end(), candidate.start() + 1), end)
+        else:
+            candidate = starts.search(text, candidate.start() + 1, end)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import islice
 
 from audit_rules.morphology import is_known
 
@@ -31,7 +32,8 @@ _LOOKALIKE_MIXED = str.maketrans({
 _SAFE_LATIN = set("aABcCeEHKkMoOpPTxXyY")
 
 _WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
-_SUSPECT_WORD_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]*[A-Za-z036][0-9A-Za-zА-Яа-яЁё]*")
+# (tried from a word's start only: the same whole words, without retrying from inside each one)
+_SUSPECT_WORD_RE = re.compile(r"(?<![0-9A-Za-zА-Яа-яЁё])[0-9A-Za-zА-Яа-яЁё]*[A-Za-z036][0-9A-Za-zА-Яа-яЁё]*")
 _CYR_RE = re.compile(r"[А-Яа-яЁё]")
 _LAT_RE = re.compile(r"[A-Za-z]")
 # Runs, not single letters, are counted: a list of runs is a tenth of a list of letters.
@@ -112,7 +114,7 @@ def fix_lookalikes(text: str) -> str:
 # many of a text's words are not in the dictionary, fragments are joined back when the join is a
 # word and at least one fragment is not: «по том» stays two words, «сист еме» becomes one.
 _FRAGMENT_RE = re.compile(r"(?<![\wА-Яа-яЁё-])[А-ЯЁа-яё]+(?: [А-ЯЁа-яё]+)+(?![\wА-Яа-яЁё-])")
-_RUSSIAN_WORD_RE = re.compile(r"[а-яё]{2,}")
+_RUSSIAN_WORD_RE = re.compile(r"[а-яёА-ЯЁ]{2,}")
 BROKEN_WORDS_SAMPLE = 400
 BROKEN_WORDS_SHARE = 0.1     # ordinary texts: 3 % unknown (names, abbreviations); broken ones 20–40 %
 
@@ -139,7 +141,8 @@ _DOMAIN_STEMS = ("работник", "педагог", "наставни", "на
 
 
 def _looks_broken(text: str) -> bool:
-    words = _RUSSIAN_WORD_RE.findall(text.lower())[:BROKEN_WORDS_SAMPLE]
+    # (the first words only, lowered one by one: a long document is not lowered whole for them)
+    words = [m.group(0).lower() for m in islice(_RUSSIAN_WORD_RE.finditer(text), BROKEN_WORDS_SAMPLE)]
     return len(words) >= 20 and sum(not is_known(w) for w in words) / len(words) >= BROKEN_WORDS_SHARE
 
 

@@ -50,3 +50,29 @@ def test_no_cue_skips_a_text_it_matches():
     skipped_wrongly = [(c.pattern.pattern[:60], i) for c in cues for i, text in enumerate(texts)
                        if c.pattern.search(text) and not c.may_match(text)]
     assert not skipped_wrongly
+
+
+def test_a_cue_tried_where_its_words_start_finds_what_the_engine_finds():
+    # The same matches in the same order, whole texts and spans of them, lookbehinds and «^»
+    # reading the text before the span as the engine does.
+    texts = [prepare(p.read_text(encoding="utf-8")).match for p in sorted(CORPUS.glob("*.txt"))]
+    cues = [c for c in _cues() if c.starts is not None]
+    assert len(cues) > 20
+    differ = []
+    for cue in cues:
+        for i, text in enumerate(texts):
+            for lo, hi in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3)):
+                fast = [m.span() for m in cue.finditer(text, lo, hi)]
+                if fast != [m.span() for m in cue.pattern.finditer(text, lo, hi)]:
+                    differ.append((cue.pattern.pattern[:60], i))
+    assert not differ
+
+
+def test_matches_at_the_words_places_follow_the_engines_rules():
+    from audit_rules.literals import finditer_from_starts, starts_pattern
+    pattern = re.compile(r"(?<!день )\bнаставник\w*")
+    starts = starts_pattern(required_literals(pattern))
+    text = "день наставника; наставники и наставничество, сонаставник; наставник"  # (not «наставнич…»)
+    assert [m.group(0) for m in finditer_from_starts(pattern, starts, text)] == ["наставники", "наставник"]
+    # a span's start does not hide the word before it from the lookbehind
+    assert [m.group(0) for m in finditer_from_starts(pattern, starts, text, 5)] == ["наставники", "наставник"]
