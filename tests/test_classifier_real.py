@@ -375,6 +375,15 @@ def test_a_flattened_layer_is_broken_again_where_its_parts_begin():
     assert result.title == "Положение о наставничестве педагогических работников"
 
 
+def test_a_flattened_list_of_links_is_broken_before_each_title():
+    flat = ("Главная Наставничество Положение о системе наставничества в МБДОУ «Детский сад № 4 «Ромашка» "
+            "Приказ о закреплении наставнических пар на 2023-2024 учебный год Приказ о назначении куратора "
+            "наставничества Положение о наставничестве (скан) Приказ от 01.09.2023 № 51 по личному составу")
+    lines = reline(flat).split("\n")
+    # after the closing quote of a school's name, an order's title starts a line of its own
+    assert lines[0].endswith("«Ромашка»") and lines[1].startswith("Приказ о закреплении наставнических пар")
+
+
 def test_match_string_keeps_every_position():
     text = "ЁЛКА «Наставник» — İstanbul – 3273‑р"
     assert len(to_match(text)) == len(text)
