@@ -256,6 +256,15 @@ def _continues_numbering(prep: Prepared, i: int) -> bool:
     return any(re.match(rf"\s*{before}[._)]\s", prep.lines[j]) for j in range(i))
 
 
+def _opens_own_subclauses(prep: Prepared, i: int) -> bool:
+    """Whether line ``i`` opens with a number («4.») that the next lines go on under («4.1 …»)."""
+    m = re.match(r"\s*(\d{1,2})\.", prep.lines[i])
+    if not m or m.group(1) in ("0", "1"):
+        return False
+    below = re.compile(rf"\s*{m.group(1)}\.1(?!\d)")
+    return any(below.match(prep.lines[j]) for j in range(i + 1, min(len(prep.lines), i + 4)))
+
+
 def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None) -> list[Head]:
     """Heading lines, leaving out approval blocks, a table of contents and lines of a list of
     document titles."""
@@ -274,7 +283,9 @@ def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None)
             # (below a sub-clause, «2.2.Задачи:», «3. Порядок закрепления наставника» is a section)
             in_clauses = any(re.match(r"\d{1,2}\.\d{1,2}", prep.lines[j]) for j in range(i))
             # (nor below «1. …», «2. …»: «3. План мероприятий» goes on the document's own list)
-            card = (_CARD_NUMBER_RE.match(line) if not in_clauses and not _continues_numbering(prep, i) else None) \
+            # (nor over its own sub-numbered rows: «4. Информационное сопровождение» / «4.1 | …»)
+            card = (_CARD_NUMBER_RE.match(line) if not in_clauses and not _continues_numbering(prep, i)
+                    and not _opens_own_subclauses(prep, i) else None) \
                 or (_SECTION_CARD_NUMBER_RE.match(line) if sectioned else None)
             if card:
                 match_line, line = match_line[card.end():], line[card.end():]
