@@ -264,6 +264,12 @@ GENRE_BODY_CUES: tuple[Cue, ...] = (
     # An explanatory note opens a programme (a regulation or an order has none).
     _cue("program", r"(?m)^\s*пояснительная записка\s*$", 3.0, 1),
     _cue("program", r"\bмеханизм\w*\s+реализации\s+(?:[а-я]+\s+){0,2}?программ\w*", 1.5, 1),
+    # A numbered section heading naming the programme's own part: «4. Ожидаемые результаты
+    # реализации программы», «Раздел 2. Механизм реализации программы» (a regulation's sections on
+    # programmes name which: «… персонализированной программы наставничества»).
+    _cue("program", r"(?m)^(?:раздел\s+)?(?:[ivx]{1,4}|\d{1,2})\.\s*(?:(?:ожидаемые|планируемые)\s+результаты|механизм\w*"
+                    r"|этапы|сроки?|цел[ьи](?:\s+и\s+задачи)?|задачи|содержание|ресурсное\s+обеспечение|участники"
+                    r"|мониторинг|оценка\s+эффективности)\s+(?:реализации\s+)?программы\s*$", 2.0, 2),
     _cue("other", r"настоящ\w+\s+устав\w*", 4.0),
 )
 # Structure that the weaker body decision needs (see classifier._genre_from_body).

@@ -1067,3 +1067,19 @@ def test_a_mentors_job_description_is_no_regulation():
             "2.1. Составляет с наставляемым персонализированную программу наставничества.\n")
     got = classify(text)
     assert got.doc_type == "other" and audit_class_of(text) == "other", got
+
+
+@pytest.mark.parametrize("heading", ["4. Ожидаемые результаты реализации программы",
+                                     "Раздел 3. Механизм реализации программы"])
+def test_a_programmes_own_section_heading_names_its_middle(heading):
+    text = (f"{heading}\n"
+            "По итогам года молодой учитель самостоятельно планирует уроки по ФГОС, ведёт электронный журнал и "
+            "провёл открытый урок для коллег; наставник обобщил свой опыт подготовки к ОГЭ и выступил на ШМО.\n"
+            "Наставляемый проходит аттестацию на первую категорию в течение двух лет.\n")
+    got = classify(text)
+    assert got.doc_type == "program", got
+    # a regulation's clause on the programmes it asks for is no programme's part
+    clause = ("5. Порядок составления персонализированной программы\n"
+              "5.1. Наставник и наставляемый в течение месяца составляют персонализированную программу.\n"
+              "5.2. Программу утверждает куратор наставничества.\n")
+    assert classify(clause).doc_type != "program"
