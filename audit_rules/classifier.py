@@ -638,6 +638,7 @@ def _names_one_pair(prep: Prepared) -> bool:
 
 
 ONE_MENTEE_ROWS = 2
+FORM_PAIRS_NAMED = 2     # forms of mentoring a regulation's excerpt names, to be about mentoring
 
 
 def _one_mentee_plan(prep: Prepared) -> bool:
@@ -998,6 +999,9 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
                  or (genre is not None and bool(lexicon.SELF_TOPIC_MENTORING_RE.search(prep.match)))
                  # a regulation's clauses on how mentors are chosen and assigned are its subject
                  or (genre == "regulation" and m_score >= 2 and bool(lexicon.MENTOR_ASSIGNMENT_RE.search(prep.match)))
+                 # ... and so are its clauses on the forms of mentoring («4.2. Форма «ученик – ученик» …»)
+                 or (genre == "regulation" and m_score >= 2
+                     and len(lexicon.MENTORING_FORM_PAIR_RE.findall(prep.match)) >= FORM_PAIRS_NAMED)
                  or (genre == "regulation" and any(lexicon.MENTORING_SECTION_HEADING_RE.match(_line_match(prep, i))
                                                    for i in range(len(prep.lines)))))
         about_source = "body"

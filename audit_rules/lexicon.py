@@ -89,6 +89,11 @@ MENTOR_ASSIGNMENT_RE = re.compile(
     r"|назнач\w*\s+(?:[^\s.;]+\s+){0,2}наставник\w*"
     # how mentors are chosen: «Кандидатуры педагогов-наставников рассматривает педагогический совет»
     r"|кандидатур\w*\s+(?:[^\s.;]+\s+){0,1}(?:[а-я]+-)?наставник\w*")
+# A form of mentoring named by its pair in quotes («ученик – ученик», «учитель – ученик», «педагог –
+# молодой специалист»): a regulation's clauses on its forms are about mentoring.
+_FORM_ROLE = r"(?:ученик|студент|учащийся|работодатель|учитель|педагог|воспитатель|преподаватель|руководитель)"
+MENTORING_FORM_PAIR_RE = re.compile(
+    rf'"{_FORM_ROLE}\s*-\s*(?:молод\w+\s+|начинающ\w+\s+)?(?:{_FORM_ROLE}|специалист)"')
 MENTORING_TITLE_RE = re.compile(r"наставни\w*|наставляем\w*|наставническ\w*")
 
 # --- Audience: the teacher system vs the students' target model --------------------------
