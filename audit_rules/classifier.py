@@ -642,9 +642,13 @@ FORM_PAIRS_NAMED = 2     # forms of mentoring a regulation's excerpt names, to b
 
 
 def _one_mentee_plan(prep: Prepared) -> bool:
-    """Whether a plan's rows speak of one mentee, more often than of the mentors or mentees at large."""
-    one = len(lexicon.ONE_MENTEE_RE.findall(prep.match))
-    return one >= ONE_MENTEE_ROWS and one > len(lexicon.MANY_MENTEES_RE.findall(prep.match))
+    """Whether a plan's rows speak of one mentee, more often than of the mentors or mentees at large.
+
+    A blank form's fields («ФИО наставника ______») are nobody's rows: lines with blanks do not count.
+    """
+    rows = [_line_match(prep, i) for i in range(len(prep.lines)) if "___" not in prep.lines[i]]
+    one = sum(len(lexicon.ONE_MENTEE_RE.findall(row)) for row in rows)
+    return one >= ONE_MENTEE_ROWS and one > sum(len(lexicon.MANY_MENTEES_RE.findall(row)) for row in rows)
 
 
 def _mentoring_doc_type(genre: str, title_match: str, one_pair: bool = False) -> str | None:

@@ -324,10 +324,12 @@ INDIVIDUAL_RE = re.compile(
 # plan of the first kind is one pair's, of the second the school's.
 ONE_MENTEE_RE = re.compile(
     r"\bмолод(?:ой|ого|ому|ым)\s+(?:специалист(?:а|у|ом)?|педагог(?:а|у|ом)?|учител(?:я|ю|ем)|воспитател(?:я|ю|ем))\b"
-    r"|\bнаставляем(?:ого|ому|ый|ая|ой)\b")
+    r"|\bнаставляем(?:ого|ому|ый|ая|ой)\b"
+    # («Посещение уроков наставника», «собеседование с наставником»: the one mentor of the pair)
+    r"|\bнаставник(?:а|ом|у)\b")
 MANY_MENTEES_RE = re.compile(
     r"\bмолод\w*\s+(?:специалист(?:ов|ам|ами|ы)|педагог(?:ов|ам|ами|и)|учител(?:ей|ям|ями)|воспитател(?:ей|ям|ями))\b"
-    r"|\bнаставляемых\b|\bнаставник(?:ов|ами|ам)\b|\bнаставническ\w+\s+пар\b")
+    r"|\bнаставляемых\b|\bнаставник(?:и|ов|ами|ам)\b|\bнаставническ\w+\s+пар\b")
 # The header of one pair's programme: «Наставник: Иванова А.А. …», «Наставляемый | Петров …»,
 # «Ф.И.О. наставника Белова Г.А.».  Matched on the original text: the value must be a name (a
 # capitalised word or initials), which a table cell «наставники | в течение года» is not.

@@ -1095,3 +1095,20 @@ def test_a_regulations_clauses_on_the_forms_of_mentoring_are_about_mentoring():
             "4.5. Наставник и наставляемый встречаются не реже раза в неделю.\n")
     got = classify(text)
     assert (got.doc_type, got.audience, got.about_mentoring) == ("regulation", "students", True), got
+
+
+def test_a_plan_that_sends_its_reader_to_the_mentor_is_one_pairs():
+    # The mentee's own plan speaks of «the mentor» in the singular; a road map's appended blank
+    # form («ФИО наставника ______») is no row of it.
+    mentee = ("| 2.1 | Изучение рабочей программы по химии | сентябрь | беседа с наставником | выполнено\n"
+              "| 2.2 | Посещение уроков наставника, не менее пяти | октябрь | лист наблюдения | выполнено\n"
+              "| 2.3 | Анализ наставником двух уроков наставляемого | ноябрь | анализ урока |\n"
+              "| 2.4 | Подготовка открытого урока | декабрь | конспект |\n")
+    assert classify(mentee, rules_only=True).doc_type == "program"
+    roadmap = ("2 | Формирование пар | Собеседование с наставниками, приказ о закреплении пар | сентябрь | куратор\n"
+               "3 | Работа пар | Разработка персонализированных программ | октябрь – май | куратор, наставники\n"
+               "4 | Итоги | Отчёты наставников, мониторинг | май – июнь | куратор\n"
+               "Приложение к дорожной карте\nФОРМА ОТЧЁТА НАСТАВНИКА\n"
+               "ФИО наставника ______________ ФИО наставляемого ______________\n"
+               "Достигнутые результаты наставляемого ______\nПодпись наставника ______\n")
+    assert classify(roadmap, rules_only=True).doc_type != "program"
