@@ -666,10 +666,11 @@ def _mentoring_doc_type(genre: str, title_match: str, one_pair: bool = False) ->
     if genre == "order":
         return "order"
     if genre == "plan":
-        # A plan of work with the young teachers themselves is their programme; a plan of measures
-        # of the mentoring system is its road map.
-        young = lexicon.YOUNG_STAFF_TITLE_RE.search(title_match) and not lexicon.MENTORING_TITLE_RE.search(title_match)
-        return "program" if one_pair or young or lexicon.INDIVIDUAL_RE.search(title_match) else "roadmap"
+        # One young teacher's plan, or one pair's, is their programme; the school's plan of
+        # measures (for all its young teachers: «План работы с молодыми специалистами», «Комплекс
+        # мер по поддержке молодых педагогов») is its road map, as two labellers of real and
+        # written texts read it independently.
+        return "program" if one_pair or lexicon.INDIVIDUAL_RE.search(title_match) else "roadmap"
     if genre == "program":
         return "program"
     return None

@@ -309,7 +309,7 @@ ORDER_ACTION_CUES: tuple[Cue, ...] = (
 
 # Titles of plans and programmes for one mentee (the personalised programme).  Singular forms
 # only: «План работы с молодым специалистом» is one mentee's programme («План работы с молодыми
-# специалистами», the school's work with all of them, is the school's programme: see
+# специалистами», the school's work with all of them, is the school's road map: see
 # classifier._mentoring_doc_type).
 INDIVIDUAL_RE = re.compile(
     r"персонализированн\w*|индивидуальн\w*"

@@ -80,7 +80,7 @@ def real() -> dict[str, dict]:
     ("PORTAL_BANNER_OVER_CITY_REGULATION", "external"),
     ("STUDENTS_MODEL_CITING_TEACHER_LETTER", "staff_regulation"),
     ("MATERIALS_SITE_PREVIEW", "programme"),
-    ("YOUNG_TEACHERS_WORK_PLAN", "programme"),
+    ("YOUNG_TEACHERS_WORK_PLAN", "roadmap"),
     ("YOUNG_TEACHERS_PLAN_WITHOUT_MENTORS", "other"),
     ("ROADMAP_STAGES_EXCERPT", "roadmap"),
     ("PROGRAMME_CONTENT_EXCERPT", "programme"),
@@ -788,7 +788,7 @@ def test_a_blank_protocol_run_into_the_title_and_a_table_under_the_year():
             "октябрь\nпосещение уроков молодых специалистов\nнаставники\n")
     got = classify(text)
     assert got.title == "План работы с молодыми специалистами и вновь прибывшими учителями на учебный год"
-    assert (got.doc_type, got.issuer) == ("program", "school")
+    assert (got.doc_type, got.issuer) == ("roadmap", "school")
 
 
 def test_a_schools_news_of_its_teachers_win_at_a_districts_contest_is_no_authoritys_page():
@@ -1112,3 +1112,16 @@ def test_a_plan_that_sends_its_reader_to_the_mentor_is_one_pairs():
                "ФИО наставника ______________ ФИО наставляемого ______________\n"
                "Достигнутые результаты наставляемого ______\nПодпись наставника ______\n")
     assert classify(roadmap, rules_only=True).doc_type != "program"
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("План работы с молодыми специалистами на 2024-2025 учебный год", "roadmap"),
+    ("Комплекс мер по поддержке молодых педагогов на 2024-2026 годы", "roadmap"),
+    ("План работы с молодым специалистом Орловой Е.В. на 2024-2025 учебный год", "programme"),
+])
+def test_the_schools_plan_for_its_young_teachers_is_its_road_map(title, expected):
+    text = (f"{title}\n№ | Мероприятие | Срок | Ответственный\n"
+            "1 | Закрепление наставников приказом директора | сентябрь | директор\n"
+            "2 | Посещение уроков наставников и их анализ | октябрь – март | наставники\n"
+            "3 | Открытые уроки и отчёт на методическом совете | апрель – май | заместитель директора\n")
+    assert audit_class_of(text) == expected

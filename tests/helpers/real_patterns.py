@@ -641,7 +641,8 @@ MATERIALS_SITE_PREVIEW = """\
 """
 
 # The school's plan of work with its young teachers: no word «наставничество» in the title, the
-# older name of what a mentoring programme does.
+# older name of the mentoring system's plan of measures, a road map by the codebook (a plan for
+# one young teacher is that teacher's programme).
 YOUNG_TEACHERS_WORK_PLAN = """\
 Муниципальное бюджетное общеобразовательное учреждение «Угранская средняя школа»
 ПЛАН РАБОТЫ
