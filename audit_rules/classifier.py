@@ -637,7 +637,7 @@ def _names_one_pair(prep: Prepared) -> bool:
     return all(p.search(end) for p in lexicon.PAIR_SIGNATURE_RES)
 
 
-ONE_MENTEE_ROWS = 2
+ONE_MENTEE_ROWS = 2      # mentions of one mentee (or the pair's one mentor) that make an untitled plan the pair's
 FORM_PAIRS_NAMED = 2     # forms of mentoring a regulation's excerpt names, to be about mentoring
 
 
@@ -1025,9 +1025,10 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # вхождения молодого педагога в профессию …»): as «Программа адаптации молодых
         # специалистов» under its title, supporting them is what the teachers' mentoring does.
         about, about_source = True, "body"
-    one_pair = _names_one_pair(prep) or (genre == "plan" and genre_source == "body" and not title_match
-                                         and _one_mentee_plan(prep))
-    if not about and genre in ("plan", "program") and one_pair and (m_score > 0 or _names_one_pair(prep)):
+    named_pair = _names_one_pair(prep)
+    one_pair = named_pair or (genre == "plan" and genre_source == "body" and not title_match
+                              and _one_mentee_plan(prep))
+    if not about and genre in ("plan", "program") and one_pair and (m_score > 0 or named_pair):
         # «План индивидуального развития молодого педагога» with «Наставник: …» in its header, or
         # an untitled plan whose rows send one young teacher to the mentor's lessons.
         about, about_source = True, "body"

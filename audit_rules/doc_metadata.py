@@ -509,6 +509,9 @@ def main_head(heads: list[Head], prep: Prepared | None = None, blocks: set[int] 
     return None
 
 
+TERM_CELL_REACH = 3     # cells of a row: the term, who is responsible, what comes of it
+
+
 def _below_term_cells(prep: Prepared, i: int) -> bool:
     """A few cells under a table's term cell, with another term or a row's number above it
     («Апрель» / «…» / «Май» / «Отчет молодого специалиста о работе за год»; «1» / «Закрепление
@@ -518,9 +521,6 @@ def _below_term_cells(prep: Prepared, i: int) -> bool:
             return any(lexicon.TERM_CELL_RE.match(_match_line(prep, j)) or _ROW_NUMBER_LINE_RE.match(prep.lines[j])
                        for j in range(k))
     return False
-
-
-TERM_CELL_REACH = 3     # cells of a row: the term, who is responsible, what comes of it
 
 
 _ROW_NUMBER_LINE_RE = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})?\.?\s*$")
