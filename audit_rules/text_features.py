@@ -228,11 +228,34 @@ def _glued_parts(word: str, most: int) -> list[str] | None:
     return next((found for parts in range(1, most + 1) if (found := split(word, parts))), None)
 
 
+# A letter-spaced text layer (a converter that writes every character apart: «П р и к а з   о т
+# 3 1 . 0 8 . 2 0 2 0»): letters one space apart, words two or more. Read before spaces collapse.
+_LETTER_SPACED_RE = re.compile(r"(?:\S ){5}\S {2,}\S")
+_WORD_GAP_RE = re.compile(r" {2,}")
+LETTER_SPACED_TOKENS = 8
+LETTER_SPACED_SHARE = 0.8
+
+
+def unspace_letter_spaced(text: str) -> str:
+    """Lines written letter by letter joined back into words (the gaps of two or more spaces)."""
+    if not _LETTER_SPACED_RE.search(text):
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        tokens = line.split()
+        if len(tokens) >= LETTER_SPACED_TOKENS and _WORD_GAP_RE.search(line.strip()) \
+                and sum(len(t) == 1 for t in tokens) >= LETTER_SPACED_SHARE * len(tokens):
+            lead = line[:len(line) - len(line.lstrip())]
+            lines[i] = lead + " ".join(w.replace(" ", "") for w in _WORD_GAP_RE.split(line.strip()))
+    return "\n".join(lines)
+
+
 def clean_text(text: str) -> str:
     """Normalise raw extracted text; keeps line structure."""
     text = unicodedata.normalize("NFC", text or "")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = text.replace("\u00ad\n", "").replace("\u00ad", "")
+    text = unspace_letter_spaced(text)
     text = _SPACES_RE.sub(" ", text)
     text = fix_lookalikes(text)
     # «настав-\nничества» → «наставничества»: only lower-case letters on both sides,

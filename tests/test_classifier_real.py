@@ -1125,3 +1125,20 @@ def test_the_schools_plan_for_its_young_teachers_is_its_road_map(title, expected
             "2 | Посещение уроков наставников и их анализ | октябрь – март | наставники\n"
             "3 | Открытые уроки и отчёт на методическом совете | апрель – май | заместитель директора\n")
     assert audit_class_of(text) == expected
+
+
+def test_a_letter_spaced_layer_is_read_as_words():
+    from audit_rules.text_features import unspace_letter_spaced
+    line = "П р и к а з   № 1 4 5   о т   3 1 . 0 8 . 2 0 2 0"
+    assert unspace_letter_spaced(line) == "Приказ №145 от 31.08.2020"
+    # a table's columns apart by several spaces are no letter-spaced line
+    row = "1   Посещение уроков наставника   октябрь   наставник"
+    assert unspace_letter_spaced(row) == row
+    text = ("М у н и ц и п а л ь н о е   б ю д ж е т н о е   у ч р е ж д е н и е   « Ш к о л а   № 3 »\n"
+            "« У т в е р ж д а ю »\nД и р е к т о р   ______   А . А . Б е л о в а\n"
+            "П р и к а з   № 9 1   о т   3 0 . 0 8 . 2 0 2 3\n"
+            "П О Л О Ж Е Н И Е\nо   н а с т а в н и ч е с т в е   м о л о д ы х   п е д а г о г о в\n"
+            "1.1. Положение регулирует отношения наставника и молодого педагога школы.\n"
+            "1.2. Наставник назначается приказом директора с его согласия.\n")
+    got = classify(text)
+    assert (got.doc_type, got.audience) == ("regulation", "teachers"), got
