@@ -298,6 +298,11 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
             factor *= 0.3
         for hit in _score(prep, lexicon.APPROVER_CUES, None, (s, e)):
             vote(hit.label, hit.weight * factor, hit.quote)
+        annex = lexicon.FEDERAL_ANNEX_RE.search(unit)
+        if annex and first <= near:
+            # «Приложение к письму Минпросвещения России … от 21.12.2021 № АЗ-1128/08/657» over the
+            # title: the federal recommendations themselves, whoever they are addressed to.
+            vote("federal", 8.0, prep.quote(s + annex.start(), s + annex.end()))
 
     # Title and body phrases («в МБОУ …», «в образовательных организациях района»); the title of
     # a cited act («… образовательных организаций Пермского края» after its number) is its issuer's.

@@ -631,6 +631,11 @@ CHARTER_HEAD_RE = re.compile(r"^устав\b")
 # Numbers of the federal acts themselves: a document carrying one of these as its own number is federal.
 FEDERAL_OWN_NUMBER_RE = re.compile(r"^(?:[рp]-145|3273-[рp]|[аa][з3]-1128.*|[мm][рp]-42/02)$", re.IGNORECASE)
 
+# The annex line of a federal act itself: «Приложение к письму … от 21.12.2021 № АЗ-1128/08/657»,
+# «Приложение к распоряжению … № Р-145».
+FEDERAL_ANNEX_RE = re.compile(
+    r"приложени\w*\s+(?:№\s*\d+\s+)?к\s+(?:письму|распоряжению|приказу)\b[^;]{0,200}?"
+    r"(?:№|n)\s*(?:[рp]\s*-\s*145|3273\s*-\s*[рp]|[аa][з3]\s*-\s*1128|[мm][рp]\s*-\s*42\s*/\s*02)\b")
 # Electronic-signature stamps printed on signed PDFs: not the letterhead.
 # A line citing a federal act by its date («Указ Президента Российской Федерации от 27.06.2022 № 401»,
 # «Совместным письмом Минпросвещения России … от 21.12.2021 …»): a list of the acts behind a page or

@@ -56,6 +56,9 @@ def _fix_word(word: str, mostly_cyrillic: bool) -> str:
     has_cyr = bool(_CYR_RE.search(word))
     has_lat = bool(_LAT_RE.search(word))
     if has_cyr and has_lat:
+        if word.isupper():
+            # OCR reads a capital «Ю» as «IO»: «УТВЕРЖДAIO»
+            word = word.replace("IO", "Ю")
         return word.translate(_LOOKALIKE_MIXED)
     if (has_cyr and len(_CYR_RE.findall(word)) >= 3 and any(ch in "036" for ch in word)
             and not any(ch.isdigit() for ch in word.translate(_LOOKALIKE_MIXED))):

@@ -1142,3 +1142,25 @@ def test_a_letter_spaced_layer_is_read_as_words():
             "1.2. Наставник назначается приказом директора с его согласия.\n")
     got = classify(text)
     assert (got.doc_type, got.audience) == ("regulation", "teachers"), got
+
+
+def test_the_federal_recommendations_under_their_annex_line_are_federal():
+    text = ("Приложение\nк письму Минпросвещения России\nи Общероссийского Профсоюза образования\n"
+            "от 21.12.2021 № АЗ-1128/08/657\n"
+            "МЕТОДИЧЕСКИЕ РЕКОМЕНДАЦИИ\nпо разработке и внедрению системы (целевой модели) наставничества "
+            "педагогических работников в образовательных организациях\n"
+            "Рекомендации адресованы органам исполнительной власти субъектов Российской Федерации, органам "
+            "местного самоуправления и руководителям образовательных организаций.\n")
+    got = classify(text)
+    assert got.issuer == "federal" and audit_class_of(text) == "other", got
+    # a school's regulation under its own order's annex line stays the school's
+    own = ("Приложение к приказу № 45 от 30.08.2023\nПОЛОЖЕНИЕ\nо системе наставничества педагогических работников "
+           "МБОУ «Сычёвская СШ № 1»\n1.1. Положение разработано в соответствии с письмом Минпросвещения России "
+           "от 21.12.2021 № АЗ-1128/08/657.\n1.2. Наставник назначается приказом директора.\n")
+    assert audit_class_of(own) == "staff_regulation"
+
+
+def test_an_ocr_capital_yu_read_as_io_is_folded():
+    from audit_rules.text_features import clean_text
+    assert clean_text("УTBEPЖДAIO") == "УТВЕРЖДАЮ"
+    assert clean_text("IOSIF and IO") == "IOSIF and IO"    # Latin words stay Latin
