@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass, field
 
 from audit_rules import lexicon
 from audit_rules.doc_metadata import (
-    NUM_DATE_RE, Head, TitleInfo, approval_block_lines, card_file_name, extract_title_info, find_heads, head_title,
-    listed_title_lines, main_head, tidy_title,
+    NUM_DATE_RE, Head, TitleInfo, approval_block_lines, card_file_name, contents_lines, extract_title_info,
+    find_heads, head_title, listed_title_lines, main_head, prose_before, tidy_title,
 )
 from audit_rules.lexicon import Cue
 from audit_rules.text_features import Prepared, looks_garbled, prepare, quote_span, to_match
@@ -586,6 +586,38 @@ def _past_label_head(prep: Prepared, heads: list[Head], head: Head | None, block
     return head
 
 
+# A file card's line under the card's name: the file's format and size, its date, a download
+# button («doc · 58 KB · 30.08.2023», «pdf, 331 КБ, 12.01.2023», «Скачать»). (A lone «KB» among
+# Russian words has been folded to look-alike «КВ».)
+_FILE_META_LINE_RE = re.compile(
+    r"^\W*(?:(?:pdf|docx?|rtf|odt|xlsx?|pptx?)\b[^\n]{0,12}?\d+(?:[.,]\d+)?\s*(?:кб|мб|kb|mb|кв|мв)\b|скачать\b)")
+CARD_FILE_HEAD_REACH = 14     # lines from the card's file line to the file's own heading
+
+
+def _past_card_name(prep: Prepared, heads: list[Head], head: Head | None, blocks: set[int]) -> Head | None:
+    """The file's own heading under a file card's name: what the file holds decides, not what the
+    site called it («Положение о наставничестве 2023-2024» / «doc · 58 KB» / «Скачать» over «План
+    мероприятий (дорожная карта) …»)."""
+    if head is None:
+        return head
+    metas = [k for k in range(head.index + 1, min(len(prep.lines), head.index + 3))
+             if _FILE_META_LINE_RE.match(_line_match(prep, k))]
+    if not metas:
+        return head
+    for later in heads:
+        if metas[-1] < later.index <= metas[-1] + CARD_FILE_HEAD_REACH and not prose_before(prep, later.index, blocks):
+            return later
+    return head
+
+
+def _names_mentoring_section(prep: Prepared) -> bool:
+    """Whether one of the text's numbered section headings is on mentoring («3. Организационные
+    основы наставничества»); a table of contents' entries name parts, perhaps of other acts."""
+    contents = contents_lines(prep)
+    return any(lexicon.MENTORING_SECTION_HEADING_RE.match(_line_match(prep, i))
+               for i in range(len(prep.lines)) if i not in contents)
+
+
 def _line_match(prep: Prepared, i: int) -> str:
     s = prep.line_starts[i]
     return prep.match[s:s + len(prep.lines[i])]
@@ -938,7 +970,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     blocks = approval_block_lines(prep)
     listed = listed_title_lines(prep, blocks)
     heads = find_heads(prep, blocks, listed)
-    head = _past_label_head(prep, heads, main_head(heads, prep, blocks), blocks)
+    head = _past_card_name(prep, heads, _past_label_head(prep, heads, main_head(heads, prep, blocks), blocks), blocks)
     info: TitleInfo = extract_title_info(prep, head, blocks)
 
     zones = None
@@ -1012,8 +1044,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
                  # ... and so are its clauses on the forms of mentoring («4.2. Форма «ученик – ученик» …»)
                  or (genre == "regulation" and m_score >= 2
                      and len(lexicon.MENTORING_FORM_PAIR_RE.findall(prep.match)) >= FORM_PAIRS_NAMED)
-                 or (genre == "regulation" and any(lexicon.MENTORING_SECTION_HEADING_RE.match(_line_match(prep, i))
-                                                   for i in range(len(prep.lines)))))
+                 or (genre == "regulation" and _names_mentoring_section(prep)))
         about_source = "body"
     if about and _outside_education(prep, title_match):
         about, about_source = False, "outside"

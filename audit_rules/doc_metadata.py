@@ -238,19 +238,52 @@ def contents_lines(prep: Prepared) -> set[int]:
     Its entries name the document's own sections and annexes («Анкета для наставника»), so none
     of them is the document's heading; what they say of the document still counts.
     """
+    listed = _listed_contents(prep)
     dotted = [i for i, line in enumerate(prep.lines) if _LEADER_RE.search(line)]
     if len(dotted) < _CONTENTS_ENTRIES:
-        return set()
+        return listed
     first, last = dotted[0], dotted[-1]
     if last - first > _CONTENTS_SPAN:
-        return set(dotted)
-    return set(range(first, last + 2))  # the entry wrapped below the last leader
+        return set(dotted) | listed
+    return set(range(first, last + 2)) | listed  # the entry wrapped below the last leader
+
+
+_CONTENTS_HEAD_RE = re.compile(r"^\s*(?:содержание|оглавление)\s*:?\s*$", re.IGNORECASE)
+_NUMBERED_ENTRY_RE = re.compile(r"^\s*(\d{1,2})(?:\.\d{1,2})*[.)]?\s+\S")
+
+
+def _listed_contents(prep: Prepared) -> set[int]:
+    """The numbered entries under «Содержание:» with no page numbers led by dots: they name the
+    file's parts, perhaps other documents of a collection, and none is its heading."""
+    found: set[int] = set()
+    for i, line in enumerate(prep.lines):
+        if not _CONTENTS_HEAD_RE.match(line):
+            continue
+        j, last = i + 1, 0
+        while j < len(prep.lines) and len(prep.lines[j]) < 160 and not prep.lines[j].rstrip().endswith("."):
+            entry = _NUMBERED_ENTRY_RE.match(prep.lines[j])
+            if entry:
+                number = int(entry.group(1))
+                if number < last:
+                    break       # the numbering starts again: the text itself
+                last = number
+            elif not (j - 1 in found and prep.lines[j][:1].islower()):
+                break           # (an entry wrapped onto the next line goes on in lower case)
+            found.add(j)
+            j += 1
+    return found
 
 
 def _continues_numbering(prep: Prepared, i: int) -> bool:
-    """Whether line ``i`` opens with the number after one that opens an earlier line («3.» below «2.»)."""
+    """Whether line ``i`` is an entry of a numbered list: its number follows one that opens an
+    earlier line («3.» below «2.»), or the next line opens with the number after it («1.» over «2.»)."""
     m = re.match(r"\s*(\d{1,2})[._)]", prep.lines[i])
-    if not m or m.group(1) in ("0", "1"):
+    if not m or m.group(1) == "0":
+        return False
+    after = f"{int(m.group(1)) + 1}"
+    if i + 1 < len(prep.lines) and re.match(rf"\s*{after}[._)]\s", prep.lines[i + 1]):
+        return True
+    if m.group(1) == "1":
         return False
     before = f"{int(m.group(1)) - 1}"
     return any(re.match(rf"\s*{before}[._)]\s", prep.lines[j]) for j in range(i))
@@ -282,7 +315,7 @@ def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None)
             sectioned = not any(re.match(r"\d{1,2}\.", prep.lines[j]) for j in range(i))
             # (below a sub-clause, «2.2.Задачи:», «3. Порядок закрепления наставника» is a section)
             in_clauses = any(re.match(r"\d{1,2}\.\d{1,2}", prep.lines[j]) for j in range(i))
-            # (nor below «1. …», «2. …»: «3. План мероприятий» goes on the document's own list)
+            # (nor below «1. …», «2. …» or over «2. …»: «3. План мероприятий» goes on a list)
             # (nor over its own sub-numbered rows: «4. Информационное сопровождение» / «4.1 | …»)
             card = (_CARD_NUMBER_RE.match(line) if not in_clauses and not _continues_numbering(prep, i)
                     and not _opens_own_subclauses(prep, i) else None) \

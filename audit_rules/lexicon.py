@@ -287,7 +287,8 @@ CLAUSE_CUES: tuple[Cue, ...] = (
 TABLE_ROW_CUES: tuple[Cue, ...] = (
     # Rows of an activity table: a numbered row («4», «4.1») with a term cell («сентябрь», «до 15.09», «ежемесячно»;
     # tabs and bars are already spaces), or the term alone on its line when each cell became a line.
-    _cue("plan", rf"(?m)^\d{{1,2}}(?:\.\d{{1,2}})?[.)]?\s[^\n]*\b{_TERM}", 0.5, 6),
+    # (an act's own date, «Распоряжение … от 31.12.2019 № 3273-р», is no term: a list of acts is no plan)
+    _cue("plan", rf"(?m)^\d{{1,2}}(?:\.\d{{1,2}})?[.)]?\s[^\n]*\b(?<!\bот ){_TERM}", 0.5, 6),
     _cue("plan", rf"(?m)^{_TERM}(?:\s*[-,]\s*{_TERM})?(?:\s+(?:20\d\d|\d{{2}})\s*(?:г\.?|года)?)?\s*$", 0.5, 6),
 )
 GENRE_BODY_CUES = GENRE_BODY_CUES + CLAUSE_CUES + TABLE_ROW_CUES
