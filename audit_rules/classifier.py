@@ -191,6 +191,12 @@ def _audience(prep: Prepared, zones: _Zones | None, extra: list[_Hit],
                 + _best_quotes(hits, "students"), 0.85)
     staff_form = ((lexicon.STAFF_FORM_RE.search(prep.match) or lexicon.LABOUR_CODE_RE.search(prep.match))
                   if genre in ("regulation", None) else None)
+    defined = _mentee_defined(prep)
+    if defined is not None:
+        side, quote = defined
+        if (side == "students" and staff_form) or (side == "teachers" and lexicon.STUDENT_FORM_RE.search(prep.match)):
+            side = "both"     # the glossary names one mentee, the forms another
+        return side, [quote] + _best_quotes(hits, "teachers" if side != "students" else "students"), 1.0
     if s > t and staff_form:
         # The students' model applied to staff as well («учитель – учитель», mentoring under the
         # Labour Code): the regulation covers both.
@@ -608,6 +614,21 @@ def _past_card_name(prep: Prepared, heads: list[Head], head: Head | None, blocks
         if metas[-1] < later.index <= metas[-1] + CARD_FILE_HEAD_REACH and not prose_before(prep, later.index, blocks):
             return later
     return head
+
+
+def _mentee_defined(prep: Prepared) -> tuple[str, str] | None:
+    """Whose mentoring a glossary's definitions of the mentee name, and the first one's quote."""
+    staff = pupils = False
+    quote = ""
+    for m in lexicon.MENTEE_DEFINITION_RE.finditer(prep.match):
+        what = m.group("what")
+        says_staff, says_pupils = bool(lexicon.MENTEE_STAFF_RE.search(what)), bool(lexicon.MENTEE_PUPIL_RE.search(what))
+        if (says_staff or says_pupils) and not quote:
+            quote = prep.quote(m.start(), m.end())
+        staff, pupils = staff or says_staff, pupils or says_pupils
+    if not quote:
+        return None
+    return ("both" if staff and pupils else "teachers" if staff else "students"), quote
 
 
 def _names_mentoring_section(prep: Prepared) -> bool:

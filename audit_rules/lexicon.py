@@ -181,6 +181,19 @@ STAFF_FORM_RE = re.compile(
 # the number included). The Code alone in the list of acts a regulation follows is not:
 # students' regulations name it too, for their mentors who are staff.
 LABOUR_CODE_RE = re.compile(r"трудов\w+\s+кодекс\w*[^.;]{0,40}?\bст(?:ать\w*|\.)?\s*\d{3}|\bстать\w*\s+351\b|\b351\.8\b")
+# A glossary's definition of the mentee says whose mentoring the act is: «Наставляемый –
+# обучающийся 5–11 классов …», «Наставляемый – педагогический работник, молодой специалист …»
+# (a teacher defined as the mentor mentors pupils, not staff).
+MENTEE_DEFINITION_RE = re.compile(
+    r"(?:^|(?<=[\s.;:]))наставляем(?:ый|ые|ая)\s*(?:\([^)\n]{0,40}\)\s*)?-\s*(?P<what>[^.;\n]{3,200})", re.MULTILINE)
+MENTEE_STAFF_RE = re.compile(
+    r"педагогическ\w+\s+работник\w*|\bпедагог(?![-\w])\w*|\bучител\w*|\bвоспитател\w*|\bпреподавател\w*"
+    r"|молод\w+\s+специалист\w*|\bсотрудник\w*|\bработник\w*")
+# A form of mentoring whose mentee is a pupil or a student («ученик – ученик», «учитель – ученик»).
+STUDENT_FORM_RE = re.compile(
+    r"\b(?:ученик|студент|работодатель|учащийся|учитель|педагог|преподаватель|наставник)\s*-\s*"
+    r"(?:ученик|студент|учащийся|обучающийся)\b")
+MENTEE_PUPIL_RE = re.compile(r"\bобучающ\w*|\bучени\w*|\bучащ\w*|\bстудент\w*|\bвоспитанник\w*|\bдет(?:и|ей)\b|\bребен\w*")
 STUDENT_MODEL_RE = re.compile(
     r"\b[рp]\s*-\s*145\b|(?:целев\w*\s+модел\w*|методологи\w*)\s+(?:\(\s*целев\w*\s+модел\w*\s*\)\s+)?"
     r"наставничеств\w*\s+(?:[^\s.;]+\s+){0,4}?(?:обучающ|учащ)\w*")

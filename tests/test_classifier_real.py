@@ -1199,3 +1199,20 @@ def test_a_collections_contents_name_no_section_of_its_first_act():
     from audit_rules.doc_metadata import contents_lines
     wrapped = "Содержание:\n1. Положение о совете\n2. Положение о системе\nнаставничества педагогов\n\n1. ПОЛОЖЕНИЕ о совете\n1.1. Совет создаётся приказом.\n"
     assert contents_lines(prepare(wrapped)) == {1, 2, 3}
+
+
+@pytest.mark.parametrize("mentee, forms, expected", [
+    ("обучающийся 5–11 классов, который с помощью наставника решает учебные задачи", "", "students"),
+    ("педагогический работник со стажем до трёх лет или вновь принятый учитель", "", "teachers"),
+    ("педагогический работник со стажем до трёх лет", "3.2. Применяются формы «учитель – ученик» и «ученик – ученик».\n",
+     "both"),
+], ids=["pupil", "staff", "staff-with-pupils-forms"])
+def test_the_glossarys_mentee_says_whose_mentoring_it_is(mentee, forms, expected):
+    # A teacher defined as the mentor mentors pupils: that makes no staff regulation.
+    text = ("2. Основные понятия\n"
+            "2.1. Наставник – педагогический работник школы (учитель, классный руководитель, педагог-психолог), "
+            "имеющий опыт и готовый им делиться.\n"
+            f"2.2. Наставляемый – {mentee}.\n"
+            "2.3. Куратор – заместитель директора, организующий наставничество и ведущий базу наставников.\n"
+            "2.4. Наставническая пара закрепляется приказом директора.\n" + forms)
+    assert classify(text).audience == expected
