@@ -1216,3 +1216,31 @@ def test_the_glossarys_mentee_says_whose_mentoring_it_is(mentee, forms, expected
             "2.3. Куратор – заместитель директора, организующий наставничество и ведущий базу наставников.\n"
             "2.4. Наставническая пара закрепляется приказом директора.\n" + forms)
     assert classify(text).audience == expected
+
+
+def _model_saying_other(text: str, probability: float):
+    """A real text model, its file written here: every word of ``text`` votes «other», so that it
+    calls the text «other» at ``probability`` against a staff regulation."""
+    import math
+
+    from audit_rules.text_model import TextModel, features
+    words = sorted(set(features(prepare(text).text, cleaned=True)))
+    assert len(words) >= 20
+    weight = math.log(probability / (1 - probability)) / math.sqrt(len(words))
+    return TextModel({"classes": ["other", "staff_regulation"], "vocabulary": {w: j for j, w in enumerate(words)},
+                      "idf": [1.0] * len(words), "coef": [[weight] * len(words), [0.0] * len(words)],
+                      "intercept": [0.0, 0.0]})
+
+
+def test_the_text_model_takes_a_weak_verdicts_kind_away_only_when_sure():
+    text = ("4.1. В школе применяются следующие формы наставничества.\n"
+            "4.2. Форма «учитель – учитель» предполагает помощь опытного учителя молодому специалисту в "
+            "освоении рабочей программы, ведении журнала и подготовке к аттестации.\n"
+            "4.3. Форма «руководитель – педагог» применяется для учителей, впервые назначенных классными "
+            "руководителями или руководителями методических объединений.\n"
+            "4.4. Наставник и наставляемый встречаются не реже раза в неделю и ведут журнал встреч.\n"
+            "4.5. Форма «ученик – ученик» применяется для помощи пятиклассникам в адаптации к основной школе.\n")
+    rules = classify(text, rules_only=True)
+    assert rules.doc_type == "regulation" and rules.confidence < 0.6, rules
+    assert classify(text, model=_model_saying_other(text, 0.6)).doc_type == "regulation"
+    assert classify(text, model=_model_saying_other(text, 0.8)).doc_type == "other"
