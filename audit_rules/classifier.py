@@ -48,6 +48,7 @@ MODEL_OVERRULES = 0.5
 # of colleges, of forms and of mid-document clauses), and never once on the dev half out of fold.
 MODEL_UNNAMES_KIND = 0.7
 RULES_WEAK = 0.6
+EXCLUDED_PUPILS_WEIGHT = 3.0    # a regulation that leaves pupils' mentoring to another act is staff's
 MODEL_MIN_FEATURES = 20
 GARBLED_REASON = ("текст не читается: русские буквы в нём распознаны как латинские и цифры; "
                   "вид документа по нему не определить")
@@ -178,29 +179,33 @@ def _audience(prep: Prepared, zones: _Zones | None, extra: list[_Hit],
     # The title of a cited act («№ 3273-р "Об утверждении … педагогических работников …"») is the
     # act's wording, not the document's: its reference number already votes once.
     cited = [m.span(1) for m in lexicon.CITED_TITLE_RE.finditer(prep.match)]
+    excluded = [m.span() for m in lexicon.EXCLUDES_PUPILS_RE.finditer(prep.match)]
     hits = (_score(prep, lexicon.TEACHER_CUES, zones, skip=cited)
-            + _score(prep, lexicon.STUDENT_CUES, zones, skip=cited) + extra)
+            + _score(prep, lexicon.STUDENT_CUES, zones, skip=cited + excluded) + extra)
+    if excluded:
+        hits.append(_Hit("teachers", EXCLUDED_PUPILS_WEIGHT, where=(prep.text, *excluded[0])))
     t, s = _total(hits, "teachers"), _total(hits, "students")
     title_t = title_s = False
     if zones and zones.title:
         in_title = _score(prep, lexicon.TEACHER_CUES + lexicon.STUDENT_CUES, None, zones.title)
         title_t = _total(in_title, "teachers") >= 2
         title_s = _total(in_title, "students") >= 2
-    if max(t, s) < 2:
-        return "unknown", _best_quotes(hits, "teachers", 1) + _best_quotes(hits, "students", 1), 0.6
-    low, high = min(t, s), max(t, s)
     scope = lexicon.BOTH_SCOPE_RE.search(prep.match)
-    if scope:
-        return ("both", [prep.quote(scope.start(), scope.end())] + _best_quotes(hits, "teachers")
-                + _best_quotes(hits, "students"), 0.85)
     staff_form = ((lexicon.STAFF_FORM_RE.search(prep.match) or lexicon.LABOUR_CODE_RE.search(prep.match))
                   if genre in ("regulation", None) else None)
     defined = _mentee_defined(prep)
-    if defined is not None:
+    if defined is not None and not (scope and max(t, s) >= 2):
+        # (a definition decides even among few other words; «как педагогов, так и обучающихся» still says both)
         side, quote = defined
         if (side == "students" and staff_form) or (side == "teachers" and lexicon.STUDENT_FORM_RE.search(prep.match)):
             side = "both"     # the glossary names one mentee, the forms another
         return side, [quote] + _best_quotes(hits, "teachers" if side != "students" else "students"), 1.0
+    if max(t, s) < 2:
+        return "unknown", _best_quotes(hits, "teachers", 1) + _best_quotes(hits, "students", 1), 0.6
+    low, high = min(t, s), max(t, s)
+    if scope:
+        return ("both", [prep.quote(scope.start(), scope.end())] + _best_quotes(hits, "teachers")
+                + _best_quotes(hits, "students"), 0.85)
     if s > t and staff_form:
         # The students' model applied to staff as well («учитель – учитель», mentoring under the
         # Labour Code): the regulation covers both.

@@ -1244,3 +1244,21 @@ def test_the_text_model_takes_a_weak_verdicts_kind_away_only_when_sure():
     assert rules.doc_type == "regulation" and rules.confidence < 0.6, rules
     assert classify(text, model=_model_saying_other(text, 0.6)).doc_type == "regulation"
     assert classify(text, model=_model_saying_other(text, 0.8)).doc_type == "other"
+
+
+def test_a_regulation_that_leaves_pupils_to_another_act_is_staffs():
+    text = ("2.1. Цель наставничества – профессиональное становление педагогических работников школы.\n"
+            "2.2. Задачи: помочь учителям, впервые принятым на работу, освоить рабочие программы; подготовить "
+            "наставляемых к аттестации.\n"
+            "2.3. Действие Положения не распространяется на наставничество среди обучающихся, которое "
+            "регулируется отдельным локальным актом.\n")
+    assert classify(text, rules_only=True).audience == "teachers"
+
+
+def test_a_mentee_named_by_is_a_definition_too():
+    text = ("2.3. Наставниками в форме «педагог – студент» выступают преподаватели колледжа, имеющие опыт работы "
+            "не менее трёх лет.\n"
+            "2.4. Наставляемым в форме «педагог – студент» является студент колледжа, испытывающий трудности в "
+            "освоении профессиональных модулей.\n"
+            "2.5. Наставник назначается приказом директора колледжа из числа педагогических работников.\n")
+    assert classify(text, rules_only=True).audience == "students"
