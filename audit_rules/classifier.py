@@ -179,7 +179,8 @@ def _audience(prep: Prepared, zones: _Zones | None, extra: list[_Hit],
     # The title of a cited act («№ 3273-р "Об утверждении … педагогических работников …"») is the
     # act's wording, not the document's: its reference number already votes once.
     cited = [m.span(1) for m in lexicon.CITED_TITLE_RE.finditer(prep.match)]
-    excluded = [m.span() for m in lexicon.EXCLUDES_PUPILS_RE.finditer(prep.match)]
+    excluded = ([m.span() for m in lexicon.EXCLUDES_PUPILS_RE.finditer(prep.match)]
+                if "не распростран" in prep.match else [])
     hits = (_score(prep, lexicon.TEACHER_CUES, zones, skip=cited)
             + _score(prep, lexicon.STUDENT_CUES, zones, skip=cited + excluded) + extra)
     if excluded:
@@ -629,7 +630,7 @@ def _mentee_defined(prep: Prepared) -> tuple[str, str] | None:
     """Whose mentoring a glossary's definitions of the mentee name, and the first one's quote."""
     staff = pupils = False
     quote = ""
-    for m in lexicon.MENTEE_DEFINITION_RE.finditer(prep.match):
+    for m in lexicon.MENTEE_DEFINITIONS.finditer(prep.match):
         what = m.group("what")
         says_staff, says_pupils = bool(lexicon.MENTEE_STAFF_RE.search(what)), bool(lexicon.MENTEE_PUPIL_RE.search(what))
         if (says_staff or says_pupils) and not quote:

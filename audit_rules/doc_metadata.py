@@ -239,7 +239,8 @@ def contents_lines(prep: Prepared) -> set[int]:
     of them is the document's heading; what they say of the document still counts.
     """
     listed = _listed_contents(prep)
-    dotted = [i for i, line in enumerate(prep.lines) if _LEADER_RE.search(line)]
+    # (a text with no leader at all, across its lines, has none in any line: most texts)
+    dotted = [i for i, line in enumerate(prep.lines) if _LEADER_RE.search(line)] if _LEADER_RE.search(prep.text) else []
     if len(dotted) < _CONTENTS_ENTRIES:
         return listed
     first, last = dotted[0], dotted[-1]
@@ -256,6 +257,8 @@ def _listed_contents(prep: Prepared) -> set[int]:
     """The numbered entries under «Содержание:» with no page numbers led by dots: they name the
     file's parts, perhaps other documents of a collection, and none is its heading."""
     found: set[int] = set()
+    if "содержание" not in prep.match and "оглавление" not in prep.match:
+        return found
     for i, line in enumerate(prep.lines):
         if not _CONTENTS_HEAD_RE.match(line):
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from audit_rules.literals import finditer_from_starts, required_literals, starts_pattern
+from audit_rules.literals import LiteralScanner, finditer_from_starts, required_literals, starts_pattern
 
 
 @dataclass(frozen=True)
@@ -189,6 +189,7 @@ MENTEE_DEFINITION_RE = re.compile(
     # «Наставляемым в форме «педагог – студент» является студент колледжа …»
     r"|наставляем(?:ым|ыми)\s+(?:[^.;\n]{0,50}?\s)?(?:является|являются|выступает|выступают|может\s+быть|могут\s+быть))"
     r"\s*(?P<what>[^.;]{3,200})", re.MULTILINE)     # (the definition runs on to its full stop)
+MENTEE_DEFINITIONS = LiteralScanner(MENTEE_DEFINITION_RE)
 # A regulation that says whom it does not cover: «Его действие не распространяется на
 # наставничество среди обучающихся …» speaks of staff, whatever words of pupils it uses there.
 EXCLUDES_PUPILS_RE = re.compile(

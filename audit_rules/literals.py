@@ -103,3 +103,17 @@ def finditer_from_starts(pattern: re.Pattern[str], starts: re.Pattern[str], text
             candidate = starts.search(text, max(m.end(), candidate.start() + 1), end)
         else:
             candidate = starts.search(text, candidate.start() + 1, end)
+
+
+class LiteralScanner:
+    """A pattern whose matches all start with literal words, scanned only where those occur
+    (``finditer`` as the pattern's own; a pattern with no such words is scanned as usual)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.starts = starts_pattern(required_literals(pattern))
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        if self.starts is None:
+            return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+        return finditer_from_starts(self.pattern, self.starts, text, pos, endpos)

@@ -76,3 +76,16 @@ def test_matches_at_the_words_places_follow_the_engines_rules():
     assert [m.group(0) for m in finditer_from_starts(pattern, starts, text)] == ["наставники", "наставник"]
     # a span's start does not hide the word before it from the lookbehind
     assert [m.group(0) for m in finditer_from_starts(pattern, starts, text, 5)] == ["наставники", "наставник"]
+
+
+def test_a_literal_scanner_finds_what_its_pattern_finds():
+    from audit_rules.literals import LiteralScanner
+    scanner = lexicon.MENTEE_DEFINITIONS
+    assert isinstance(scanner, LiteralScanner) and scanner.starts is not None
+    texts = [prepare(p.read_text(encoding="utf-8")).match for p in sorted(CORPUS.glob("*.txt"))]
+    assert sum(bool(scanner.pattern.search(t)) for t in texts) > 5
+    assert all([m.span() for m in scanner.finditer(t)] == [m.span() for m in scanner.pattern.finditer(t)]
+               for t in texts)
+    # a pattern that starts otherwise is scanned as usual
+    plain = LiteralScanner(re.compile(r"\d+"))
+    assert plain.starts is None and [m.group(0) for m in plain.finditer("a 12 b 3")] == ["12", "3"]
