@@ -194,14 +194,16 @@ MENTEE_DEFINITIONS = LiteralScanner(MENTEE_DEFINITION_RE)
 # наставничество среди обучающихся …» speaks of staff, whatever words of pupils it uses there.
 EXCLUDES_PUPILS_RE = re.compile(
     r"не\s+распространя\w+\s+на\s+[^.;]{0,80}?(?:обучающ|учащ|студент|дет(?:ей|и)\b|воспитанник)\w*[^.;]{0,80}")
+# What a definition of the mentee names: staff, or pupils and students.
 MENTEE_STAFF_RE = re.compile(
-    r"педагогическ\w+\s+работник\w*|\bпедагог(?![-\w])\w*|\bучител\w*|\bвоспитател\w*|\bпреподавател\w*"
+    # (the noun only: «студент педагогического колледжа» is a student, «педагог-психолог» a mentor's title)
+    r"педагогическ\w+\s+работник\w*|\bпедагог(?:а|у|ом|е|и|ов|ам|ами|ах)?\b(?!-)|\bучител\w*|\bвоспитател\w*|\bпреподавател\w*"
     r"|молод\w+\s+специалист\w*|\bсотрудник\w*|\bработник\w*")
+MENTEE_PUPIL_RE = re.compile(r"\bобучающ\w*|\bучени\w*|\bучащ\w*|\bстудент\w*|\bвоспитанник\w*|\bдет(?:и|ей)\b|\bребен\w*")
 # A form of mentoring whose mentee is a pupil or a student («ученик – ученик», «учитель – ученик»).
 STUDENT_FORM_RE = re.compile(
     r"\b(?:ученик|студент|работодатель|учащийся|учитель|педагог|преподаватель|наставник)\s*-\s*"
     r"(?:ученик|студент|учащийся|обучающийся)\b")
-MENTEE_PUPIL_RE = re.compile(r"\bобучающ\w*|\bучени\w*|\bучащ\w*|\bстудент\w*|\bвоспитанник\w*|\bдет(?:и|ей)\b|\bребен\w*")
 STUDENT_MODEL_RE = re.compile(
     r"\b[рp]\s*-\s*145\b|(?:целев\w*\s+модел\w*|методологи\w*)\s+(?:\(\s*целев\w*\s+модел\w*\s*\)\s+)?"
     r"наставничеств\w*\s+(?:[^\s.;]+\s+){0,4}?(?:обучающ|учащ)\w*")

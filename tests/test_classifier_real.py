@@ -1206,7 +1206,8 @@ def test_a_collections_contents_name_no_section_of_its_first_act():
     ("педагогический работник со стажем до трёх лет или вновь принятый учитель", "", "teachers"),
     ("педагогический работник со стажем до трёх лет", "3.2. Применяются формы «учитель – ученик» и «ученик – ученик».\n",
      "both"),
-], ids=["pupil", "staff", "staff-with-pupils-forms"])
+    ("студент педагогического колледжа на практике в школе", "", "students"),
+], ids=["pupil", "staff", "staff-with-pupils-forms", "student-of-a-teachers-college"])
 def test_the_glossarys_mentee_says_whose_mentoring_it_is(mentee, forms, expected):
     # A teacher defined as the mentor mentors pupils: that makes no staff regulation.
     text = ("2. Основные понятия\n"
