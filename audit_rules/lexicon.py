@@ -141,6 +141,8 @@ STUDENT_CUES: tuple[Cue, ...] = (
     _cue("students", r"\b(?:учащ\w+|школьник\w*|ученик\w*)\b", 0.3, 8),
     _cue("students", r"профориентац\w*|профессиональн\w*\s+ориентац\w*|\bпрофессиональн\w*\s+самоопределени\w*", 0.5, 2),
     _cue("students", r"в возрасте от\s*\d{1,2}\s*(?:до\s*\d{1,2}\s*)?лет", 1.0, 1),
+    # a minor mentee takes part with the parents' consent (a teacher «работает с родителями»)
+    _cue("students", r"(?:согласи\w*|разрешени\w*)\s+(?:[^\s.;]+\s+){0,2}?родител\w*", 2.0, 1),
 )
 
 # A scope that names both groups in one breath: «наставничество педагогов и обучающихся»,

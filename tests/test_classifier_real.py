@@ -1263,3 +1263,13 @@ def test_a_mentee_named_by_is_a_definition_too():
             "освоении профессиональных модулей.\n"
             "2.5. Наставник назначается приказом директора колледжа из числа педагогических работников.\n")
     assert classify(text, rules_only=True).audience == "students"
+
+
+def test_a_mentee_who_needs_the_parents_consent_is_a_pupil():
+    text = ("8. Права и обязанности наставляемого\n8.1. Наставляемый обязан выполнять задания наставника и посещать "
+            "встречи наставнической пары.\n8.2. Наставляемый имеет право выбрать наставника из базы наставников.\n"
+            "8.3. Участие в программе наставничества возможно с письменного согласия родителей наставляемого.\n")
+    assert classify(text, rules_only=True).audience == "students"
+    # a teacher's work with the parents is no sign of a pupil mentee
+    staff = text.replace("с письменного согласия родителей наставляемого", "при работе молодого учителя с родителями")
+    assert classify(staff, rules_only=True).audience != "students"
