@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from audit_rules.literals import LiteralScanner, finditer_from_starts, required_literals, starts_pattern
+from audit_rules.literals import LiteralScanner
 
 
 @dataclass(frozen=True)
@@ -23,25 +23,17 @@ class Cue:
     pattern: re.Pattern[str]
     weight: float
     cap: int = 1
-    # words one of which every match starts with (None: no such words, always scan)
-    literals: tuple[str, ...] | None = None
-    starts: re.Pattern[str] | None = None     # finds those words
-
-    def may_match(self, text: str) -> bool:
-        """False when the text lacks every word the pattern needs: no need to scan it."""
-        return self.literals is None or any(word in text for word in self.literals)
+    # tries the pattern only where the words every match starts with occur (if it has such words)
+    scanner: LiteralScanner | None = None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         """``pattern.finditer``, tried only where the pattern's first words occur."""
-        if self.starts is None:
-            return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
-        return finditer_from_starts(self.pattern, self.starts, text, pos, endpos)
+        return (self.scanner or LiteralScanner(self.pattern)).finditer(text, pos, endpos)
 
 
 def _cue(label: str, pattern: str, weight: float, cap: int = 1) -> Cue:
     compiled = re.compile(pattern)
-    literals = required_literals(compiled)
-    return Cue(label, compiled, weight, cap, literals, starts_pattern(literals))
+    return Cue(label, compiled, weight, cap, LiteralScanner(compiled))
 
 
 # --- Is the text about mentoring at all -------------------------------------------------
