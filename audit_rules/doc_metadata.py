@@ -277,10 +277,13 @@ def _listed_contents(prep: Prepared) -> set[int]:
     return found
 
 
+_LEADING_NUMBER_RE = re.compile(r"\s*(\d{1,2})[._)]")
+
+
 def _continues_numbering(prep: Prepared, i: int) -> bool:
     """Whether line ``i`` is an entry of a numbered list: its number follows one that opens an
     earlier line («3.» below «2.»), or the next line opens with the number after it («1.» over «2.»)."""
-    m = re.match(r"\s*(\d{1,2})[._)]", prep.lines[i])
+    m = _LEADING_NUMBER_RE.match(prep.lines[i])
     if not m or m.group(1) == "0":
         return False
     after = f"{int(m.group(1)) + 1}"
@@ -294,8 +297,8 @@ def _continues_numbering(prep: Prepared, i: int) -> bool:
 
 def _opens_own_subclauses(prep: Prepared, i: int) -> bool:
     """Whether line ``i`` opens with a number («4.») that the next lines go on under («4.1 …»)."""
-    m = re.match(r"\s*(\d{1,2})\.", prep.lines[i])
-    if not m or m.group(1) in ("0", "1"):
+    m = _LEADING_NUMBER_RE.match(prep.lines[i])
+    if not m or m.group(0)[-1] != "." or m.group(1) in ("0", "1"):
         return False
     below = re.compile(rf"\s*{m.group(1)}\.1(?!\d)")
     return any(below.match(prep.lines[j]) for j in range(i + 1, min(len(prep.lines), i + 4)))

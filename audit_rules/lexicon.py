@@ -10,7 +10,7 @@ but not across sentences.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from audit_rules.literals import LiteralScanner
 
@@ -24,16 +24,18 @@ class Cue:
     weight: float
     cap: int = 1
     # tries the pattern only where the words every match starts with occur (if it has such words)
-    scanner: LiteralScanner | None = None
+    scanner: LiteralScanner = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scanner", LiteralScanner(self.pattern))
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         """``pattern.finditer``, tried only where the pattern's first words occur."""
-        return (self.scanner or LiteralScanner(self.pattern)).finditer(text, pos, endpos)
+        return self.scanner.finditer(text, pos, endpos)
 
 
 def _cue(label: str, pattern: str, weight: float, cap: int = 1) -> Cue:
-    compiled = re.compile(pattern)
-    return Cue(label, compiled, weight, cap, LiteralScanner(compiled))
+    return Cue(label, re.compile(pattern), weight, cap)
 
 
 # --- Is the text about mentoring at all -------------------------------------------------
