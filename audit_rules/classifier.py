@@ -854,16 +854,37 @@ def _published_by_authority(prep: Prepared) -> re.Match[str] | None:
     return lexicon.PUBLISHER_AUTHORITY_RE.search(prep.match)
 
 
+def _many_institutions(prep: Prepared) -> re.Match[str] | None:
+    """A page's report on many institutions: a list of schools' numbers («из ОУ № 2, 5, 9, 14»), or
+    three institutions named apart (winners' pairs of several kindergartens); None if it has none.
+
+    A school's own page names itself, and a partner or two at most.
+    """
+    listed = lexicon.INSTITUTION_NUMBERS_RE.search(prep.match)
+    if listed:
+        return listed
+    names = list(lexicon.INSTITUTION_NAME_RE.finditer(prep.match))
+    if len({m.group(1) for m in names}) >= MANY_INSTITUTIONS:
+        return names[0]
+    return None
+
+
 def _speaks_for_territory(prep: Prepared) -> list[str]:
     """Quotes showing a page speaks for a territory's schools, not for one school; [] if it does not.
 
-    Two marks at least, one of them an event, body or the institutions of a whole territory (a
-    body's name alone is usually a citation), and no word of the page's own school.
+    Its publisher's own words, or a report on many institutions, or two marks at least, one of
+    them an event, body or the institutions of a whole territory (a body's name alone is usually
+    a citation) on a page that names no school of its own.
     """
     publisher = _published_by_authority(prep)
     if publisher:
         return [quote_span(prep.text, publisher.start(), publisher.end())]
-    if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match) or lexicon.NAMED_INSTITUTION_RE.search(prep.match):
+    if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
+        return []
+    many = _many_institutions(prep)
+    if many is not None:
+        return [quote_span(prep.text, many.start(), many.end())]
+    if lexicon.NAMED_INSTITUTION_RE.search(prep.match):
         return []
     wide = list(lexicon.TERRITORY_WIDE_RE.finditer(prep.match))
     bodies = list(lexicon.AUTHORITY_BODY_RE.finditer(prep.match))
@@ -872,6 +893,9 @@ def _speaks_for_territory(prep: Prepared) -> list[str]:
     marks = sorted(wide + bodies, key=lambda m: m.start())
     return [quote_span(prep.text, m.start(), m.end()) for m in marks[:2]]
 
+
+# Institutions named apart that make a page a report on a territory's, not one school's.
+MANY_INSTITUTIONS = 3
 
 # Lines at the top of a page where its lead names the contest it announces (below a site's
 # widgets and breadcrumbs, and the item's title).
@@ -1100,9 +1124,11 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # an untitled plan whose rows send one young teacher to the mentor's lessons.
         about, about_source = True, "body"
     if not about and genre is None and m_score > 0 and about_source != "outside" \
-            and _published_by_authority(prep) is not None:
+            and (_published_by_authority(prep) is not None or _many_institutions(prep) is not None) \
+            and not lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
         # An education authority's own page that speaks of mentors at all (its news on the Year
-        # of the Teacher and Mentor, its mentors' council) is its page about mentoring.
+        # of the Teacher and Mentor, its mentors' council, its seminar for young teachers of many
+        # schools) is its page about mentoring.
         about, about_source = True, "body"
     if not about and not title_match and (thin or m_score == 0) and weak_votes.get("mentoring"):
         about, about_source = True, "weak"
@@ -1193,7 +1219,8 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         prediction, doc_type, audience, about, confidence, issuer = second
         evidence.append(prediction.reason())
     elif about and doc_type == "other" and genre is None and not scholarly \
-            and (issuer == "unknown" or (issuer == "school" and _published_by_authority(prep) is not None)) \
+            and (issuer == "unknown" or (issuer == "school" and (_published_by_authority(prep) is not None
+                                                                 or _many_institutions(prep) is not None))) \
             and (territory_quotes := _speaks_for_territory(prep)):
         # No document, but a page of a territory's education system about its mentoring (a
         # department's news, a town's council of mentors): the authority's, not a school's.

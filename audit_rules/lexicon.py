@@ -505,6 +505,8 @@ APPROVER_CUES: tuple[Cue, ...] = (
 
 NAMED_INSTITUTION = r"\b(?:учреждени[еяюи]|мбоу|маоу|мкоу|моу|гбоу|огбоу|мбдоу|мадоу|мкдоу|сош|сш|оош)\s+\""
 NAMED_INSTITUTION_RE = re.compile(NAMED_INSTITUTION)
+INSTITUTION_NAME_RE = re.compile(r'\b(?:мбоу|маоу|мкоу|моу|гбоу|мбдоу|мадоу|мкдоу|мдоу|мбу\s*до|мбоу\s*до|мау\s*до)\s*("[^"\n]{3,80}"|№\s*\d+)')
+INSTITUTION_NUMBERS_RE = re.compile(r"\b(?:оу|оо|доу|сош|школ\w*|гимнази\w*|детск\w+\s+сад\w*)\s*№\s*\d+(?:\s*,\s*(?:№\s*)?\d+){2,}")
 # A territory named in a title («План работы Школы лидеров образования города Смоленска», «… в
 # Шегарском районе»), and the names that make a title a single institution's.
 TITLE_CITY_RE = re.compile(r"\b(?:города|г\.)\s*[а-я-]{3,}|\b[а-я-]+(?:ского|цкого)\s+(?:района|округа|муниципальн\w+\s+(?:района|округа))"

@@ -1273,3 +1273,34 @@ def test_a_mentee_who_needs_the_parents_consent_is_a_pupil():
     # a teacher's work with the parents is no sign of a pupil mentee
     staff = text.replace("с письменного согласия родителей наставляемого", "при работе молодого учителя с родителями")
     assert classify(staff, rules_only=True).audience != "students"
+
+
+WINNERS_OF_MANY_INSTITUTIONS = (
+    "Подведены итоги конкурса профессиональных пар «Вместе к успеху».\n"
+    "Задания выполняли наставник вместе со своим наставляемым.\n"
+    "Победители:\n"
+    "— Гусева Ольга Петровна, учитель-логопед (наставник) и Белова Дарья Игоревна (наставляемый), "
+    "МБДОУ «Детский сад № 4 «Колокольчик»;\n"
+    "— Зайцева Ирина Львовна, воспитатель (наставник) и Титова Алина Сергеевна (наставляемый), "
+    "МАДОУ «Детский сад № 17 «Берёзка»;\n"
+    "Призёры:\n"
+    "— Крылова Нина Павловна, воспитатель (наставник) и Орлова Вера Андреевна (наставляемый), "
+    "МБДОУ «Детский сад № 21 «Сказка».\n")
+
+
+def test_a_page_naming_many_institutions_pairs_speaks_for_the_territory():
+    assert audit_class_of(WINNERS_OF_MANY_INSTITUTIONS) == "external"
+    # one kindergarten's news of its own pair names that kindergarten only
+    own = WINNERS_OF_MANY_INSTITUTIONS.replace("МАДОУ «Детский сад № 17 «Берёзка»", "МБДОУ «Детский сад № 4 «Колокольчик»") \
+        .replace("МБДОУ «Детский сад № 21 «Сказка»", "МБДОУ «Детский сад № 4 «Колокольчик»")
+    assert audit_class_of(own) == "other"
+
+
+def test_a_seminar_for_young_teachers_of_listed_schools_is_the_territorys():
+    text = ("12 октября 2023 года на базе МБОУ «Средняя школа № 9» прошло первое занятие школы молодого педагога.\n"
+            "Собрались 11 молодых учителей из ОУ № 2, 5, 9, 14 и 27. Обсуждали, как готовить первый открытый урок "
+            "и как работать с классным журналом.\n"
+            "Каждый участник может обратиться к своему наставнику и к методистам за помощью.\n")
+    assert audit_class_of(text) == "external"
+    one_school = text.replace("из ОУ № 2, 5, 9, 14 и 27", "школы")
+    assert audit_class_of(one_school) == "other"
