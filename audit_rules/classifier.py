@@ -53,6 +53,7 @@ MODEL_MIN_FEATURES = 20
 GARBLED_REASON = ("текст не читается: русские буквы в нём распознаны как латинские и цифры; "
                   "вид документа по нему не определить")
 SCHOLARLY_REASON = "научная статья о наставничестве, а не документ организации"
+MEDIA_REASON = "заметка СМИ о наставничестве: пересказ, а не страница или документ организации"
 UNDECIDED_REASON = ("вид документа не определён: текст о наставничестве, но в нём нет заголовка и признаков "
                     "положения, приказа, плана или программы")
 # The audit classes the model may give a text, as (doc_type, audience).
@@ -836,6 +837,13 @@ def _scholarly_article(prep: Prepared) -> str:
     return quote_span(prep.text, found.start(), found.end()) if found else ""
 
 
+def _media_report(prep: Prepared) -> str:
+    """The quote that marks a media outlet's report (attribution, a press office's photo, a
+    newsroom's «Отметим»), or ""."""
+    found = lexicon.MEDIA_REPORT_RE.search(prep.match)
+    return quote_span(prep.text, found.start(), found.end()) if found else ""
+
+
 def _territory_level(prep: Prepared) -> str:
     """Whether a territory's text is a region's or a municipality's, by which it names more (a tie: the region's)."""
     regional = len(lexicon.AUTHORITY_REGION_RE.findall(prep.match))
@@ -1180,6 +1188,12 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # (the authors' schools and centres are their affiliations), nothing annexed.
         doc_type, issuer, issuer_quotes = "other", "unknown", [scholarly]
         evidence.append(SCHOLARLY_REASON)
+    media = _media_report(prep) if genre is None and not scholarly else ""
+    if media:
+        # A newsroom's retelling of an authority's event is nobody's page about its mentoring:
+        # the body it quotes is its source, not its publisher.
+        issuer, issuer_quotes = "unknown", [media]
+        evidence.append(MEDIA_REASON)
     contains: list[str] = []
     contains_quotes: list[str] = []
     if about and prep.text and not scholarly:
@@ -1218,7 +1232,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     if second is not None:
         prediction, doc_type, audience, about, confidence, issuer = second
         evidence.append(prediction.reason())
-    elif about and doc_type == "other" and genre is None and not scholarly \
+    elif about and doc_type == "other" and genre is None and not scholarly and not media \
             and (issuer == "unknown" or (issuer == "school" and (_published_by_authority(prep) is not None
                                                                  or _many_institutions(prep) is not None))) \
             and (territory_quotes := _speaks_for_territory(prep)):

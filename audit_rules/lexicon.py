@@ -585,6 +585,14 @@ CONTEST_FOR_INSTITUTIONS_RE = re.compile(_CONTEST_FOR_INSTITUTIONS)
 EVENT_FOUNDERS_RE = re.compile(
     r"(?:учредител|организатор)\w*\s+(?:и\s+организатор\w*\s+)?(?:конкурс|фестивал|сл[её]т|форум|чемпионат)\w*\s+"
     r"(?:является|являются|выступа\w+)\s+(?P<who>[^.;]{5,160})")
+# A media outlet's report on an authority's event: it attributes what it says to the body («сообщили
+# в министерстве образования», «по данным пресс-службы»), credits its photos to a press office or
+# speaks as a newsroom («Отметим, что …»). The body's own page speaks for itself.
+MEDIA_REPORT_RE = re.compile(
+    r"\b(?:сообщили|рассказали|уточнили|пояснили)\s+в\s+(?:[^\s.;]+\s+){0,2}?"
+    r"(?:министерств|управлени|департамент|комитет|администраци|пресс-служб)\w*"
+    r"|\b(?:как\s+)?сообща(?:ет|ют)\s+пресс-служб\w*|\bпо\s+данным\s+пресс-служб\w*"
+    r"|(?m:^\s*фото\s*:\s*пресс-служб\w*)|\bотметим,\s+что\b|\bчитайте\s+также\b")
 OWN_SCHOOL_VOICE_RE = re.compile(
     r"\bнаш\w*\s+(?:школ|гимнази|лице|детск|сад|учреждени|организаци|коллектив|педагог|учител|воспитател)\w*"
     r"|\bв\s+нашей\b")

@@ -1304,3 +1304,21 @@ def test_a_seminar_for_young_teachers_of_listed_schools_is_the_territorys():
     assert audit_class_of(text) == "external"
     one_school = text.replace("из ОУ № 2, 5, 9, 14 и 27", "школы")
     assert audit_class_of(one_school) == "other"
+
+
+DISTRICT_SEMINAR_NEWS = (
+    "Районный семинар наставников прошёл в Починке\n"
+    "В районном доме культуры собрались педагоги-наставники и молодые учителя школ района. "
+    "Управление образования администрации района подвело итоги первого года работы наставнических пар.\n"
+    "Наставники рассказали, как помогают молодым педагогам готовить уроки и вести журнал.\n")
+
+
+@pytest.mark.parametrize("source", [
+    "Об этом сообщили в управлении образования района.",
+    "Отметим, что в прошлом году в школы района пришли 14 молодых учителей.",
+    "Фото: пресс-служба администрации района",
+], ids=["attribution", "newsroom", "photo-credit"])
+def test_a_newsrooms_report_on_an_authoritys_event_is_no_authoritys_page(source):
+    assert audit_class_of(DISTRICT_SEMINAR_NEWS) == "external"
+    got = classify(DISTRICT_SEMINAR_NEWS + source + "\n")
+    assert acc.predicted_audit_class(got) == "other" and got.issuer == "unknown"
