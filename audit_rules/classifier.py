@@ -38,6 +38,8 @@ DENSE_MENTORING_DENSITY = 8.0      # about mentoring whatever its title says
 BODY_GENRE_STRONG = 3.0     # body cues that decide a genre without a heading
 BODY_GENRE_WEAK = 1.0       # ... for a numbered regulation no other genre contests
 PROGRAMME_BODY_CUE = 1.5    # a programme's own words that, with its plan's rows, name it
+REPEATED_LEAD_CHARS = 25    # a line this long, repeated, is a page's lead shown again, not a table's cell
+ROW_CELLS_TO_TERM = 2       # lines between a road map row's number and its term cell
 # When the rules cannot decide, the text model (audit_rules.text_model) is asked.  It names the
 # kind of a mentoring text whose heading the rules did not find at this probability, and
 # overrules a weak verdict of the rules (below RULES_WEAK) at MODEL_OVERRULES.
@@ -168,7 +170,7 @@ def _title_about_mentoring(title_match: str) -> bool:
         # OCR and PDF wrapping split words without a hyphen («нас\nтавничества»); a title is
         # short, so gluing its letters back cannot invent a word by accident.
         glued = re.sub(r"(?<=[а-я])\s+(?=[а-я])", "", title_match)
-        return (bool(lexicon.MENTORING_TITLE_RE.search(glued))
+        return ((bool(lexicon.MENTORING_TITLE_RE.search(glued)) or bool(lexicon.MENTORING_TITLE_OCR_RE.search(title_match)))
                 and not lexicon.MENTORING_EVENT_RE.search(title_match))
     stripped = lexicon.MENTORING_EVENT_RE.sub(" ", title_match)
     return bool(lexicon.MENTORING_TITLE_RE.search(stripped))
@@ -650,9 +652,50 @@ def _names_mentoring_section(prep: Prepared) -> bool:
                for i in range(len(prep.lines)) if i not in contents)
 
 
+def _order_pairs_annex(prep: Prepared) -> str | None:
+    """The annex line of an order over the list of pairs it fixes, quoted; None if the text is
+    not one (the list is the order's part, as the codebook reads an annex by what it is)."""
+    top = _top_end(prep, ANNEX_LINES)
+    annex = lexicon.ORDER_ANNEX_LINE_RE.search(prep.match, 0, top)
+    if annex is None or not lexicon.PAIRS_ROSTER_RE.search(prep.match, annex.end(), _top_end(prep, ANNEX_LINES + 10)):
+        return None
+    return quote_span(prep.text, annex.start(), annex.end())
+
+
+def _names_its_document(prep: Prepared, head: Head) -> bool:
+    """Whether a heading is the staff's acknowledgement sheet naming the document it is appended
+    to («Лист ознакомления» / «с Положением о наставничестве …»): no title of the file's own."""
+    start = prep.line_starts[head.index]
+    return lexicon.ACKNOWLEDGES_DOCUMENT_RE.match(prep.match, start) is not None
+
+
 def _line_match(prep: Prepared, i: int) -> str:
     s = prep.line_starts[i]
     return prep.match[s:s + len(prep.lines[i])]
+
+
+def _line_match(prep: Prepared, i: int) -> str:
+    start = prep.line_starts[i]
+    return prep.match[start:start + len(prep.lines[i])]
+
+
+def _row_number_over_term(prep: Prepared, pos: int) -> bool:
+    """A sub-numbered line («2.3. Закрепление наставнических пар …») with a term cell right under it
+    («август 2025»): a road map's row, cell by cell, not a regulation's clause."""
+    i = prep.line_of(pos)
+    if not lexicon.SUBNUMBER_AT_START_RE.match(prep.lines[i]):
+        return False
+    return any(lexicon.TERM_CELL_RE.match(_line_match(prep, j))
+               for j in range(i + 1, min(i + 1 + ROW_CELLS_TO_TERM, len(prep.lines))))
+
+
+def _programme_named_as_itself(prep: Prepared) -> _Hit | None:
+    """A programme calls itself «Программа» with a capital inside its sentences («в рамках
+    Программы», «куратор Программы») as a regulation calls itself «Положение»: twice makes it one."""
+    found = list(lexicon.PROGRAMME_SELF_NAME_RE.finditer(prep.text))
+    if len(found) < 2:
+        return None
+    return _Hit("program", BODY_GENRE_STRONG, where=(prep.text, found[0].start(), found[0].end()))
 
 
 def _genre_from_body(prep: Prepared, listed: set[int]) -> tuple[str | None, list[_Hit]]:
@@ -665,13 +708,19 @@ def _genre_from_body(prep: Prepared, listed: set[int]) -> tuple[str | None, list
     repeats: set[int] = set()
     for i, line in enumerate(prep.lines):
         key = line.strip()
+        if len(key) < REPEATED_LEAD_CHARS:
+            continue     # a table's cells repeat («Апрель», «Посещение»); a lead is a sentence
         if key in seen:
             repeats.add(i)
-        elif key:
+        else:
             seen.add(key)
     listed = listed | repeats
-    scored = [h for h in _score_hits_with_pos(prep, lexicon.GENRE_BODY_CUES) if prep.line_of(h[0]) not in listed]
+    scored = [h for h in _score_hits_with_pos(prep, lexicon.GENRE_BODY_CUES) if prep.line_of(h[0]) not in listed
+              and not (h[1].label == "regulation" and _row_number_over_term(prep, h[0]))]
     hits = [h for _, h in scored]
+    own_name = _programme_named_as_itself(prep)
+    if own_name is not None:
+        hits.append(own_name)
     totals = {g: _total(hits, g) for g in ("regulation", "order", "plan", "program", "other")}
     ranked = sorted(totals, key=lambda g: -totals[g])
     best, second = ranked[0], totals[ranked[1]]
@@ -1034,6 +1083,8 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     listed = listed_title_lines(prep, blocks)
     heads = find_heads(prep, blocks, listed)
     head = _past_card_name(prep, heads, _past_label_head(prep, heads, main_head(heads, prep, blocks), blocks), blocks)
+    if head is not None and _names_its_document(prep, head):
+        head = None     # the acknowledgement sheet at a document's end: the body says what it ends
     info: TitleInfo = extract_title_info(prep, head, blocks)
 
     zones = None
@@ -1050,6 +1101,10 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     if head is not None:
         genre, genre_source = head.genre, "head"
         genre_quotes = [quote_span(prep.text, *prep.span_of_lines(head.index, head.index))]
+    elif (roster := _order_pairs_annex(prep)) is not None:
+        # The pairs an order fixes, annexed to it: the order's own part, whatever dated cells say.
+        genre, genre_source = "order", "body"
+        genre_quotes = [roster]
     else:
         body_genre, body_hits = _genre_from_body(prep, listed)
         if body_genre:

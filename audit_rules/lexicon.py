@@ -89,6 +89,9 @@ _FORM_ROLE = r"(?:ученик|студент|учащийся|работода�
 MENTORING_FORM_PAIR_RE = re.compile(
     rf'"{_FORM_ROLE}\s*-\s*(?:молод\w+\s+|начинающ\w+\s+)?(?:{_FORM_ROLE}|специалист)"')
 MENTORING_TITLE_RE = re.compile(r"наставни\w*|наставляем\w*|наставническ\w*")
+# The same word with one letter misread by OCR («наставннчества», «настaвничества» folded already):
+# read in titles only, where a word this long cannot be another by accident.
+MENTORING_TITLE_OCR_RE = re.compile(r"наставн[а-яё]честв\w*|нас[а-яё]{2}вничеств\w*|наст[а-яё]вн[а-яё]честв\w*")
 
 # --- Audience: the teacher system vs the students' target model --------------------------
 
@@ -234,17 +237,33 @@ HEAD_SENTENCE_RE = re.compile(
 
 _MONTH = r"(?:сентябр|октябр|ноябр|декабр|январ|феврал|март|апрел|ма[йя]|июн|июл|август)[а-я]*"
 _TERM = (rf"(?:{_MONTH}|ежемесячно|ежеквартально|еженедельно|постоянно|в течение (?:учебного )?года"
-         r"|до \d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4})")
+         r"|до \d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+         rf"|до \d{{1,2}}\s+{_MONTH})")
 # A table's term cell alone on its line, as a table's text layer gives it («Май», «Март–апрель»,
 # «сентябрь 2022», «в течение года»).
+# An order's annex that lists its pairs: «Приложение № 1 к приказу … от … № …» over «Состав
+# наставнических пар на 2024/2025 учебный год» (or the table's «Наставник» and «Наставляемый» heads).
+ORDER_ANNEX_LINE_RE = re.compile(r"приложени\w*[^\n]{0,20}?\n?[^\n]{0,10}?\bк\s+приказу\b")
+PAIRS_ROSTER_RE = re.compile(
+    r"(?m)^\s*(?:состав|списо?к|перечень|закреплени\w*)\s+(?:[а-я]+\s+)?(?:наставническ\w+\s+(?:пар|групп)|наставник\w*)"
+    r"|^\s*наставник\w*(?:\s*\([^)\n]{0,30}\))?\s*\n\s*наставляем\w*")
+SUBNUMBER_AT_START_RE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.?(?:\s|$)")
+# A programme naming itself as a defined term, mid-sentence and capitalised («реализации Программы»,
+# «куратор Программы»); «Программа наставничества» may be any document's citation of it.
+PROGRAMME_SELF_NAME_RE = re.compile(r"(?<=[а-яё,;:)»] )Программ(?:а|ы|е|у|ой|ою)\b(?!\s+наставничеств)")
 TERM_CELL_RE = re.compile(rf"^\s*{_TERM}(?:\s*-\s*{_MONTH})?(?:\s+\d{{4}}(?:\s*г\.?)?)?\s*$")
 
 # Body phrases typical of each genre; they decide the genre when there is no heading (excerpts,
 # texts cut from their title).  Only what a document says about itself («настоящее положение»)
 # or how it is built (numbered clauses, a «Срок | Ответственный» table, «ПРИКАЗЫВАЮ») votes: a
 # regulation that mentions «дорожная карта» or «персонализированная программа» is still a regulation.
+_ACKNOWLEDGES = r"\bлист\w*\s+ознакомлени\w*\s+(?:работников\s+|педагогов\s+)?с\s+"
+ACKNOWLEDGES_DOCUMENT_RE = re.compile(_ACKNOWLEDGES + r"(?:положени|приказ|программ|дорожн\w+\s+карт|план)\w*")
 GENRE_BODY_CUES: tuple[Cue, ...] = (
     _cue("regulation", r"настоящ\w+\s+положени\w*", 2.0, 3),
+    # The staff's acknowledgement sheet at a document's end names it: «Лист ознакомления с Положением о …».
+    _cue("regulation", _ACKNOWLEDGES + r"положени\w*", 3.0, 1),
+    _cue("order", _ACKNOWLEDGES + r"приказ\w*", 3.0, 1),
     _cue("regulation", r"\bобщие\s?положения\b", 2.0),     # OCR glues them: «Общиеположения»
     _cue("regulation", r"\bположени[ея]\)?\s+(?:[^\s.;]+\s+){0,5}?(?:определяет|регламентирует|устанавливает|регулирует"
                        r"|разработан\w*|вступает\s+в\s+силу)", 1.5),
@@ -281,6 +300,7 @@ GENRE_BODY_CUES: tuple[Cue, ...] = (
     _cue("program", r"этап\w*\s+реализации\s+программ\w*", 1.5),
     # How a programme describes itself mid-text: its length, its form and role model.
     _cue("program", r"\bпрограмм\w*\s+рассчитан\w*\s+на\b", 2.0),
+    _cue("program", r"\bпрограмм\w*\s+реализуется\s+(?:в\s+течение|на\s+протяжении|с\s+\d|в\s+\d|\d)", 2.0),
     _cue("program", r"(?m)^(?:форма|ролев\w+\s+модель)\s+наставничества\s*:|\bролев\w+\s+модель\s*:", 1.5, 2),
     # A programme's passport (its summary table) and the mechanism of carrying it out are its own
     # sections: «Паспорт программы наставничества …», «Механизм реализации программы».
@@ -291,9 +311,12 @@ GENRE_BODY_CUES: tuple[Cue, ...] = (
     # A numbered section heading naming the programme's own part: «4. Ожидаемые результаты
     # реализации программы», «Раздел 2. Механизм реализации программы» (a regulation's sections on
     # programmes name which: «… персонализированной программы наставничества»).
+    # (results are the programme's own even with its kind named: «… реализации персонализированной программы»)
+    _cue("program", r"(?m)^(?:раздел\s+)?(?:[ivx]{1,4}|\d{1,2})\.\s*(?:ожидаемые|планируемые)\s+результаты\s+(?:реализации\s+)?"
+                    r"[а-я]+(?:ой|ей)\s+программы\s*$", 2.0, 1),
     _cue("program", r"(?m)^(?:раздел\s+)?(?:[ivx]{1,4}|\d{1,2})\.\s*(?:(?:ожидаемые|планируемые)\s+результаты|механизм\w*"
                     r"|этапы|сроки?|цел[ьи](?:\s+и\s+задачи)?|задачи|содержание|ресурсное\s+обеспечение|участники"
-                    r"|мониторинг|оценка\s+эффективности)\s+(?:реализации\s+)?программы\s*$", 2.0, 2),
+                    r"|мониторинг|оценка\s+эффективности|критерии\s+(?:оценки\s+)?эффективности)\s+(?:реализации\s+)?программы\s*$", 2.0, 2),
     _cue("other", r"настоящ\w+\s+устав\w*", 4.0),
 )
 # Structure that the weaker body decision needs (see classifier._genre_from_body).
@@ -308,7 +331,8 @@ TABLE_ROW_CUES: tuple[Cue, ...] = (
     # tabs and bars are already spaces), or the term alone on its line when each cell became a line.
     # (an act's own date, «Распоряжение … от 31.12.2019 № 3273-р», is no term: a list of acts is no plan)
     _cue("plan", rf"(?m)^\d{{1,2}}(?:\.\d{{1,2}})?[.)]?\s[^\n]*\b(?<!\bот ){_TERM}", 0.5, 6),
-    _cue("plan", rf"(?m)^{_TERM}(?:\s*[-,]\s*{_TERM})?(?:\s+(?:20\d\d|\d{{2}})\s*(?:г\.?|года)?)?\s*$", 0.5, 6),
+    # («октябрь 2025 - март 2026»: a span whose ends both carry their year)
+    _cue("plan", rf"(?m)^{_TERM}(?:\s+20\d\d\s*(?:г\.?|года)?)?(?:\s*[-,]\s*{_TERM})?(?:\s+(?:20\d\d|\d{{2}})\s*(?:г\.?|года)?)?\s*$", 0.5, 6),
 )
 GENRE_BODY_CUES = GENRE_BODY_CUES + CLAUSE_CUES + TABLE_ROW_CUES
 
@@ -611,7 +635,8 @@ RECOMMENDATIONS_ANNEX_RE = re.compile(r"приложени\w*\s*(?:№\s*)?\d*\s
 # A numbered section heading that names mentoring: «3. Организационные основы наставничества».
 MENTORING_SECTION_HEADING_RE = re.compile(r"^(?:[ivx]{1,4}|\d{1,2})\.\s+[^\n.;:]{0,60}\bнаставни\w*[^\n.;:]{0,40}$")
 SELF_TOPIC_MENTORING_RE = re.compile(
-    r"настоящ\w+\s+(?:положени|программ|план|дорожн\w+\s+карт|приказ)\w*\s+(?:о|об|по)\s[^.;]{0,100}?наставни\w*")
+    r"(?:настоящ\w+|\bлист\w*\s+ознакомлени\w*\s+с)\s+(?:положени|программ|план|дорожн\w+\s+карт|приказ)\w*\s+(?:о|об|по)\s"
+    r"[^.;]{0,100}?наставни\w*")
 # What an order approves, when it is for a whole territory: «1. Утвердить Положение о наставничестве
 # для педагогических работников образовательных организаций … в Алтайском крае».
 _APPROVES = r"\bутвердить\s+(?:прилагаем\w+\s+)?(?:положени|порядок|программ|план|дорожн)\w*[^.;]{0,300}?"

@@ -1322,3 +1322,86 @@ def test_a_newsrooms_report_on_an_authoritys_event_is_no_authoritys_page(source)
     assert audit_class_of(DISTRICT_SEMINAR_NEWS) == "external"
     got = classify(DISTRICT_SEMINAR_NEWS + source + "\n")
     assert acc.predicted_audit_class(got) == "other" and got.issuer == "unknown"
+
+
+ROAD_MAP_ROWS_MID_TABLE = (
+    "3.2.\nНазначение наставников молодым учителям приказом директора\nдо 10 сентября 2024\n"
+    "директор гимназии\nприказ\n"
+    "3.3.\nСеминар для наставников «Как анализировать урок коллеги»\nноябрь 2024 - январь 2025\n"
+    "куратор наставничества\nматериалы семинара\n"
+    "3.4.\nВзаимопосещение уроков в наставнических парах\nв течение года\nнаставники\nлисты посещения\n"
+    "4. Подведение итогов\n4.1.\nОтчёт наставников на методическом совете\nмай 2025\nкуратор\nпротокол\n")
+
+
+def test_sub_numbered_rows_over_their_terms_are_a_road_maps_not_clauses():
+    assert audit_class_of(ROAD_MAP_ROWS_MID_TABLE) == "roadmap"
+
+
+PAIR_PLAN_END = (
+    "Март\nПодготовка наставляемого к открытому уроку в 7 классе\nКонсультация\n\n"
+    "Март\nПосещение наставником открытого урока, разбор\nПосещение\n\n"
+    "Апрель\nСовместная проверка контрольной работы по критериям\nПрактикум\n\n"
+    "Апрель\nПосещение уроков наставляемого в 5 классе\nПосещение\n\n"
+    "Май\nОтчёт молодого специалиста на заседании ШМО\nВыступление\n\n"
+    "Наставник _____________ /Лаптева Е.Н./\nМолодой специалист _____________ /Осипов Д.К./\n")
+
+
+def test_a_tables_repeated_term_cells_still_count_as_rows():
+    # (a page repeating its lead counts once; a table repeats its month cells row after row)
+    assert audit_class_of(PAIR_PLAN_END) == "programme"
+
+
+def test_an_orders_annex_listing_its_pairs_is_the_order():
+    text = ("Приложение № 2\nк приказу МБОУ «Средняя школа № 7»\nот 02.09.2024 № 118-од\n\n"
+            "Состав наставнических пар на 2024/2025 учебный год\n"
+            "№\nНаставник\nНаставляемый\nСрок\n"
+            "1\nПавлова Н.С., учитель химии\nКостин А.А., учитель биологии\n02.09.2024 - 31.05.2025\n"
+            "2\nРыбакова Л.И., учитель начальных классов\nСомова Е.В., учитель начальных классов\n02.09.2024 - 31.05.2025\n"
+            "3\nФёдоров И.П., учитель физики\nГерасимова О.Д., учитель математики\n02.09.2024 - 31.12.2024\n")
+    got = classify(text)
+    assert (audit_class_of(text), got.issuer) == ("order", "school")
+    # the same list annexed to a regulation is the regulation's form, no order
+    assert audit_class_of(text.replace("к приказу", "к положению о наставничестве")) != "order"
+
+
+def test_a_titles_mentoring_word_with_one_letter_misread_still_names_it():
+    text = ("ДОРОЖНАЯ КАРТА\nпо внедрению наставннчества в МБДОУ «Детский сад № 3»\nна 2023 – 2024 учебный год\n\n"
+            "№   Мероприятие   Сроки   Ответственный\n1   Назначение куратора   сентябрь   заведующий\n"
+            "2   Закрепление пар «воспитатель – воспитатель»   сентябрь   старший воспитатель\n"
+            "3   Открытые занятия наставников   ноябрь, март   наставники\n")
+    assert audit_class_of(text) == "roadmap"
+
+
+PROGRAMME_ROLES = (
+    "Участники Программы\n"
+    "Наставник – опытный учитель со стажем не менее пяти лет. В рамках Программы наставник помогает молодому "
+    "учителю спланировать уроки, посещает их и обсуждает с ним каждое занятие.\n"
+    "Наставляемый – учитель со стажем до трёх лет. Он выполняет задания плана и сообщает наставнику о трудностях.\n"
+    "Заместитель директора как куратор Программы следит за выполнением плана и собирает отзывы участников.\n")
+
+
+def test_a_programme_calls_itself_by_a_capitalised_name():
+    assert audit_class_of(PROGRAMME_ROLES) == "programme"
+    # «Программа наставничества» is what any document may cite; the lower case is no name of its own
+    assert audit_class_of(PROGRAMME_ROLES.replace("Программы", "программы наставничества")) != "programme"
+
+
+@pytest.mark.parametrize("heading, sentence", [
+    ("3. Содержание программы", "Программа реализуется в течение двух учебных лет и состоит из трёх модулей."),
+    ("4. Ожидаемые результаты реализации персонализированной программы", "По окончании программы наставляемый:"),
+])
+def test_a_programmes_middle_names_itself(heading, sentence):
+    text = (f"{heading}\n{sentence}\n"
+            "– молодой учитель самостоятельно проводит уроки, посоветовавшись с наставником;\n"
+            "– наставляемый применяет приёмы формирующего оценивания, показанные наставником;\n"
+            "– наставническая пара представляет опыт на заседании методического объединения.\n")
+    assert audit_class_of(text) == "programme"
+
+
+def test_the_acknowledgement_sheet_names_its_regulation():
+    text = ("7.3. Положение действует до принятия нового.\n\n"
+            "Лист ознакомления\nс Положением о наставничестве педагогических работников МБОУ «Школа № 12»\n"
+            "№\nФ.И.О.\nДолжность\nДата\nПодпись\n"
+            "1\nАндреева О.В.\nучитель\n12.01.2024\n\n2\nБорисов К.Л.\nучитель\n12.01.2024\n\n"
+            "3\nВасильева Т.Е.\nпедагог-психолог\n15.01.2024\n\n4\nГришина А.М.\nучитель\n15.01.2024\n")
+    assert audit_class_of(text) == "staff_regulation"
