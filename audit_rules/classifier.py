@@ -433,6 +433,14 @@ _ORDER_SUBJECT_RE = re.compile(r"^об?\s+[а-я]")
 _ACT_BEFORE_ISSUER_RE = re.compile(r"(?:постановлени|приказ|распоряжени|решени)\w*\s*$")
 
 
+def _inside_event_name(match_phrase: str, pos: int) -> bool:
+    """Whether `pos` falls inside the quoted name of a contest, project or the like."""
+    if match_phrase.count('"', 0, pos) % 2 == 0:
+        return False
+    opened = match_phrase.rfind('"', 0, pos)
+    return lexicon.NAMED_EVENT_BEFORE_QUOTE_RE.search(match_phrase, 0, opened) is not None
+
+
 def _letterhead_names_body_first(prep: Prepared, first: int, last: int) -> bool:
     """Whether one of a letterhead unit's lines names a body within its first words («Муниципальное
     бюджетное общеобразовательное учреждение …», «ГАУ ДПО …», «Отдел образования …»).
@@ -445,7 +453,10 @@ def _letterhead_names_body_first(prep: Prepared, first: int, last: int) -> bool:
         if len(line) > LETTERHEAD_LINE_CHARS or _ORDER_SUBJECT_RE.match(line):
             return True
         rest = prep.match[prep.line_starts[i]:prep.line_starts[last] + len(prep.lines[last])]
-        named = _org_names(rest)
+        # (a word inside an event's quoted name is the name's: «Итоги областного конкурса
+        # «Современная школа – современный наставник»» names a contest, not a school; «МКУ
+        # «Информационно-методический центр»» is a body's own name)
+        named = [span for span in _org_names(rest) if not _inside_event_name(rest, span[0])]
         if named:
             before = rest[:min(named)[0]]
             # («Действующий О внесении изменений в постановление Правительства … области»: an act
