@@ -407,7 +407,8 @@ OUTSIDE_EDUCATION_RE = re.compile(
 # делам национальностей …», «… в Администрации района»): its own civil servants are mentored.
 MENTORING_IN_A_BODY_RE = re.compile(
     r"наставничеств\w*\s+в\s+(?:министерств|администраци|аппарат|департамент|агентств|инспекци|"
-    r"управлени\w*\s+(?!образовани)|комитет\w*\s+(?!(?:по\s+)?образовани))")
+    r"управлени\w*\s+(?!образовани)|комитет\w*\s+(?!(?:по\s+)?образовани)"
+    r"|орган\w*\s+(?:исполнительн|государственн)\w+\s+власти)")
 # An annex names the act it belongs to above its own title («Приложение N 3 / к Положению о
 # наставничестве в Комитете …»): whose mentoring that act is, the annex's is too.
 ANNEX_OF_ACT_RE = re.compile(r"приложени\w*[^\n]{0,40}?\n?[^\n]{0,10}?\bк\s+(?:положени|порядк|приказ)\w*[\s\S]{0,160}")
