@@ -979,6 +979,14 @@ YOUNG_STAFF_LEAD_LINES = 12
 ANNEX_LINES = 15
 
 
+def _sections_name_another_subject(prep: Prepared) -> bool:
+    """Whether two of the excerpt's numbered section headings name another body as its subject
+    (the methodical association, the attestation commission) and none names mentoring."""
+    if any(lexicon.MENTORING_SECTION_HEADING_RE.match(line.lower()) for line in prep.lines):
+        return False
+    return len(lexicon.OTHER_SUBJECT_SECTION_RE.findall(prep.match)) >= 2
+
+
 def _outside_education(prep: Prepared, title_match: str) -> bool:
     """Mentoring of civil or municipal servants, in a company, or under another state's law.
 
@@ -1175,6 +1183,10 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
                      and len(lexicon.MENTORING_FORM_PAIR_RE.findall(prep.match)) >= FORM_PAIRS_NAMED)
                  or (genre == "regulation" and _names_mentoring_section(prep)))
         about_source = "body"
+    if about and about_source == "body" and not title_match and _sections_name_another_subject(prep):
+        # A regulation on the methodical association with one clause on mentoring young teachers:
+        # its own section headings say what it regulates.
+        about = False
     if about and _outside_education(prep, title_match):
         about, about_source = False, "outside"
         m_hits = []
