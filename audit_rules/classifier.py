@@ -620,7 +620,9 @@ def _past_label_head(prep: Prepared, heads: list[Head], head: Head | None, block
 # button («doc · 58 KB · 30.08.2023», «pdf, 331 КБ, 12.01.2023», «Скачать»). (A lone «KB» among
 # Russian words has been folded to look-alike «КВ».)
 _FILE_META_LINE_RE = re.compile(
-    r"^\W*(?:(?:pdf|docx?|rtf|odt|xlsx?|pptx?)\b[^\n]{0,12}?\d+(?:[.,]\d+)?\s*(?:кб|мб|kb|mb|кв|мв)\b|скачать\b)")
+    r"^\W*(?:(?:pdf|docx?|rtf|odt|xlsx?|pptx?)\b[^\n]{0,12}?\d+(?:[.,]\d+)?\s*(?:кб|мб|kb|mb|кв|мв)\b|скачать\b"
+    r"|(?:размер(?:\s+файла)?|дата(?:\s+(?:публикации|размещения|загрузки|создания))?|тип\s+файла|формат)\s*:)")
+CARD_META_LINES = 4           # a card's lines under its name: date, size, type, «Скачать»
 CARD_FILE_HEAD_REACH = 14     # lines from the card's file line to the file's own heading
 
 
@@ -630,7 +632,7 @@ def _past_card_name(prep: Prepared, heads: list[Head], head: Head | None, blocks
     мероприятий (дорожная карта) …»)."""
     if head is None:
         return head
-    metas = [k for k in range(head.index + 1, min(len(prep.lines), head.index + 3))
+    metas = [k for k in range(head.index + 1, min(len(prep.lines), head.index + 1 + CARD_META_LINES))
              if _FILE_META_LINE_RE.match(_line_match(prep, k))]
     if not metas:
         return head
@@ -663,6 +665,24 @@ def _names_mentoring_section(prep: Prepared) -> bool:
                for i in range(len(prep.lines)) if i not in contents)
 
 
+def _parent_above_annex(prep: Prepared, blocks: set[int]) -> tuple[str, str] | None:
+    """(genre, quote) of the document an annex line names, when that document's own text runs
+    above the line in the excerpt; None otherwise (an excerpt that opens with the annex is the annex)."""
+    for m in lexicon.ANNEX_TO_PARENT_RE.finditer(prep.match):
+        line = prep.line_of(m.start())
+        kind = m.group("kind").split()[0]
+        genre = lexicon.ANNEX_PARENT_GENRES.get(kind, "plan")
+        # (its own numbered clauses on mentoring, not a site's widgets and menus, above the line)
+        above = prep.match[:m.start()]
+        if line >= 2 and prose_before(prep, line, blocks) and "наставни" in above \
+                and any(_NUMBERED_ITEM_RE.match(prep.lines[i]) for i in range(line)):
+            return genre, quote_span(prep.text, m.start(), m.end())
+    return None
+
+
+_NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+[А-ЯЁа-яё]")
+
+
 def _order_pairs_annex(prep: Prepared) -> str | None:
     """The annex line of an order over the list of pairs it fixes, quoted; None if the text is
     not one (the list is the order's part, as the codebook reads an annex by what it is)."""
@@ -671,6 +691,20 @@ def _order_pairs_annex(prep: Prepared) -> str | None:
     if annex is None or not lexicon.PAIRS_ROSTER_RE.search(prep.match, annex.end(), _top_end(prep, ANNEX_LINES + 10)):
         return None
     return quote_span(prep.text, annex.start(), annex.end())
+
+
+def _lists_files(prep: Prepared, below: int) -> bool:
+    """Whether lines below ``below`` list files to download («Положение … (скачать, 356 КБ)»), three
+    at least: a site's page of documents, not a document (a file card shows one file)."""
+    if not any(mark in prep.match for mark in ("кб", "мб", "kb", "mb", "скачать")):
+        return False
+    return sum(1 for i in range(below + 1, len(prep.lines))
+               if _FILE_LIST_ENTRY_RE.search(_line_match(prep, i))) >= FILES_LISTED
+
+
+# A page's entry for a file: its size («356 КБ», «1,2 MB») or its download link in brackets.
+_FILE_LIST_ENTRY_RE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:кб|мб|kb|mb|кбайт|мбайт)\b|\(\s*скачать\b")
+FILES_LISTED = 3
 
 
 def _names_its_document(prep: Prepared, head: Head) -> bool:
@@ -900,7 +934,7 @@ def _scholarly_article(prep: Prepared) -> str:
 def _media_report(prep: Prepared) -> str:
     """The quote that marks a media outlet's report (attribution, a press office's photo, a
     newsroom's «Отметим»), or ""."""
-    found = lexicon.MEDIA_REPORT_RE.search(prep.match)
+    found = next(lexicon.MEDIA_REPORT_RE.finditer(prep.match), None)
     return quote_span(prep.text, found.start(), found.end()) if found else ""
 
 
@@ -928,7 +962,7 @@ def _many_institutions(prep: Prepared) -> re.Match[str] | None:
 
     A school's own page names itself, and a partner or two at most.
     """
-    listed = lexicon.INSTITUTION_NUMBERS_RE.search(prep.match)
+    listed = lexicon.INSTITUTION_NUMBERS_RE.search(prep.match) if "№" in prep.match else None
     if listed:
         return listed
     names = list(lexicon.INSTITUTION_NAME_RE.finditer(prep.match))
@@ -1104,6 +1138,9 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     head = _past_card_name(prep, heads, _past_label_head(prep, heads, main_head(heads, prep, blocks), blocks), blocks)
     if head is not None and _names_its_document(prep, head):
         head = None     # the acknowledgement sheet at a document's end: the body says what it ends
+    elif head is not None and not blocks and head.genre in ("program", "plan", "regulation") \
+            and _lists_files(prep, head.index):
+        head = None     # a site's section page: its heading over a list of files to download
     info: TitleInfo = extract_title_info(prep, head, blocks)
 
     zones = None
@@ -1120,6 +1157,11 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     if head is not None:
         genre, genre_source = head.genre, "head"
         genre_quotes = [quote_span(prep.text, *prep.span_of_lines(head.index, head.index))]
+    elif (parent := _parent_above_annex(prep, blocks)) is not None:
+        # The end of a document over its annex («… 5.4. Программа реализуется …» / «Приложение 1 к
+        # Программе …» / «Дорожная карта …»): the file is the document the annex names.
+        genre, genre_source = parent[0], "body"
+        genre_quotes = [parent[1]]
     elif (roster := _order_pairs_annex(prep)) is not None:
         # The pairs an order fixes, annexed to it: the order's own part, whatever dated cells say.
         genre, genre_source = "order", "body"

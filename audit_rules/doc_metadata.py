@@ -557,8 +557,11 @@ def _below_term_cells(prep: Prepared, i: int) -> bool:
     пар» / «сентябрь» / «директор» / «приказ»): one of the row's cells, not a title."""
     for k in range(max(0, i - TERM_CELL_REACH), i):
         if lexicon.TERM_CELL_RE.match(_match_line(prep, k)):
+            # (a table cut above its first row: the next row's term cell follows instead)
             return any(lexicon.TERM_CELL_RE.match(_match_line(prep, j)) or _ROW_NUMBER_LINE_RE.match(prep.lines[j])
-                       for j in range(k))
+                       for j in range(k)) \
+                or any(lexicon.TERM_CELL_RE.match(_match_line(prep, j))
+                       for j in range(i + 1, min(len(prep.lines), k + 2 * TERM_CELL_REACH + 2)))
     return False
 
 

@@ -248,6 +248,11 @@ ORDER_ANNEX_LINE_RE = re.compile(r"приложени\w*[^\n]{0,20}?\n?[^\n]{0,1
 PAIRS_ROSTER_RE = re.compile(
     r"(?m)^\s*(?:состав|списо?к|перечень|закреплени\w*)\s+(?:[а-я]+\s+)?(?:наставническ\w+\s+(?:пар|групп)|наставник\w*)"
     r"|^\s*наставник\w*(?:\s*\([^)\n]{0,30}\))?\s*\n\s*наставляем\w*")
+# An annex's line naming the document it is annexed to («Приложение 1 / к Программе наставничества …»):
+# the text above it, in the same file, is that document's.
+ANNEX_TO_PARENT_RE = re.compile(
+    r"(?m)^приложени\w*\s*(?:№\s*)?\d*\s*\n?\s*к\s+(?P<kind>программ|положени|приказ|распоряжени|дорожн\w+\s+карт|план)\w*")
+ANNEX_PARENT_GENRES = {"программ": "program", "положени": "regulation", "приказ": "order", "распоряжени": "order"}
 SUBNUMBER_AT_START_RE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.?(?:\s|$)")
 # A programme naming itself as a defined term, mid-sentence and capitalised («реализации Программы»,
 # «куратор Программы»); «Программа наставничества» may be any document's citation of it.
@@ -534,7 +539,7 @@ NAMED_INSTITUTION_RE = re.compile(NAMED_INSTITUTION)
 # The word right before an event's quoted name: «конкурс «Современная школа …»», «проект «Школа наставничества»».
 NAMED_EVENT_BEFORE_QUOTE_RE = re.compile(
     r"(?:конкурс|фестивал|форум|сл[её]т|проект|акци|марафон|смотр|чемпионат|программ|клуб|сообществ)\w*\s*$")
-INSTITUTION_NAME_RE = re.compile(r'\b(?:мбоу|маоу|мкоу|моу|гбоу|мбдоу|мадоу|мкдоу|мдоу|мбу\s*до|мбоу\s*до|мау\s*до)\s*("[^"\n]{3,80}"|№\s*\d+)')
+INSTITUTION_NAME_RE = LiteralScanner(re.compile(r'\b(?:мбоу|маоу|мкоу|моу|гбоу|мбдоу|мадоу|мкдоу|мдоу|мбу\s*до|мбоу\s*до|мау\s*до)\s*("[^"\n]{3,80}"|№\s*\d+)'))
 INSTITUTION_NUMBERS_RE = re.compile(r"\b(?:оу|оо|доу|сош|школ\w*|гимнази\w*|детск\w+\s+сад\w*)\s*№\s*\d+(?:\s*,\s*(?:№\s*)?\d+){2,}")
 # A territory named in a title («План работы Школы лидеров образования города Смоленска», «… в
 # Шегарском районе»), and the names that make a title a single institution's.
@@ -620,11 +625,11 @@ EVENT_FOUNDERS_RE = re.compile(
 # A media outlet's report on an authority's event: it attributes what it says to the body («сообщили
 # в министерстве образования», «по данным пресс-службы»), credits its photos to a press office or
 # speaks as a newsroom («Отметим, что …»). The body's own page speaks for itself.
-MEDIA_REPORT_RE = re.compile(
+MEDIA_REPORT_RE = LiteralScanner(re.compile(
     r"\b(?:сообщили|рассказали|уточнили|пояснили)\s+в\s+(?:[^\s.;]+\s+){0,2}?"
     r"(?:министерств|управлени|департамент|комитет|администраци|пресс-служб)\w*"
-    r"|\b(?:как\s+)?сообща(?:ет|ют)\s+пресс-служб\w*|\bпо\s+данным\s+пресс-служб\w*"
-    r"|(?m:^\s*фото\s*:\s*пресс-служб\w*)|\bотметим,\s+что\b|\bчитайте\s+также\b")
+    r"|\b(?:как\s+сообща|сообща)(?:ет|ют)\s+пресс-служб\w*|(?<=по )данным\s+пресс-служб\w*"
+    r"|\bфото\s*:\s*пресс-служб\w*|\bотметим,\s+что\b|\bчитайте\s+также\b"))
 OWN_SCHOOL_VOICE_RE = re.compile(
     r"\bнаш\w*\s+(?:школ|гимнази|лице|детск|сад|учреждени|организаци|коллектив|педагог|учител|воспитател)\w*"
     r"|\bв\s+нашей\b")

@@ -198,12 +198,34 @@ def _split_glued(m: re.Match[str]) -> str:
     word = m.group(0)
     if is_known(word):
         return word
+    twin = _ocr_twin(word)
+    if twin is not None:
+        return twin
     out = []
     # a capital after small letters starts a new word («советаГБОУ», «директораГБОУ»)
     for piece in _CAMEL_RE.split(word):
         parts = None if piece.isupper() or is_known(piece) else _glued_parts(piece, _GLUED_PARTS)
         out.extend(parts or [piece])
     return " ".join(out)
+
+
+# Cyrillic letters OCR takes for one another: «Прпнято», «Дпректор», «положення», «педагогическнх».
+_OCR_CONFUSED = {"п": "и", "н": "и", "и": "пн"}
+
+
+def _ocr_twin(word: str) -> str | None:
+    """The known word one OCR slip away (one of «п», «н» read for «и», or back), or None.
+
+    Tried before a word is split into pieces: «Прпнято» is «Принято», not «Пр пня то».
+    """
+    low = word.lower()
+    for i, ch in enumerate(low):
+        for other in _OCR_CONFUSED.get(ch, ""):
+            candidate = low[:i] + other + low[i + 1:]
+            if is_known(candidate):
+                twin = other.upper() if word[i].isupper() else other
+                return word[:i] + twin + word[i + 1:]
+    return None
 
 
 def _one_case(part: str) -> bool:
@@ -253,6 +275,21 @@ def unspace_letter_spaced(text: str) -> str:
     return "\n".join(lines)
 
 
+# OCR reads a digit as its Cyrillic twin inside a number: «протокол № З», «1З.05.2021».
+# (opening on «№» or a digit, not a lookbehind: the engine then skips to those characters)
+_LETTER_FOR_DIGIT_RE = re.compile(r"[№\d]\s*[ЗОзо](?![А-Яа-яЁё])")
+_DIGIT_TWINS = str.maketrans({"З": "3", "з": "3", "О": "0", "о": "0"})
+
+
+def _digit_twin(m: re.Match[str]) -> str:
+    found = m.group(0)
+    if found[0] == "№" or (found[-1] in "ЗО" and len(found) == 2 and m.end() < len(m.string)
+                           and (m.string[m.end()].isdigit()
+                                or (m.string[m.end()] in ".," and m.string[m.end() + 1:m.end() + 2].isdigit()))):
+        return found.translate(_DIGIT_TWINS)
+    return found
+
+
 def clean_text(text: str) -> str:
     """Normalise raw extracted text; keeps line structure."""
     text = unicodedata.normalize("NFC", text or "")
@@ -261,6 +298,7 @@ def clean_text(text: str) -> str:
     text = unspace_letter_spaced(text)
     text = _SPACES_RE.sub(" ", text)
     text = fix_lookalikes(text)
+    text = _LETTER_FOR_DIGIT_RE.sub(_digit_twin, text)
     # «настав-\nничества» → «наставничества»: only lower-case letters on both sides,
     # so «учитель –\nучитель» pairs (spaced dashes) survive.
     text = _HYPHEN_BREAK_RE.sub(_join_hyphenated, text)
