@@ -935,7 +935,18 @@ def _media_report(prep: Prepared) -> str:
     """The quote that marks a media outlet's report (attribution, a press office's photo, a
     newsroom's «Отметим»), or ""."""
     found = next(lexicon.MEDIA_REPORT_RE.finditer(prep.match), None)
-    return quote_span(prep.text, found.start(), found.end()) if found else ""
+    if found is None or _published_by_authority(prep) is not None or _authority_site_header(prep):
+        return ""     # an authority's own page may credit its own press office
+    return quote_span(prep.text, found.start(), found.end())
+
+
+def _authority_site_header(prep: Prepared) -> bool:
+    """Whether the page opens with an education authority's name as its site's header
+    («Управление образования администрации города Канска» over the breadcrumbs)."""
+    return any(lexicon.AUTHORITY_BODY_RE.match(_line_match(prep, i)) for i in range(min(SITE_HEADER_LINES, len(prep.lines))))
+
+
+SITE_HEADER_LINES = 2
 
 
 def _territory_level(prep: Prepared) -> str:

@@ -155,6 +155,8 @@ def _match_line(prep: Prepared, i: int) -> str:
 # headings
 
 def _head_genre(match_line: str, caps: bool = False) -> str | None:
+    if _MENU_LINE_RE.match(match_line):
+        return None     # «Информация о документе | Текст | Оглавление»: a menu or a table's header row
     if caps and len(match_line) > 160:
         # A heading in capitals that a flattened layer ran on into the next lines.
         match_line = match_line[:160]
@@ -170,6 +172,10 @@ def _head_genre(match_line: str, caps: bool = False) -> str | None:
                 return None
             return genre
     return None
+
+
+# Three or more short items between bars: a site's menu or a table's header row, never a title.
+_MENU_LINE_RE = re.compile(r"^[^|\n]{1,40}(?:\|[^|\n]{1,40}){2,}$")
 
 
 def _is_caps_word(line: str) -> bool:
