@@ -72,6 +72,11 @@ def approval_block_lines(prep: Prepared) -> set[int]:
             # approved it, its name wrapped below; not an order's heading
             marked.add(i)
             continue
+        if " | " in raw and len(line) < 200:
+            # the two columns of a block, a converter's table cells side by side: «Протокол N 2 |
+            # /подпись/ Е.А. Сорокина» is the council's reference beside the director's signature
+            marked.add(i)
+            continue
         head = _head_genre(line)
         has_ref = bool(_DATE_NUM_HINT_RE.search(line))
         # A title line ends the block; «Приказ от 30.08.2024 № 112» inside it is a reference,

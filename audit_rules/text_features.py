@@ -176,11 +176,31 @@ def _join_fragments(m: re.Match[str]) -> str:
 
 
 def join_broken_words(text: str) -> str:
-    """The text with words broken by stray spaces joined back, and words run together split, if it
-    looks broken at all."""
+    """The text with words broken by stray spaces joined back, words run together split (the
+    domain's words OCR misread read again first), if it looks broken at all."""
     if not _looks_broken(text):
         return text
     return _GLUED_RE.sub(_split_glued, _FRAGMENT_RE.sub(_join_fragments, text))
+
+
+# The words the rules live on, as OCR misreads them two letters at most («иаставничества»,
+# «настазничестза», «обучаіощихся»): a long stem is no other word's at that distance.
+_DOMAIN_FUZZY_STEMS = ("наставничеств", "наставническ", "наставляем", "обучающ", "педагогическ", "утвержден",
+                       "персонализированн", "распоряжени", "мероприяти", "положени", "программ", "целев",
+                       "методологи", "молодых", "специалист")
+def _domain_twin(word: str) -> str | None:
+    """The domain's word OCR misread in ``word`` («иаставничества», «целсвой»), or None."""
+    low = word.lower()
+    for stem in _DOMAIN_FUZZY_STEMS:
+        if len(low) < len(stem) or len(stem) < 5:
+            continue
+        slips = sum(a != b for a, b in zip(low, stem))
+        if slips == 0 or slips > (2 if len(stem) >= 9 else 1):
+            continue
+        candidate = stem + low[len(stem):]
+        if is_known(candidate):
+            return "".join(c.upper() if w.isupper() else c for c, w in zip(candidate, word))
+    return None
 
 
 # Converters and OCR also drop spaces: «дляадминистрации», «Ресурсныйцентр», «Общиеположения». In
@@ -198,7 +218,7 @@ def _split_glued(m: re.Match[str]) -> str:
     word = m.group(0)
     if is_known(word):
         return word
-    twin = _ocr_twin(word)
+    twin = _ocr_twin(word) or _domain_twin(word)
     if twin is not None:
         return twin
     out = []
@@ -281,11 +301,23 @@ _LETTER_FOR_DIGIT_RE = re.compile(r"[№\d]\s*[ЗОзо](?![А-Яа-яЁё])")
 _DIGIT_TWINS = str.maketrans({"З": "3", "з": "3", "О": "0", "о": "0"})
 
 
+# (opening on the digits: a lookbehind first would be tried at every position of the text)
+_DIGIT_IN_WORD_RE = re.compile(r"[03468]+(?=[а-яё])")
+_LETTER_TWINS = str.maketrans({"0": "о", "3": "з", "4": "ч", "6": "б", "8": "в"})
+
+
+def _letter_twin(m: re.Match[str]) -> str:
+    before = m.string[m.start() - 1:m.start()]
+    return m.group(0).translate(_LETTER_TWINS) if before and "а" <= before <= "я" or before == "ё" else m.group(0)
+
+
 def _digit_twin(m: re.Match[str]) -> str:
     found = m.group(0)
-    if found[0] == "№" or (found[-1] in "ЗО" and len(found) == 2 and m.end() < len(m.string)
-                           and (m.string[m.end()].isdigit()
-                                or (m.string[m.end()] in ".," and m.string[m.end() + 1:m.end() + 2].isdigit()))):
+    after = m.string[m.end():m.end() + 2]
+    if found[0] == "№" or (found[-1] in "ЗО" and len(found) == 2
+                           and (not after or not after[0].isalpha()
+                                or (after[0] in ".," and after[1:].isdigit()))):
+        # («1З.05.2021», «2О2О», «№ З»; not «2 О внедрении»: a space parts a number from a word)
         return found.translate(_DIGIT_TWINS)
     return found
 
@@ -299,6 +331,8 @@ def clean_text(text: str) -> str:
     text = _SPACES_RE.sub(" ", text)
     text = fix_lookalikes(text)
     text = _LETTER_FOR_DIGIT_RE.sub(_digit_twin, text)
+    # a digit inside a lower-case Russian word is a letter OCR misread: «наста8ничест8а», «у4еник»
+    text = _DIGIT_IN_WORD_RE.sub(_letter_twin, text)
     # «настав-\nничества» → «наставничества»: only lower-case letters on both sides,
     # so «учитель –\nучитель» pairs (spaced dashes) survive.
     text = _HYPHEN_BREAK_RE.sub(_join_hyphenated, text)
