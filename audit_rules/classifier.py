@@ -811,7 +811,10 @@ def _one_mentee_plan(prep: Prepared) -> bool:
     """
     rows = [_line_match(prep, i) for i in range(len(prep.lines)) if "___" not in prep.lines[i]]
     one = sum(len(lexicon.ONE_MENTEE_RE.findall(row)) for row in rows)
-    return one >= ONE_MENTEE_ROWS and one > sum(len(lexicon.MANY_MENTEES_RE.findall(row)) for row in rows)
+    # (two rows at least: a school's plan of methodical work has one «Закрепление наставника за
+    # молодым специалистом» among its rows)
+    rows_of_one = sum(1 for row in rows if lexicon.ONE_MENTEE_RE.search(row))
+    return rows_of_one >= ONE_MENTEE_ROWS and one > sum(len(lexicon.MANY_MENTEES_RE.findall(row)) for row in rows)
 
 
 def _mentoring_doc_type(genre: str, title_match: str, one_pair: bool = False) -> str | None:

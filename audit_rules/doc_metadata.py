@@ -566,6 +566,9 @@ def _below_term_cells(prep: Prepared, i: int) -> bool:
     """A few cells under a table's term cell, with another term or a row's number above it
     («Апрель» / «…» / «Май» / «Отчет молодого специалиста о работе за год»; «1» / «Закрепление
     пар» / «сентябрь» / «директор» / «приказ»): one of the row's cells, not a title."""
+    if i > 0 and _ROW_NUMBER_LINE_RE.match(prep.lines[i - 1]) \
+            and any(lexicon.TERM_CELL_RE.match(_match_line(prep, j)) for j in range(i + 1, min(len(prep.lines), i + 3))):
+        return True     # a cut table's first row: its number, this cell, then its term («5.2» / «Мониторинг …» / «апрель 2025»)
     for k in range(max(0, i - TERM_CELL_REACH), i):
         if lexicon.TERM_CELL_RE.match(_match_line(prep, k)):
             # (a table cut above its first row: the next row's term cell follows instead)
