@@ -1302,6 +1302,11 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
 
     # 5. Issuer and metadata.
     issuer, issuer_quotes = _issuer(prep, zones, head, blocks, info.number)
+    if doc_type == "program" and issuer not in ("municipal", "regional") and title_match \
+            and lexicon.COURSE_PROGRAMME_RE.search(title_match):
+        # A course for mentors is its further-training body's offer, whoever attends it: with the
+        # body's name it is the body's programme, without it no school's.
+        doc_type = "other"
     if not about and issuer in ("municipal", "regional") and title_match \
             and lexicon.MENTORING_EVENT_RE.search(title_match) and lexicon.MENTORING_TITLE_RE.search(title_match):
         # A school's contest for its mentors is no part of its mentoring system; a territory's

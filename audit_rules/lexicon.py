@@ -257,6 +257,10 @@ PAIRS_ROSTER_RE = re.compile(
 ANNEX_TO_PARENT_RE = re.compile(
     r"(?m)^приложени\w*\s*(?:№\s*)?\d*\s*\n?\s*к\s+(?P<kind>программ|положени|приказ|распоряжени|дорожн\w+\s+карт|план)\w*")
 ANNEX_PARENT_GENRES = {"программ": "program", "положени": "regulation", "приказ": "order", "распоряжени": "order"}
+# A further-training course's programme («Дополнительная профессиональная программа повышения
+# квалификации», «Программа курсов повышения квалификации»): a course for mentors, no school's programme.
+COURSE_PROGRAMME_RE = re.compile(
+    r"профессиональн\w+\s+программ\w*|программ\w*\s+(?:курсов\s+)?(?:повышения\s+квалификации|профессиональной\s+переподготовки)")
 SUBNUMBER_AT_START_RE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.?(?:\s|$)")
 # A programme naming itself as a defined term, mid-sentence and capitalised («реализации Программы»,
 # «куратор Программы»); «Программа наставничества» may be any document's citation of it.
