@@ -424,6 +424,8 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
 
 # «1.2. …»: a sub-clause; a bare «1.» may be the tail of «СШ № 1.» in a re-lined flattened layer
 _CLAUSE_START_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
+# ... and a table's row number, which may stand alone in its cell («2.3.» over «Закрепление пар …»)
+_ROW_SUBNUMBER_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.?(?:\s|$)")
 
 
 LETTERHEAD_LEAD_WORDS = 4
@@ -619,8 +621,10 @@ def _past_label_head(prep: Prepared, heads: list[Head], head: Head | None, block
 # A file card's line under the card's name: the file's format and size, its date, a download
 # button («doc · 58 KB · 30.08.2023», «pdf, 331 КБ, 12.01.2023», «Скачать»). (A lone «KB» among
 # Russian words has been folded to look-alike «КВ».)
+# A file's size as sites print it («58 KB», «1,2 МБ»; OCR reads «КБ» as «КВ»).
+_FILE_SIZE = r"\d+(?:[.,]\d+)?\s*(?:кб|мб|kb|mb|кв|мв|кбайт|мбайт)\b"
 _FILE_META_LINE_RE = re.compile(
-    r"^\W*(?:(?:pdf|docx?|rtf|odt|xlsx?|pptx?)\b[^\n]{0,12}?\d+(?:[.,]\d+)?\s*(?:кб|мб|kb|mb|кв|мв)\b|скачать\b"
+    r"^\W*(?:(?:pdf|docx?|rtf|odt|xlsx?|pptx?)\b[^\n]{0,12}?" + _FILE_SIZE + r"|скачать\b"
     r"|(?:размер(?:\s+файла)?|дата(?:\s+(?:публикации|размещения|загрузки|создания))?|тип\s+файла|формат)\s*:)")
 CARD_META_LINES = 4           # a card's lines under its name: date, size, type, «Скачать»
 CARD_FILE_HEAD_REACH = 14     # lines from the card's file line to the file's own heading
@@ -686,9 +690,9 @@ _NUMBERED_ITEM_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+[А-ЯЁа-яё]")
 def _order_pairs_annex(prep: Prepared) -> str | None:
     """The annex line of an order over the list of pairs it fixes, quoted; None if the text is
     not one (the list is the order's part, as the codebook reads an annex by what it is)."""
-    top = _top_end(prep, ANNEX_LINES)
-    annex = lexicon.ORDER_ANNEX_LINE_RE.search(prep.match, 0, top)
-    if annex is None or not lexicon.PAIRS_ROSTER_RE.search(prep.match, annex.end(), _top_end(prep, ANNEX_LINES + 10)):
+    annex = lexicon.ANNEX_TO_PARENT_RE.search(prep.match, 0, _top_end(prep, ANNEX_LINES))
+    if annex is None or annex.group("kind") != "приказ" \
+            or not lexicon.PAIRS_ROSTER_RE.search(prep.match, annex.end(), _top_end(prep, ANNEX_LINES + 10)):
         return None
     return quote_span(prep.text, annex.start(), annex.end())
 
@@ -703,7 +707,7 @@ def _lists_files(prep: Prepared, below: int) -> bool:
 
 
 # A page's entry for a file: its size («356 КБ», «1,2 MB») or its download link in brackets.
-_FILE_LIST_ENTRY_RE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:кб|мб|kb|mb|кбайт|мбайт)\b|\(\s*скачать\b")
+_FILE_LIST_ENTRY_RE = re.compile(_FILE_SIZE + r"|\(\s*скачать\b")
 FILES_LISTED = 3
 
 
@@ -719,16 +723,11 @@ def _line_match(prep: Prepared, i: int) -> str:
     return prep.match[s:s + len(prep.lines[i])]
 
 
-def _line_match(prep: Prepared, i: int) -> str:
-    start = prep.line_starts[i]
-    return prep.match[start:start + len(prep.lines[i])]
-
-
 def _row_number_over_term(prep: Prepared, pos: int) -> bool:
     """A sub-numbered line («2.3. Закрепление наставнических пар …») with a term cell right under it
     («август 2025»): a road map's row, cell by cell, not a regulation's clause."""
     i = prep.line_of(pos)
-    if not lexicon.SUBNUMBER_AT_START_RE.match(prep.lines[i]):
+    if not _ROW_SUBNUMBER_RE.match(prep.lines[i]):
         return False
     return any(lexicon.TERM_CELL_RE.match(_line_match(prep, j))
                for j in range(i + 1, min(i + 1 + ROW_CELLS_TO_TERM, len(prep.lines))))
@@ -1030,7 +1029,7 @@ ANNEX_LINES = 15
 def _sections_name_another_subject(prep: Prepared) -> bool:
     """Whether two of the excerpt's numbered section headings name another body as its subject
     (the methodical association, the attestation commission) and none names mentoring."""
-    if any(lexicon.MENTORING_SECTION_HEADING_RE.match(line.lower()) for line in prep.lines):
+    if _names_mentoring_section(prep):
         return False
     return len(lexicon.OTHER_SUBJECT_SECTION_RE.findall(prep.match)) >= 2
 

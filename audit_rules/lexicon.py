@@ -244,11 +244,8 @@ _MONTH = r"(?:сентябр|октябр|ноябр|декабр|январ|ф�
 _TERM = (rf"(?:{_MONTH}|ежемесячно|ежеквартально|еженедельно|постоянно|в течение (?:учебного )?года"
          r"|до \d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
          rf"|до \d{{1,2}}\s+{_MONTH})")
-# A table's term cell alone on its line, as a table's text layer gives it («Май», «Март–апрель»,
-# «сентябрь 2022», «в течение года»).
-# An order's annex that lists its pairs: «Приложение № 1 к приказу … от … № …» over «Состав
+# The list of pairs an order fixes, under its annex line («Приложение № 1 к приказу …»): «Состав
 # наставнических пар на 2024/2025 учебный год» (or the table's «Наставник» and «Наставляемый» heads).
-ORDER_ANNEX_LINE_RE = re.compile(r"приложени\w*[^\n]{0,20}?\n?[^\n]{0,10}?\bк\s+приказу\b")
 PAIRS_ROSTER_RE = re.compile(
     r"(?m)^\s*(?:состав|списо?к|перечень|закреплени\w*)\s+(?:[а-я]+\s+)?(?:наставническ\w+\s+(?:пар|групп)|наставник\w*)"
     r"|^\s*наставник\w*(?:\s*\([^)\n]{0,30}\))?\s*\n\s*наставляем\w*")
@@ -261,18 +258,22 @@ ANNEX_PARENT_GENRES = {"программ": "program", "положени": "regul
 # квалификации», «Программа курсов повышения квалификации»): a course for mentors, no school's programme.
 COURSE_PROGRAMME_RE = re.compile(
     r"профессиональн\w+\s+программ\w*|программ\w*\s+(?:курсов\s+)?(?:повышения\s+квалификации|профессиональной\s+переподготовки)")
-SUBNUMBER_AT_START_RE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.?(?:\s|$)")
 # A programme naming itself as a defined term, mid-sentence and capitalised («реализации Программы»,
 # «куратор Программы»); «Программа наставничества» may be any document's citation of it.
 PROGRAMME_SELF_NAME_RE = re.compile(r"(?<=[а-яё,;:)»] )Программ(?:а|ы|е|у|ой|ою)\b(?!\s+наставничеств)")
+# A table's term cell alone on its line, as a table's text layer gives it («Май», «Март–апрель»,
+# «сентябрь 2022», «в течение года»).
 TERM_CELL_RE = re.compile(rf"^\s*{_TERM}(?:\s*-\s*{_MONTH})?(?:\s+\d{{4}}(?:\s*г\.?)?)?\s*$")
+
+# The staff's acknowledgement sheet at a document's end, naming the document: «Лист ознакомления с
+# Положением о …».
+_ACKNOWLEDGES = r"\bлист\w*\s+ознакомлени\w*\s+(?:работников\s+|педагогов\s+)?с\s+"
+ACKNOWLEDGES_DOCUMENT_RE = re.compile(_ACKNOWLEDGES + r"(?:положени|приказ|программ|дорожн\w+\s+карт|план)\w*")
 
 # Body phrases typical of each genre; they decide the genre when there is no heading (excerpts,
 # texts cut from their title).  Only what a document says about itself («настоящее положение»)
 # or how it is built (numbered clauses, a «Срок | Ответственный» table, «ПРИКАЗЫВАЮ») votes: a
 # regulation that mentions «дорожная карта» or «персонализированная программа» is still a regulation.
-_ACKNOWLEDGES = r"\bлист\w*\s+ознакомлени\w*\s+(?:работников\s+|педагогов\s+)?с\s+"
-ACKNOWLEDGES_DOCUMENT_RE = re.compile(_ACKNOWLEDGES + r"(?:положени|приказ|программ|дорожн\w+\s+карт|план)\w*")
 GENRE_BODY_CUES: tuple[Cue, ...] = (
     _cue("regulation", r"настоящ\w+\s+положени\w*", 2.0, 3),
     # The staff's acknowledgement sheet at a document's end names it: «Лист ознакомления с Положением о …».

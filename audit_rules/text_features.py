@@ -192,7 +192,7 @@ def _domain_twin(word: str) -> str | None:
     """The domain's word OCR misread in ``word`` («иаставничества», «целсвой»), or None."""
     low = word.lower()
     for stem in _DOMAIN_FUZZY_STEMS:
-        if len(low) < len(stem) or len(stem) < 5:
+        if len(low) < len(stem):
             continue
         slips = sum(a != b for a, b in zip(low, stem))
         if slips == 0 or slips > (2 if len(stem) >= 9 else 1):
@@ -308,7 +308,8 @@ _LETTER_TWINS = str.maketrans({"0": "о", "3": "з", "4": "ч", "6": "б", "8": 
 
 def _letter_twin(m: re.Match[str]) -> str:
     before = m.string[m.start() - 1:m.start()]
-    return m.group(0).translate(_LETTER_TWINS) if before and "а" <= before <= "я" or before == "ё" else m.group(0)
+    inside_a_word = before != "" and ("а" <= before <= "я" or before == "ё")
+    return m.group(0).translate(_LETTER_TWINS) if inside_a_word else m.group(0)
 
 
 def _digit_twin(m: re.Match[str]) -> str:
