@@ -1059,7 +1059,8 @@ def _outside_education(prep: Prepared, title_match: str) -> bool:
             return True
     if lexicon.EDUCATION_RE.search(prep.match):
         return False
-    named = len(lexicon.OUTSIDE_EDUCATION_RE.findall(prep.match))
+    # (mentoring «в администрации …» named twice, as an act's title and its operative point do)
+    named = len(lexicon.OUTSIDE_EDUCATION_RE.findall(prep.match)) + len(lexicon.MENTORING_IN_A_BODY_RE.findall(prep.match))
     return named >= 2 or len(lexicon.COMPANY_RE.findall(prep.match)) >= 2
 
 
