@@ -323,6 +323,46 @@ def _digit_twin(m: re.Match[str]) -> str:
     return found
 
 
+# A spaced-out heading of several words keeps one space between letters and between words alike
+# («П Р О Г Р А М М А Н А С Т А В Н И Ч Е С Т В А»): the joined run is split back into words.
+SPACED_RUN_WORDS = 4
+SPACED_RUN_CHARS = 8
+
+
+def _join_spaced_letters(m: re.Match[str]) -> str:
+    joined = m.group(1).replace(" ", "")
+    if len(joined) < SPACED_RUN_CHARS or is_known(joined):
+        return joined
+    parts = _heading_words(joined)
+    return " ".join(parts) if parts and len(parts) <= SPACED_RUN_WORDS else joined
+
+
+def _heading_words(run: str) -> list[str] | None:
+    """Known words that make up ``run``: the fewest, and of those the one with the longest words
+    («ПОЛОЖЕНИЕ О СИСТЕМЕ …», not «ПОЛОЖЕНИЕ ОСИ СТЕМЕ …»); None if there are none."""
+    def known(part: str) -> bool:
+        return is_known(part) if len(part) > 1 else part.lower() in _ONE_LETTER_WORDS
+
+    # best[i]: the split of run[:i] as (words, -sum of squared lengths), and where its last word starts
+    best: list[tuple[tuple[int, int], int] | None] = [((0, 0), 0)] + [None] * len(run)
+    for end in range(1, len(run) + 1):
+        for start in range(end):
+            if best[start] is None or not known(run[start:end]):
+                continue
+            (words, score), _ = best[start]
+            candidate = (words + 1, score - (end - start) ** 2)
+            if best[end] is None or candidate < best[end][0]:
+                best[end] = (candidate, start)
+    if best[-1] is None:
+        return None
+    parts, end = [], len(run)
+    while end:
+        start = best[end][1]
+        parts.append(run[start:end])
+        end = start
+    return parts[::-1]
+
+
 def clean_text(text: str) -> str:
     """Normalise raw extracted text; keeps line structure."""
     text = unicodedata.normalize("NFC", text or "")
@@ -337,7 +377,7 @@ def clean_text(text: str) -> str:
     # «настав-\nничества» → «наставничества»: only lower-case letters on both sides,
     # so «учитель –\nучитель» pairs (spaced dashes) survive.
     text = _HYPHEN_BREAK_RE.sub(_join_hyphenated, text)
-    text = _SPACED_LETTERS_RE.sub(lambda m: m.group(1).replace(" ", ""), text)
+    text = _SPACED_LETTERS_RE.sub(_join_spaced_letters, text)
     text = _BROKEN_HEADWORD_RE.sub(_glue_headword, text)
     text = _BROKEN_TITLEWORD_RE.sub(_glue_headword, text)
     return join_broken_words(text)
