@@ -244,6 +244,10 @@ _MONTH = r"(?:сентябр|октябр|ноябр|декабр|январ|ф�
 _TERM = (rf"(?:{_MONTH}|ежемесячно|ежеквартально|еженедельно|постоянно|в течение (?:учебного )?года"
          r"|до \d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
          rf"|до \d{{1,2}}\s+{_MONTH})")
+# ... and the terms a table's cell may hold that a regulation's clause also says in its sentences
+# («отчёт … по итогам учебного года», «ежегодно»): terms only in a cell of their own.
+_CELL_TERM = (rf"(?:{_TERM}|ежечетвертно|ежегодно|в течение (?:учебного )?(?:четверти|полугодия)|по мере необходимости"
+              r"|по итогам (?:учебного )?(?:года|четверти|полугодия)|(?:[ivx]{1,3}|[1-4])(?:-?[йе])? (?:квартал|полугоди|четверт)\w*)")
 # The list of pairs an order fixes, under its annex line («Приложение № 1 к приказу …»): «Состав
 # наставнических пар на 2024/2025 учебный год» (or the table's «Наставник» and «Наставляемый» heads).
 PAIRS_ROSTER_RE = re.compile(
@@ -263,7 +267,7 @@ COURSE_PROGRAMME_RE = re.compile(
 PROGRAMME_SELF_NAME_RE = re.compile(r"(?<=[а-яё,;:)»] )Программ(?:а|ы|е|у|ой|ою)\b(?!\s+наставничеств)")
 # A table's term cell alone on its line, as a table's text layer gives it («Май», «Март–апрель»,
 # «сентябрь 2022», «в течение года»).
-TERM_CELL_RE = re.compile(rf"^\s*{_TERM}(?:\s*-\s*{_MONTH})?(?:\s+\d{{4}}(?:\s*г\.?)?)?\s*$")
+TERM_CELL_RE = re.compile(rf"^\s*{_CELL_TERM}(?:\s*-\s*{_MONTH})?(?:\s+\d{{4}}(?:\s*г\.?)?)?\s*$")
 
 # The staff's acknowledgement sheet at a document's end, naming the document: «Лист ознакомления с
 # Положением о …».
@@ -318,7 +322,7 @@ GENRE_BODY_CUES: tuple[Cue, ...] = (
     _cue("program", r"\bцел[ьи](?:\s+и\s+задачи)?\s+программы\b", 1.5),
     _cue("program", r"\bзадачи программы\b", 1.0),
     _cue("program", r"(?:ожидаемые|планируемые)\s+результаты", 1.0),
-    _cue("program", r"(?m)^наставляем\w*\s*(?:\([^)\n]{0,20}\)\s*)?[:|\t]", 1.5),
+    _cue("program", r"(?m)^наставляем(?:ый|ая|ые)\s*(?:\([^)\n]{0,20}\)\s*)?[:|\t]", 1.5),
     _cue("program", r"этап\w*\s+реализации\s+программ\w*", 1.5),
     # How a programme describes itself mid-text: its length, its form and role model.
     _cue("program", r"\bпрограмм\w*\s+рассчитан\w*\s+на\b", 2.0),
@@ -353,15 +357,23 @@ CLAUSE_CUES: tuple[Cue, ...] = (
     # So does a number glued to its clause («3.1.Кандидатура наставника …»), as typed or OCR'd.
     _cue("regulation", r"(?m)(?:^|(?<=[\s;:]))\d{1,2}\.\d{1,2}\.(?:\d{1,2}\.?)?(?:\s|(?=[а-яё]))", 0.25, 8),
 )
+# Who a road map's row names as responsible: «куратор», «заместитель директора по УВР», «руководители ШМО».
+_ROLE = (r"(?:куратор\w*|директор\w*|заместител\w*(?:\s+директора)?|зам\.?\s*(?:директора|дир\.?)|заведующ\w*"
+         r"|старш\w+\s+(?:воспитател|методист)\w*|классн\w+\s+руководител\w*|руководител\w+|педагог\w*-психолог\w*"
+         r"|наставник\w*|методист\w*|администраци\w*|социальн\w+\s+педагог\w*|учител\w*-предметник\w*|советник\w*)")
 TABLE_ROW_CUES: tuple[Cue, ...] = (
     # Rows of an activity table: a numbered row («4», «4.1») with a term cell («сентябрь», «до 15.09», «ежемесячно»;
     # tabs and bars are already spaces), or the term alone on its line when each cell became a line.
     # (an act's own date, «Распоряжение … от 31.12.2019 № 3273-р», is no term: a list of acts is no plan)
     _cue("plan", rf"(?m)^\d{{1,2}}(?:\.\d{{1,2}})?[.)]?\s[^\n]*\b(?<!\bот ){_TERM}", 0.5, 6),
     # ... or a row whose cells a converter set between bars, the term first: «| Октябрь | Знакомство с … |»
-    _cue("plan", rf"(?m)^\|?\s*{_TERM}(?:\s+20\d\d)?\s*\|", 0.5, 6),
+    _cue("plan", rf"(?m)^\|?\s*{_CELL_TERM}(?:\s+20\d\d)?\s*\|", 0.5, 6),
     # («октябрь 2025 - март 2026»: a span whose ends both carry their year)
-    _cue("plan", rf"(?m)^{_TERM}(?:\s+20\d\d\s*(?:г\.?|года)?)?(?:\s*[-,]\s*{_TERM})?(?:\s+(?:20\d\d|\d{{2}})\s*(?:г\.?|года)?)?\s*$", 0.5, 6),
+    _cue("plan", rf"(?m)^{_CELL_TERM}(?:\s+20\d\d\s*(?:г\.?|года)?)?(?:\s*[-,]\s*{_TERM})?(?:\s+(?:20\d\d|\d{{2}})\s*(?:г\.?|года)?)?\s*$", 0.5, 6),
+    # ... or a row's last two cells on one line, the term and who is responsible for it («… ноябрь 2021
+    # куратор, классные руководители», «… по мере необходимости директор»)
+    _cue("plan", rf"(?m)\b{_CELL_TERM}(?:\s+20\d\d\s*(?:г\.?|года)?)?[\s|]+{_ROLE}(?:\s+(?:по\s+)?[а-яё]+)?"
+                 rf"(?:\s+[а-яё-]+\s+[а-яё]\.\s*[а-яё]\.?)?(?:\s*,\s*{_ROLE}(?:\s+(?:по\s+)?[а-яё]+)?)*\s*$", 0.5, 6),
 )
 GENRE_BODY_CUES = GENRE_BODY_CUES + CLAUSE_CUES + TABLE_ROW_CUES
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from audit_rules import lexicon
 from audit_rules.classifier import UNDECIDED_REASON, classify
 from audit_rules.text_features import prepare, reline, to_match
 from tests.helpers import real_patterns as texts
@@ -1766,3 +1767,35 @@ def test_a_programmes_numbered_sections_name_it_mid_document():
     assert audit_class_of(stages) == "programme"
     assert audit_class_of(stages.replace("4. Этапы реализации программы «Рядом с наставником»",
                                          "4. Этапы работы")) != "programme"
+
+
+def test_rows_ending_in_their_term_and_who_answers_make_a_road_map():
+    rows = ("\tОпределение затруднений молодых учителей: анкетирование, беседы\tсентябрь 2024\tкуратор\n"
+            "\tСбор согласий наставников на участие в программе\tсентябрь 2024\tзаместитель директора по УВР\n"
+            "3\tЗакрепление наставнических пар приказом\tпо мере необходимости\tдиректор\n"
+            "\tВзаимопосещение уроков в наставнических парах\tежечетвертно\tнаставники\n"
+            "\tСеминар «Трудный урок» для наставляемых\tноябрь 2024\tруководители ШМО\n"
+            "4\tИтоговое анкетирование участников наставничества\tапрель 2025\tкуратор, педагог-психолог\n")
+    assert audit_class_of(rows) == "roadmap"
+
+
+def test_a_clauses_term_in_its_sentence_makes_no_row():
+    clauses = ("8. Оценка результатов\n"
+               "8.1. Мониторинг реализации системы наставничества проводится методической службой по итогам "
+               "учебного года.\n8.2. Наставнику устанавливается ежемесячная доплата в соответствии с Положением об "
+               "оплате труда.\n8.3. Лучшие наставники по итогам года представляются к поощрению.\n"
+               "8.4. Отчёты наставников рассматриваются ежегодно на педагогическом совете.\n"
+               "8.5. Куратор по итогам учебного года готовит аналитическую справку о наставничестве педагогических "
+               "работников.\n")
+    assert audit_class_of(clauses) == "staff_regulation"
+
+
+def test_a_wrapped_line_opening_on_the_mentee_is_no_pairs_field():
+    text = ("7. Мониторинг и оценка результатов\n7.1. Мониторинг проводится куратором два раза в год.\n"
+            "7.2. Показатели эффективности для\nнаставляемого:\n– динамика отметок по предметам;\n"
+            "– участие в олимпиадах и конкурсах.\n7.3. Показатели для наставника из числа\nобучающихся: "
+            "рост лидерских навыков.\n7.4. Анкетирование наставляемых обучающихся проводится с согласия родителей.\n")
+    assert audit_class_of(text) == "students_regulation"
+    # a pair's field is the mentee named as such: «Наставляемый: Петрова А.А.»
+    assert lexicon.GENRE_BODY_CUES and any(
+        cue.label == "program" and cue.pattern.search("наставляемый: петрова а.а.") for cue in lexicon.GENRE_BODY_CUES)
