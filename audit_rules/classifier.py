@@ -669,18 +669,20 @@ def _names_mentoring_section(prep: Prepared) -> bool:
                for i in range(len(prep.lines)) if i not in contents)
 
 
-def _parent_above_annex(prep: Prepared, blocks: set[int]) -> tuple[str, str] | None:
-    """(genre, quote) of the document an annex line names, when that document's own text runs
+def _parent_above_annex(prep: Prepared, blocks: set[int]) -> tuple[str, str, int] | None:
+    """(genre, quote, line) of the document an annex line names, when that document's own text runs
     above the line in the excerpt; None otherwise (an excerpt that opens with the annex is the annex)."""
     for m in lexicon.ANNEX_TO_PARENT_RE.finditer(prep.match):
         line = prep.line_of(m.start())
         kind = m.group("kind").split()[0]
         genre = lexicon.ANNEX_PARENT_GENRES.get(kind, "plan")
-        # (its own numbered clauses on mentoring, not a site's widgets and menus, above the line)
+        # (its own numbered clauses on mentoring, not a site's widgets and menus, above the line; an
+        # order's last point may say only who controls it, its annex names the pairs)
         above = prep.match[:m.start()]
-        if line >= 2 and prose_before(prep, line, blocks) and "наставни" in above \
+        if line >= 2 and ((prose_before(prep, line, blocks) and "наставни" in above)
+                          or (genre == "order" and lexicon.ORDER_CONTROL_RE.search(above))) \
                 and any(_NUMBERED_ITEM_RE.match(prep.lines[i]) for i in range(line)):
-            return genre, quote_span(prep.text, m.start(), m.end())
+            return genre, quote_span(prep.text, m.start(), m.end()), line
     return None
 
 
@@ -1155,6 +1157,9 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     elif head is not None and not blocks and head.genre in ("program", "plan", "regulation") \
             and _lists_files(prep, head.index):
         head = None     # a site's section page: its heading over a list of files to download
+    parent = _parent_above_annex(prep, blocks)
+    if head is not None and parent is not None and parent[2] < head.index:
+        head = None     # an annex's own title under the annex line: the file is the document above it
     info: TitleInfo = extract_title_info(prep, head, blocks)
 
     zones = None
@@ -1171,7 +1176,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     if head is not None:
         genre, genre_source = head.genre, "head"
         genre_quotes = [quote_span(prep.text, *prep.span_of_lines(head.index, head.index))]
-    elif (parent := _parent_above_annex(prep, blocks)) is not None:
+    elif parent is not None:
         # The end of a document over its annex («… 5.4. Программа реализуется …» / «Приложение 1 к
         # Программе …» / «Дорожная карта …»): the file is the document the annex names.
         genre, genre_source = parent[0], "body"

@@ -257,6 +257,9 @@ PAIRS_ROSTER_RE = re.compile(
 # the text above it, in the same file, is that document's.
 ANNEX_TO_PARENT_RE = re.compile(
     r"(?m)^приложени\w*\s*(?:№\s*)?\d*\s*\n?\s*к\s+(?P<kind>программ|положени|приказ|распоряжени|дорожн\w+\s+карт|план)\w*")
+# An order's last point: who controls its execution («Контроль за исполнением настоящего приказа
+# оставляю за собой»).
+ORDER_CONTROL_RE = re.compile(r"\bконтроль\s+(?:за|над)\s+исполнением\s+(?:настоящего\s+|данного\s+)?приказа")
 ANNEX_PARENT_GENRES = {"программ": "program", "положени": "regulation", "приказ": "order", "распоряжени": "order"}
 # A further-training course's programme («Дополнительная профессиональная программа повышения
 # квалификации», «Программа курсов повышения квалификации»): a course for mentors, no school's programme.

@@ -49,7 +49,7 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _QUOTES = "«»“”„‟\"'‘’‚"
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _HYPHEN_BREAK_RE = re.compile(r"([а-яё])[-\u00ad\u2010\u2011]\s*\n\s*([а-яё])")
-_SPACED_LETTERS_RE = re.compile(r"(?<![\wА-Яа-яЁё])((?:[А-ЯЁа-яё] ){3,}[А-ЯЁа-яё])(?![\wА-Яа-яЁё])")
+_SPACED_LETTERS_RE = re.compile(r"(?<![\wА-Яа-яЁё])((?:[А-ЯЁа-яё] ){3,}[А-ЯЁа-яё30])(?![\wА-Яа-яЁё])")
 
 
 def _fix_word(word: str, mostly_cyrillic: bool) -> str:
@@ -331,6 +331,15 @@ SPACED_RUN_CHARS = 8
 
 def _join_spaced_letters(m: re.Match[str]) -> str:
     joined = m.group(1).replace(" ", "")
+    if joined[-1] in "30":
+        # a spaced heading's «З» or «О» read as a digit («П Р И К А 3»), or a number after it
+        # («С Т А Т Ь Я 3»): the letter only where it makes the heading a word
+        letter = joined[:-1] + joined[-1].translate(_DIGIT_TWINS_UPPER)
+        if joined[:-1].isupper() and is_known(letter):
+            return letter
+        rest = m.group(1)[:-2]
+        letters = _SPACED_LETTERS_RE.fullmatch(rest)
+        return (_join_spaced_letters(letters) if letters else rest) + m.group(1)[-2:]
     if len(joined) < SPACED_RUN_CHARS or is_known(joined):
         return joined
     parts = _heading_words(joined)
@@ -363,6 +372,10 @@ def _heading_words(run: str) -> list[str] | None:
     return parts[::-1]
 
 
+_SOFT_SIGN_ONE_RE = re.compile(r"(?<=[А-ЯЁ])Ь[1Il](?=[А-ЯЁ\s:])|(?<=[А-ЯЁ] )Ь[1Il](?= [А-ЯЁ])|(?<=[а-яё])ь[1l](?=[а-яё])")
+_DIGIT_TWINS_UPPER = str.maketrans({"3": "З", "0": "О"})
+
+
 def clean_text(text: str) -> str:
     """Normalise raw extracted text; keeps line structure."""
     text = unicodedata.normalize("NFC", text or "")
@@ -370,6 +383,9 @@ def clean_text(text: str) -> str:
     text = text.replace("\u00ad\n", "").replace("\u00ad", "")
     text = unspace_letter_spaced(text)
     text = _SPACES_RE.sub(" ", text)
+    # OCR reads «Ы» as «Ь1» («ПРИКАЗЬ1ВАЮ», «вь1полнение») and a spaced heading's «З», «О» as digits
+    # («П Р И К А 3»)
+    text = _SOFT_SIGN_ONE_RE.sub(lambda m: "Ы" if m.group(0)[0] == "Ь" else "ы", text)
     text = fix_lookalikes(text)
     text = _LETTER_FOR_DIGIT_RE.sub(_digit_twin, text)
     # a digit inside a lower-case Russian word is a letter OCR misread: «наста8ничест8а», «у4еник»

@@ -1799,3 +1799,26 @@ def test_a_wrapped_line_opening_on_the_mentee_is_no_pairs_field():
     # a pair's field is the mentee named as such: «Наставляемый: Петрова А.А.»
     assert lexicon.GENRE_BODY_CUES and any(
         cue.label == "program" and cue.pattern.search("наставляемый: петрова а.а.") for cue in lexicon.GENRE_BODY_CUES)
+
+
+def test_ocr_misreadings_of_a_spaced_order_heading_are_read_back():
+    from audit_rules.text_features import clean_text
+    assert clean_text("П Р И К А 3") == "ПРИКАЗ"
+    assert clean_text("С Т А Т Ь Я 3") == "СТАТЬЯ 3"     # a number after a spaced heading stays a number
+    assert clean_text("П Р И К А З Ь1 В A Ю :") == "ПРИКАЗЫВАЮ :"
+    assert clean_text("вь1полнение плана") == "выполнение плана"
+
+
+def test_an_orders_last_point_over_its_annexes_makes_the_file_the_order():
+    text = ("5. Контроль за исполнением настоящего приказа оставляю за собой.\n"
+            "Директор                                         А.В. Горина\n"
+            "                                                 Приложение № 1\n"
+            "                                                 к приказу МБОУ «Школа № 7»\n"
+            "                                                 от 30.08.2024 № 112-о\n"
+            "Состав наставнических пар на 2024-2025 учебный год\n"
+            "1. Наставник: Орлова Н.П., учитель физики. Наставляемый: Белов И.С., учитель физики (стаж 1 год).\n"
+            "2. Наставник: Климова Е.А., учитель английского языка. Наставляемая: Титова О.В. (вновь принятая).\n"
+            "                                                 Приложение № 2\n"
+            "Согласие на участие в программе наставничества\n"
+            "Я, ____________________, даю согласие на участие в программе наставничества в качестве наставника.\n")
+    assert audit_class_of(text) == "order"
