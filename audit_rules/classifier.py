@@ -1212,6 +1212,11 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         title_match = ""      # «Письмо», «Извлечение из рекомендаций Минпросвещения»: no topic named
     if title_match:
         about = _title_about_mentoring(title_match)
+        if about and genre in ("order", "plan") and lexicon.YEAR_OF_MENTOR_RE.search(title_match) \
+                and not _title_about_mentoring(lexicon.YEAR_OF_MENTOR_RE.sub(" ", title_match)):
+            # «Об утверждении плана мероприятий, посвящённых Году педагога и наставника»: concerts
+            # and contests of the Year, not the mentoring system (a territory's: see below)
+            about = False
         if not about and genre in ("program", "plan") and lexicon.YOUNG_STAFF_TITLE_RE.search(title_match) \
                 and (genre == "program" or m_score > 0):
             # «Программа "Школа молодого специалиста"», «План работы с молодыми педагогами» whose

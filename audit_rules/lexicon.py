@@ -50,6 +50,9 @@ MENTORING_CUES: tuple[Cue, ...] = (
 MENTORING_EVENT_RE = re.compile(
     r"(?:день|дня|дню|днем)\s+наставника|конкурс\w*[^.;]{0,60}наставник\w*|"
     r"(?:смотр|фестивал|чемпионат)\w*[^.;]{0,40}наставни\w*")
+# The Year of the Teacher and Mentor (2023): a school's orders and plans of its celebrations name
+# mentors in the Year's name only.
+YEAR_OF_MENTOR_RE = re.compile(r"\bгод\w*\s+педагога\s+и\s+наставника")
 # The byline of a publication on a teachers' portal («Автор: …» over «Организация: …», «Населенный
 # пункт: …»): an author's article, not an organisation's document, whatever its words.
 PUBLICATION_BYLINE_RE = re.compile(
@@ -382,12 +385,15 @@ GENRE_BODY_CUES = GENRE_BODY_CUES + CLAUSE_CUES + TABLE_ROW_CUES
 
 # An order body that acts on mentoring even when its subject line is broader.
 # Gap inside a sentence: anything but «.» and «;», except the dots of initials («Петрову Н.Н.»).
-_GAP = r"(?:[^.;]|(?<=\b\w)\.)"
+# (a point's own number, «… Мухина В.А. 3. Руководителями …», ends the sentence: letters only)
+_GAP = r"(?:[^.;]|(?<=\b[^\W\d_])\.)"
 
 ORDER_ACTION_CUES: tuple[Cue, ...] = (
     _cue("order", rf"закрепить\s{_GAP}{{0,120}}наставник\w*", 3.0),
     _cue("order", rf"(?:закрепить|сформировать|утвердить)\s{_GAP}{{0,40}}наставническ\w+\s+(?:пар|групп)\w*", 3.0),
-    _cue("order", rf"назначить\s{_GAP}{{0,120}}(?:наставник\w*|куратор\w*)", 3.0),
+    # (a movement's branch's «куратором (наставником) первичного отделения»: the gloss names no
+    # mentor of a person)
+    _cue("order", rf"назначить\s{_GAP}{{0,120}}(?:(?<!\()наставник\w*|куратор[а-яё]*(?![а-яё]|\s*\())", 3.0),
     _cue("order", rf"утвердить\s{_GAP}{{0,40}}положени\w*\s{_GAP}{{0,60}}наставничеств\w*", 3.0),
     # «Утвердить Положение о районном Совете наставников молодых педагогов»: mentors' council
     _cue("order", rf"утвердить\s{_GAP}{{0,40}}положени\w*\s{_GAP}{{0,40}}совет\w*\s+наставник\w*", 3.0),
