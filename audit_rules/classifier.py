@@ -1317,6 +1317,11 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # A course for mentors is its further-training body's offer, whoever attends it: with the
         # body's name it is the body's programme, without it no school's.
         doc_type = "other"
+    if doc_type != "other" and issuer not in ("municipal", "regional") and title_match \
+            and lexicon.SAMPLE_TITLE_RE.search(title_match):
+        # «Приказ о наставничестве в школе: образец 2024 года»: an advice site's sample is nobody's
+        # act (an authority's model with blanks for the school's name is the authority's).
+        doc_type = "other"
     if not about and issuer in ("municipal", "regional") and title_match \
             and lexicon.MENTORING_EVENT_RE.search(title_match) and lexicon.MENTORING_TITLE_RE.search(title_match):
         # A school's contest for its mentors is no part of its mentoring system; a territory's

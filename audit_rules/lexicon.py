@@ -50,6 +50,8 @@ MENTORING_CUES: tuple[Cue, ...] = (
 MENTORING_EVENT_RE = re.compile(
     r"(?:день|дня|дню|днем)\s+наставника|конкурс\w*[^.;]{0,60}наставник\w*|"
     r"(?:смотр|фестивал|чемпионат)\w*[^.;]{0,40}наставни\w*")
+# A document's sample, as an advice site titles it: «Приказ о наставничестве: образец 2024 года», «Шаблон …».
+SAMPLE_TITLE_RE = re.compile(r"\bобраз[еe]ц\b|\bобразцы\b|\bшаблон\w*")
 # The Year of the Teacher and Mentor (2023): a school's orders and plans of its celebrations name
 # mentors in the Year's name only.
 YEAR_OF_MENTOR_RE = re.compile(r"\bгод\w*\s+педагога\s+и\s+наставника")
