@@ -1059,10 +1059,11 @@ def _outside_education(prep: Prepared, title_match: str) -> bool:
         body = lexicon.MENTORING_IN_A_BODY_RE.search(prep.match, 0, OPENING_CHARS)
         if body and not lexicon.EDUCATION_RE.search(prep.match, body.start(), body.end() + 120):
             return True
-    if lexicon.EDUCATION_RE.search(prep.match):
-        return False
     # (mentoring «в администрации …» named twice, as an act's title and its operative point do)
     named = len(lexicon.OUTSIDE_EDUCATION_RE.findall(prep.match)) + len(lexicon.MENTORING_IN_A_BODY_RE.findall(prep.match))
+    # (a company's own course for its mentors, «Школа наставника», speaks of no school)
+    if lexicon.EDUCATION_RE.search(lexicon.MENTORS_COURSE_RE.sub(" ", prep.match)):
+        return False
     return named >= 2 or len(lexicon.COMPANY_RE.findall(prep.match)) >= 2
 
 

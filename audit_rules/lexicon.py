@@ -445,12 +445,16 @@ PAIR_SIGNATURE_RES = (
 REPORT_TITLE_RE = re.compile(r"\b(?:отч[её]т|мониторинг|анализ|справк|итог|результат\w*\s+реализации)\w*")
 # Words of a company's mentoring: a regulation for «новых сотрудников» of an ООО with no school,
 # teacher or pupil in it is not an education document.
-COMPANY_RE = re.compile(r"\b(?:ооо|зао|оао|пао|ао)\b|компани\w*|предприяти\w*|персонал\w*|корпоративн\w*|генеральн\w+\s+директор\w*")
+COMPANY_RE = re.compile(r"\b(?:ооо|зао|оао|пао|ао)\b|компани\w*|предприяти\w*|персонал\w*|корпоративн\w*|генеральн\w+\s+директор\w*"
+                        r"|испытательн\w+\s+срок\w*")
+MENTORS_COURSE_RE = re.compile(r"\bшкол\w*\s+наставник\w*")
 # Mentoring outside education: civil and municipal servants, companies. Their regulations and
 # resolutions look like a school's and are about mentoring, but no school must publish them.
 OUTSIDE_EDUCATION_RE = re.compile(
     r"(?:гражданск|муниципальн)\w*\s+(?:служб|служащ)\w*|государственн\w*\s+служб\w*"
     r"|\bкорпоративн\w*\s+наставничеств\w*|наставничеств\w*\s+на\s+предприяти\w*"
+    # hospitals: mentoring of nurses and doctors
+    r"|медицинск\w+\s+(?:сест[её]?р\w*|персонал\w*|работник\w*|организаци\w*)|\bбольниц\w*|\bполиклиник\w*|\bг?б?а?уз\b"
     # the police, customs, the armed forces: mentoring of officers has its own acts
     r"|орган\w*\s+внутренних\s+дел|\bполици\w*|таможенн\w+\s+орган\w*|вооруженн\w+\s+сил\w*|военнослужащ\w*"
     # juveniles in the care of the prevention system: social mentoring, not a school's
