@@ -37,6 +37,7 @@ DENSE_MENTORING_SCORE = 12.0       # mentoring cue weight, and per 1000 characte
 DENSE_MENTORING_DENSITY = 8.0      # about mentoring whatever its title says
 BODY_GENRE_STRONG = 3.0     # body cues that decide a genre without a heading
 BODY_GENRE_WEAK = 1.0       # ... for a numbered regulation no other genre contests
+SHORT_REGULATION_CUES = 0.75   # ... three clauses, if two of them speak of mentoring
 PROGRAMME_BODY_CUE = 1.5    # a programme's own words that, with its plan's rows, name it
 REPEATED_LEAD_CHARS = 25    # a line this long, repeated, is a page's lead shown again, not a table's cell
 ROW_CELLS_TO_TERM = 2       # lines between a road map row's number and its term cell
@@ -779,14 +780,23 @@ def _genre_from_body(prep: Prepared, listed: set[int]) -> tuple[str | None, list
         # A programme's own words («Цель программы», «Ожидаемые результаты») over its plan's rows:
         # the plan is the programme's part, the two together name it.
         return "program", [h for h in hits if h.label in ("program", "plan")]
-    if best in ("regulation", "plan") and totals[best] >= BODY_GENRE_WEAK and totals[best] >= 2.5 * second:
+    short = best == "regulation" and SHORT_REGULATION_CUES <= totals[best] < BODY_GENRE_WEAK
+    if best in ("regulation", "plan") and (totals[best] >= BODY_GENRE_WEAK or short) and totals[best] >= 2.5 * second:
         # Needs structure too: clause numbering for a regulation (a web page may also say «наставник
         # назначается приказом»), three dated table rows for a plan.
         cues = lexicon.CLAUSE_CUES if best == "regulation" else lexicon.TABLE_ROW_CUES
-        structural = sum(1 for pos, _ in _score_hits_with_pos(prep, cues) if prep.line_of(pos) not in listed)
-        if structural >= (2 if best == "regulation" else 3):
+        structural = [pos for pos, _ in _score_hits_with_pos(prep, cues) if prep.line_of(pos) not in listed]
+        if short:
+            # A short excerpt's three clauses («2.5. Наставничество в Школе организуется в формах: …»,
+            # «2.6. Наставляемые …») make a regulation's part when mentoring is what they are about,
+            # not one item of a pay regulation's list or a programme's module.
+            structural = [pos for pos in structural if _MENTORING_WORD_RE.search(_line_match(prep, prep.line_of(pos)))]
+        if len(structural) >= (2 if best == "regulation" else 3):
             return best, [h for h in hits if h.label == best]
     return None, hits
+
+
+_MENTORING_WORD_RE = re.compile(r"наставни|наставля")
 
 
 def _names_one_pair(prep: Prepared) -> bool:
