@@ -681,7 +681,9 @@ def _parent_above_annex(prep: Prepared, blocks: set[int]) -> tuple[str, str, int
         # order's last point may say only who controls it, its annex names the pairs)
         above = prep.match[:m.start()]
         if line >= 2 and ((prose_before(prep, line, blocks) and "наставни" in above)
-                          or (genre == "order" and lexicon.ORDER_CONTROL_RE.search(above))) \
+                          or (genre == "order" and lexicon.ORDER_CONTROL_RE.search(above))
+                          # (or its last clause names it: «8.3. Настоящее Положение действует до …»)
+                          or re.search(r"настоящ\w*\s+" + kind, above)) \
                 and any(_NUMBERED_ITEM_RE.match(prep.lines[i]) for i in range(line)):
             return genre, quote_span(prep.text, m.start(), m.end()), line
     return None
