@@ -378,6 +378,10 @@ TABLE_ROW_CUES: tuple[Cue, ...] = (
     _cue("plan", rf"(?m)^\|?\s*{_CELL_TERM}(?:\s+20\d\d)?\s*\|", 0.5, 6),
     # («октябрь 2025 - март 2026»: a span whose ends both carry their year)
     _cue("plan", rf"(?m)^{_CELL_TERM}(?:\s+20\d\d\s*(?:г\.?|года)?)?(?:\s*[-,]\s*{_TERM})?(?:\s+(?:20\d\d|\d{{2}})\s*(?:г\.?|года)?)?\s*$", 0.5, 6),
+    # ... or a row laid out by months, the month's name opening its line: «Февраль Организация контроля
+    # знаний …», «Октябрь – «Как построить урок …»» (the nominative: «мая 2021 г. № 5» goes on a date)
+    _cue("plan", r"(?m)^(?:январь|февраль|март|апрель|май|июнь|июль|август|сентябрь|октябрь|ноябрь|декабрь)"
+                 r"(?:\s+20\d\d\s*(?:г\.?|года)?)?\s*[-:]?\s+[а-яё\"]", 0.5, 6),
     # ... or a row's last two cells on one line, the term and who is responsible for it («… ноябрь 2021
     # куратор, классные руководители», «… по мере необходимости директор»)
     _cue("plan", rf"(?m)\b{_CELL_TERM}(?:\s+20\d\d\s*(?:г\.?|года)?)?[\s|]+{_ROLE}(?:\s+(?:по\s+)?[а-яё]+)?"
@@ -438,8 +442,9 @@ PAIR_FIELD_RES = (
 )
 # The same pair signing a plan at its end, each on a line of their own: «Наставник ______ Ковалев П.А.».
 PAIR_SIGNATURE_RES = (
-    re.compile(r"(?m)^[Нн]аставник\s*:?\s*_{3,}\s*\(?[А-ЯЁ]"),
-    re.compile(r"(?m)^(?:[Нн]аставляем(?:ый|ая)|[Мм]олодой\s+(?:специалист|педагог))\s*:?\s*_{3,}\s*\(?[А-ЯЁ]"),
+    # (the name in brackets or between slashes: «Наставник ______ / Горбатенко Л.М. /»)
+    re.compile(r"(?m)^[Нн]аставник\s*:?\s*_{3,}\s*[(/]?\s*[А-ЯЁ]"),
+    re.compile(r"(?m)^(?:[Нн]аставляем(?:ый|ая)|[Мм]олодой\s+(?:специалист|педагог))\s*:?\s*_{3,}\s*[(/]?\s*[А-ЯЁ]"),
 )
 # Documents about the mentoring system that are still "other": reports, monitoring, contests.
 REPORT_TITLE_RE = re.compile(r"\b(?:отч[её]т|мониторинг|анализ|справк|итог|результат\w*\s+реализации)\w*")
