@@ -1048,6 +1048,16 @@ def _sections_name_another_subject(prep: Prepared) -> bool:
     return len(lexicon.OTHER_SUBJECT_SECTION_RE.findall(prep.match)) >= 2
 
 
+def _one_module_among_many(prep: Prepared) -> bool:
+    """Whether the excerpt's module headings («2.2.12. Модуль «Наставничество» (вариативный)») are
+    three or more and one at most names mentoring: a programme of upbringing's modules."""
+    modules = [m.group(0) for m in lexicon.MODULE_HEADING_RE.finditer(prep.match)]
+    return len(modules) >= MODULES_OF_ANOTHER_PROGRAMME and sum("наставни" in m for m in modules) <= 1
+
+
+MODULES_OF_ANOTHER_PROGRAMME = 3
+
+
 def _outside_education(prep: Prepared, title_match: str) -> bool:
     """Mentoring of civil or municipal servants, in a company, or under another state's law.
 
@@ -1262,7 +1272,8 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
                      and len(lexicon.MENTORING_FORM_PAIR_RE.findall(prep.match)) >= FORM_PAIRS_NAMED)
                  or (genre == "regulation" and _names_mentoring_section(prep)))
         about_source = "body"
-    if about and about_source == "body" and not title_match and _sections_name_another_subject(prep):
+    if about and about_source == "body" and not title_match \
+            and (_sections_name_another_subject(prep) or _one_module_among_many(prep)):
         # A regulation on the methodical association with one clause on mentoring young teachers:
         # its own section headings say what it regulates.
         about = False

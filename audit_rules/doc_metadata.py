@@ -315,6 +315,9 @@ def _opens_own_subclauses(prep: Prepared, i: int) -> bool:
     return any(below.match(prep.lines[j]) for j in range(i + 1, min(len(prep.lines), i + 4)))
 
 
+SENTENCE_WORDS = 8     # words of a line ending in a full stop that make it a sentence, not a title
+
+
 def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None) -> list[Head]:
     """Heading lines, leaving out approval blocks, a table of contents and lines of a list of
     document titles."""
@@ -354,6 +357,9 @@ def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None)
             # A sentence wrapped after its subject: «Целевая модель наставничества» / «внедряется …».
             if lexicon.HEAD_SENTENCE_RE.match(_match_line(prep, i) + " " + _match_line(prep, i + 1)):
                 continue
+        if line.rstrip().endswith(".") and len(line.split()) >= SENTENCE_WORDS \
+                and lexicon.HEAD_SENTENCE_RE.match(_match_line(prep, i)):
+            continue     # the same sentence on one line: «Программа «…» адресована педагогам, …».
         heads.append(Head(i, genre, line))
     return heads
 

@@ -52,6 +52,8 @@ MENTORING_EVENT_RE = re.compile(
     r"(?:смотр|фестивал|чемпионат)\w*[^.;]{0,40}наставни\w*")
 # A document's sample, as an advice site titles it: «Приказ о наставничестве: образец 2024 года», «Шаблон …».
 SAMPLE_TITLE_RE = re.compile(r"\bобраз[еe]ц\b|\bобразцы\b|\bшаблон\w*")
+# A module's heading in a programme of upbringing: «2.2.12. Модуль «Наставничество» (вариативный)».
+MODULE_HEADING_RE = re.compile(r"(?m)^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s*)?(?:(?:инвариантный|вариативный)\s+)?модуль\s+\"[^\"\n]{2,60}\"")
 # The Year of the Teacher and Mentor (2023): a school's orders and plans of its celebrations name
 # mentors in the Year's name only.
 YEAR_OF_MENTOR_RE = re.compile(r"\bгод\w*\s+педагога\s+и\s+наставника")
@@ -239,7 +241,7 @@ HEAD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 HEAD_SENTENCE_RE = re.compile(
     r"^\S+(?:\s+\S+){0,4}?\s+(?:\w+(?:ется|ются|ится|ятся|ывает|ивает|ает|яет|ует|лся|лась|лось|лись)|вступает|действует|является"
     r"|показал\w*|выявил\w*|проведен\w*|проводил\w*"
-    r"|разработан\w*|составлен\w*|утвержден\w*|согласован\w*|принят\w*|рассчитан\w*|направлен\w*"
+    r"|разработан\w*|составлен\w*|утвержден\w*|согласован\w*|принят\w*|рассчитан\w*|направлен\w*|адресован\w*|предназначен\w*"
     r"|может|должн\w*|включает|содержит|предусматривает|размещ\w+)\b"
     # A glossary entry «Целевая модель наставничества — система условий …»; not a compound role
     # («План работы учителя – наставника … с молодым специалистом …»).
@@ -334,6 +336,8 @@ GENRE_BODY_CUES: tuple[Cue, ...] = (
     _cue("program", r"этап\w*\s+реализации\s+программ\w*", 1.5),
     # How a programme describes itself mid-text: its length, its form and role model.
     _cue("program", r"\bпрограмм\w*\s+рассчитан\w*\s+на\b", 2.0),
+    # a programme naming itself by its name and what it is for: «Программа «Новый коллега» адресована …»
+    _cue("program", r"\bпрограмма\s+\"[^\"\n]{2,60}\"\s+(?:адресована|направлена|рассчитана|предназначена|ориентирована)\b", 3.0),
     _cue("program", r"\bпрограмм\w*\s+реализуется\s+(?:в\s+течение|на\s+протяжении|с\s+\d|в\s+\d|\d)", 2.0),
     _cue("program", r"(?m)^(?:форма|ролев\w+\s+модель)\s+наставничества\s*:|\bролев\w+\s+модель\s*:", 1.5, 2),
     # A programme's passport (its summary table) and the mechanism of carrying it out are its own
