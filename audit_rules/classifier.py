@@ -360,6 +360,12 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
             vote("school", 6.0, prep.quote(a, min(b, named.end())))
             break
 
+    many = None if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match) else _many_institutions(prep)
+    if many is not None:
+        # A list of many schools' curators, a protocol on «23 образовательных организациях округа»:
+        # a school's documents name itself and a partner or two.
+        vote("municipal", MANY_INSTITUTIONS_VOTE, prep.quote(many.start(), many.end()))
+
     # A contest's or event's founders («Учредителями Конкурса являются Департамент образования …»):
     # a territory's contest of mentors is its authority's, whoever publishes its text.
     founders = lexicon.EVENT_FOUNDERS_RE.search(prep.match)
@@ -963,6 +969,7 @@ def _authority_site_header(prep: Prepared) -> bool:
 
 
 SITE_HEADER_LINES = 2
+SITE_HEADER_CHARS = 300
 
 
 def _territory_level(prep: Prepared) -> str:
@@ -980,7 +987,22 @@ def _published_by_authority(prep: Prepared) -> re.Match[str] | None:
     """
     if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
         return None
-    return lexicon.PUBLISHER_AUTHORITY_RE.search(prep.match)
+    found = lexicon.PUBLISHER_AUTHORITY_RE.search(prep.match)
+    if found is None:
+        # the site's own header: «Комитет по образованию администрации … округа» over the breadcrumbs
+        # (a regional platform heads a school's site with its founders' chain, «Департамент
+        # образования … области / Отдел образования … района / … «Старо-Турянская СОШ»»: the school
+        # named under them is the site's)
+        for i in range(min(SITE_HEADER_LINES, len(prep.lines))):
+            found = lexicon.AUTHORITY_BODY_RE.match(prep.match, prep.line_starts[i])
+            if found is not None:
+                below = prep.match[found.end():prep.span_of_lines(0, min(len(prep.lines), SITE_HEADER_LINES + 2) - 1)[1]]
+                # (nor is the federal ministry's own site a territory's)
+                if lexicon.SCHOOL_NAME_RE.search(below[:SITE_HEADER_CHARS]) \
+                        or lexicon.FEDERAL_BODY_RE.match(prep.match, found.start()):
+                    found = None
+                break
+    return found
 
 
 def _many_institutions(prep: Prepared) -> re.Match[str] | None:
@@ -992,6 +1014,9 @@ def _many_institutions(prep: Prepared) -> re.Match[str] | None:
     listed = lexicon.INSTITUTION_NUMBERS_RE.search(prep.match) if "№" in prep.match else None
     if listed:
         return listed
+    counted = lexicon.INSTITUTION_COUNT_RE.search(prep.match)
+    if counted:
+        return counted
     names = list(lexicon.INSTITUTION_NAME_RE.finditer(prep.match))
     if len({m.group(1) for m in names}) >= MANY_INSTITUTIONS:
         return names[0]
@@ -1010,7 +1035,7 @@ def _speaks_for_territory(prep: Prepared) -> list[str]:
         return [quote_span(prep.text, publisher.start(), publisher.end())]
     if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
         return []
-    many = _many_institutions(prep)
+    many = None if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match) else _many_institutions(prep)
     if many is not None:
         return [quote_span(prep.text, many.start(), many.end())]
     if lexicon.NAMED_INSTITUTION_RE.search(prep.match):
@@ -1025,6 +1050,7 @@ def _speaks_for_territory(prep: Prepared) -> list[str]:
 
 # Institutions named apart that make a page a report on a territory's, not one school's.
 MANY_INSTITUTIONS = 3
+MANY_INSTITUTIONS_VOTE = 4.0
 
 # Lines at the top of a page where its lead names the contest it announces (below a site's
 # widgets and breadcrumbs, and the item's title).

@@ -54,6 +54,9 @@ MENTORING_EVENT_RE = re.compile(
 SAMPLE_TITLE_RE = re.compile(r"\bобраз[еe]ц\b|\bобразцы\b|\bшаблон\w*")
 # A module's heading in a programme of upbringing: «2.2.12. Модуль «Наставничество» (вариативный)».
 MODULE_HEADING_RE = re.compile(r"(?m)^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s*)?(?:(?:инвариантный|вариативный)\s+)?модуль\s+\"[^\"\n]{2,60}\"")
+# A school's own name in a site's header: its form («МБОУ», «БОУ ТР ОО», «СОШ») or its kind with a number or name.
+SCHOOL_NAME_RE = re.compile(r"\b(?:[мг]?[бка]?оу|мбдоу|мадоу|мкдоу|сош|оош|нош|сш|гимнази\w*|лице[йяю]\w*|детск\w+\s+сад\w*"
+                            r"|колледж\w*|техникум\w*|школ[аы]\s*(?:№|\"))")
 # The Year of the Teacher and Mentor (2023): a school's orders and plans of its celebrations name
 # mentors in the Year's name only.
 YEAR_OF_MENTOR_RE = re.compile(r"\bгод\w*\s+педагога\s+и\s+наставника")
@@ -539,7 +542,9 @@ _MUNICIPAL_TRAINING_BODY = (
     r"\bм\w{1,3}\s*дпо\b|\bмуниципальн\w+\s+(?:бюджетн\w+\s+|автономн\w+\s+|казенн\w+\s+)?(?:образовательн\w+\s+)?учреждени\w*\s+"
     r"дополнительного\s+профессионального\s+образования"
     r"|(?:муниципальн|городск|районн|информационн|научн|инновационн)\w*[\s-]*методическ\w+\s+(?:центр|служб|кабинет)\w*"
-    r"|\bдом\w*\s+учителя\b|центр\w*\s+развития\s+образования|\b(?:имц|гмц|ммц|цро)\b")
+    r"|\bдом\w*\s+учителя\b|центр\w*\s+развития\s+образования|\b(?:имц|гмц|ммц|цро)\b"
+    # a municipal institution named by its form: «МКУ «Методический центр» … района»
+    r"|\bм[кба]?у\s*\"?\s*(?:[а-я-]+\s+)?методическ\w+\s+(?:центр|кабинет|служб)\w*")
 
 # An order's or act's preamble: the acts it follows, never its letterhead nor its own number.
 PREAMBLE_RE = re.compile(r"(?:в соответствии|на основании|во исполнение|в целях)\b")
@@ -603,6 +608,14 @@ NAMED_INSTITUTION_RE = re.compile(NAMED_INSTITUTION)
 NAMED_EVENT_BEFORE_QUOTE_RE = re.compile(
     r"(?:конкурс|фестивал|форум|сл[её]т|проект|акци|марафон|смотр|чемпионат|программ|клуб|сообществ)\w*\s*$")
 INSTITUTION_NAME_RE = LiteralScanner(re.compile(r'\b(?:мбоу|маоу|мкоу|моу|гбоу|мбдоу|мадоу|мкдоу|мдоу|мбу\s*до|мбоу\s*до|мау\s*до)\s*("[^"\n]{3,80}"|№\s*\d+)'))
+# A count of institutions («из 17 общеобразовательных организаций района», «в 6 ОО», «22 школ и 9
+# детских садов»): a territory's report; a school never counts schools.
+_COUNT = r"(?:\d{1,3}|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати)"
+# (of a municipality: «13 школ Республики» may be a contest's entrants on anyone's page)
+INSTITUTION_COUNT_RE = re.compile(
+    rf"\b{_COUNT}\s+(?:(?:обще)?образовательн\w+\s+(?:организаци|учреждени)\w*|школ(?:ы|ах|ам|ами)?\b|детск\w+\s+сад\w*"
+    r"|(?:оо|оу|доу)\b)(?:\s+и\s+\d{1,3}\s+[а-я]+\s+[а-я]+)?\s+(?:[^\s.;]+\s+){0,2}?"
+    r"(?:района|округа|города|муниципалитета|муниципального\s+образования|поселения)\b")
 INSTITUTION_NUMBERS_RE = re.compile(r"\b(?:оу|оо|доу|сош|школ\w*|гимнази\w*|детск\w+\s+сад\w*)\s*№\s*\d+(?:\s*,\s*(?:№\s*)?\d+){2,}")
 # A territory named in a title («План работы Школы лидеров образования города Смоленска», «… в
 # Шегарском районе»), and the names that make a title a single institution's.
@@ -611,7 +624,8 @@ TITLE_CITY_RE = re.compile(r"\b(?:города|г\.)\s*[а-я-]{3,}|\b[а-я-]+(
 TITLE_REGION_RE = re.compile(r"\b[а-я-]+(?:ской|цкой)\s+области|\b[а-я-]+(?:ского|цкого)\s+края|\bреспублики\s+[а-я-]+")
 # A title's event named with its level: «Положение о региональном конкурсе …», «… муниципального
 # этапа …». Contests, forums and councils of a territory are its authority's to organise.
-_TERRITORY_EVENT = r"\s+(?:[^\s.;]+\s+)?(?:конкурс|фестивал|форум|этап|сл[её]т|семинар|совет)\w*"
+_TERRITORY_EVENT = (r"\s+(?:[^\s.;]+\s+)?(?:конкурс|фестивал|форум|этап|сл[её]т|семинар|совет"
+                    r"|школ\w*\s+(?:молод|начинающ)\w+\s+(?:педагог|учител|специалист|воспитател))\w*")
 TITLE_REGION_EVENT_RE = re.compile(r"\b(?:региональн|областн|краев|республиканск)\w*" + _TERRITORY_EVENT)
 TITLE_CITY_EVENT_RE = re.compile(r"\b(?:муниципальн|районн|городск|окружн)\w*" + _TERRITORY_EVENT)
 # A title's mentoring system named with its level: «Положение о муниципальной системе (целевой
@@ -632,7 +646,7 @@ ISSUER_BODY_CUES: tuple[Cue, ...] = (
     _cue("school", r"\bметодическ\w+\s+объединени\w*|\bшмо\b", 0.5, 2),
     _cue("municipal", r"муниципальн\w+\s+систем\w*\s+наставничеств\w*", 2.0, 2),
     # (plural: «в образовательной организации города Смоленска» is the one school)
-    _cue("municipal", r"(?:в|во|для|руководител\w*)\s+(?:подведомственн\w+\s+)?(?:обще)?образовательных\s+(?:организаци|учреждени)(?:й|ях|ям|и)\s+"
+    _cue("municipal", rf"(?:в|во|для|из|руководител\w*)\s+(?:{_COUNT}\s+)?(?:подведомственн\w+\s+)?(?:обще)?образовательных\s+(?:организаци|учреждени)(?:й|ях|ям|и)\s+"
                       r"(?:[^\s.;]+\s+){0,3}(?:района|округа|города|муниципальн\w+)", 2.0, 3),
     _cue("municipal", r"руководител\w*\s+(?:подведомственн\w+\s+)?(?:обще)?образовательных\s+(?:организаций|учреждений)", 2.0, 2),
     _cue("municipal", r"муниципальн\w+\s+координатор\w*|подведомственн\w+", 1.5, 2),
@@ -659,6 +673,7 @@ AUTHORITY_BODY_RE = re.compile(
 # Who publishes the page, in its own words: the copyright line of an authority's or a methodical
 # centre's site («© Администрация … района», «© Управление образования …»), or a body announcing
 # in its own voice («Комитет образования … информирует»). A media outlet's footer names the outlet.
+_HEADS_OF_SCHOOLS = r"(?:оо|оу|доу|(?:обще)?образовательных\s+(?:организаций|учреждений))\b"
 _EDUCATION_AUTHORITY = (r"(?:администраци\w*|(?:управлени|комитет|отдел|департамент|министерств)\w*\s+(?:[^\s.;]+\s+){0,2}"
                         r"(?:образовани|просвещени)\w*|" + _REGIONAL_TRAINING_BODY + "|" + _MUNICIPAL_TRAINING_BODY + ")")
 PUBLISHER_AUTHORITY_RE = re.compile(
@@ -672,6 +687,10 @@ PUBLISHER_AUTHORITY_RE = re.compile(
     # addressing the heads of a territory's schools («Вниманию руководителей … общеобразовательных организаций!»)
     r"|\bнаш(?:его|ем|им|ему)?\s+(?:[а-я]+\s+)?(?:центр|управлени|отдел|комитет|департамент|институт)\w*"
     r"|\bвниманию\s+руководител\w+[^.!\n]{0,80}?(?:образовательных|общеобразовательных)\s+(?:организаций|учреждений)"
+    # ... or asking them to act: «Просим руководителей ОО обеспечить …», «рекомендовать руководителям
+    # образовательных организаций …», «Руководителям ОО … рекомендовано …»
+    r"|\b(?:просим|рекомендовать|рекомендуем|поручить|обязать)\s+руководител\w+\s+" + _HEADS_OF_SCHOOLS
+    + r"|\bруководител(?:ям|и)\s+" + _HEADS_OF_SCHOOLS + r"[^.\n]{0,80}?\bрекомендовано\b"
     # the site's own name in its header: «Официальный сайт Керченского городского совета»
     r"|официальн\w+\s+сайт\w*\s+(?:" + _EDUCATION_AUTHORITY
     + r"|[а-я-]+(?:ого|его)\s+(?:городского|районного|муниципального)\s+(?:совета|собрания)|(?:городской|районной)\s+думы)")
@@ -703,7 +722,8 @@ OWN_SCHOOL_VOICE_RE = re.compile(
     r"\bнаш\w*\s+(?:школ|гимнази|лице|детск|сад|учреждени|организаци|коллектив|педагог|учител|воспитател)\w*"
     r"|\bв\s+нашей\b"
     # a teacher's own page speaks in the first person: «Мои наставляемые», «являюсь наставником»
-    r"|\bмо(?:и|я|й|е)\s+(?:наставляем|публикаци|достижени|ученик|воспитанник|педагогическ)\w*|\bявляюсь\s+наставник\w*")
+    # (not a quoted title: a contest's video «Мой наставляемый»)
+    r"|(?<!\")\bмо(?:и|я|й|е)\s+(?:наставляем|публикаци|достижени|ученик|воспитанник|педагогическ)\w*|\bявляюсь\s+наставник\w*")
 AUTHORITY_REGION_RE = re.compile(r"\b(?:области|края|республики|региона|областн\w+|краев\w+|региональн\w+)\b")
 AUTHORITY_LOCAL_RE = re.compile(r"\b(?:района|округа|города|районн\w+|городск\w+|муниципальн\w+)\b")
 
