@@ -344,7 +344,9 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
             vote(hit.label, hit.weight, hit.quote)
     if zones and zones.title and not template:
         # A title naming a territory and no single institution is the territory's document.
-        title = prep.match[zones.title[0]:zones.title[1]]
+        # (an order's place of issue under its date, «от 01.09.2023 № 201 / г. Десногорск», names
+        # where the school is, not a town's document)
+        title = lexicon.PLACE_OF_ISSUE_RE.sub(" ", prep.match[zones.title[0]:zones.title[1]])
         if not lexicon.ONE_INSTITUTION_RE.search(title):
             for label, pattern in (("regional", lexicon.TITLE_REGION_RE), ("municipal", lexicon.TITLE_CITY_RE),
                                    ("regional", lexicon.TITLE_REGION_EVENT_RE), ("municipal", lexicon.TITLE_CITY_EVENT_RE),

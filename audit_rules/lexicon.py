@@ -621,6 +621,7 @@ INSTITUTION_NUMBERS_RE = re.compile(r"\b(?:оу|оо|доу|сош|школ\w*|�
 # Шегарском районе»), and the names that make a title a single institution's.
 TITLE_CITY_RE = re.compile(r"\b(?:города|г\.)\s*[а-я-]{3,}|\b[а-я-]+(?:ского|цкого)\s+(?:района|округа|муниципальн\w+\s+(?:района|округа))"
                            r"|\b[а-я-]+(?:ском|цком)\s+(?:районе|округе)")
+PLACE_OF_ISSUE_RE = re.compile(r"(?m)(?:^|(?<=\d)\s+)(?:г\.|город|с\.|село|пгт\.?|пос\.|п\.|ст-ца|станица|д\.)\s*[а-яё-]{3,}(?:\s+[а-яё-]+)?\s*$")
 TITLE_REGION_RE = re.compile(r"\b[а-я-]+(?:ской|цкой)\s+области|\b[а-я-]+(?:ского|цкого)\s+края|\bреспублики\s+[а-я-]+")
 # A title's event named with its level: «Положение о региональном конкурсе …», «… муниципального
 # этапа …». Contests, forums and councils of a territory are its authority's to organise.
