@@ -374,6 +374,8 @@ def _heading_words(run: str) -> list[str] | None:
 
 _SOFT_SIGN_ONE_RE = re.compile(r"(?<=[А-ЯЁ])Ь[1Il](?=[А-ЯЁ\s:])|(?<=[А-ЯЁ] )Ь[1Il](?= [А-ЯЁ])|(?<=[а-яё])ь[1l](?=[а-яё])")
 _DIGIT_TWINS_UPPER = str.maketrans({"3": "З", "0": "О"})
+_BLOCK_OPENER = r"(?:ПРИНЯТ[ОА]|СОГЛАСОВАН[ОА]|УТВЕРЖДЕН[ОА]|УТВЕРЖДАЮ|РАССМОТРЕН[ОА])"
+_GLUED_OPENERS_RE = re.compile(rf"({_BLOCK_OPENER})(?={_BLOCK_OPENER})")
 
 
 def clean_text(text: str) -> str:
@@ -386,6 +388,8 @@ def clean_text(text: str) -> str:
     # OCR reads «Ы» as «Ь1» («ПРИКАЗЬ1ВАЮ», «вь1полнение») and a spaced heading's «З», «О» as digits
     # («П Р И К А 3»)
     text = _SOFT_SIGN_ONE_RE.sub(lambda m: "Ы" if m.group(0)[0] == "Ь" else "ы", text)
+    # two columns of an approval block glued by a converter: «ПРИНЯТОУТВЕРЖДАЮ»
+    text = _GLUED_OPENERS_RE.sub(r"\1 ", text)
     text = fix_lookalikes(text)
     text = _LETTER_FOR_DIGIT_RE.sub(_digit_twin, text)
     # a digit inside a lower-case Russian word is a letter OCR misread: «наста8ничест8а», «у4еник»
