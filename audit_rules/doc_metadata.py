@@ -315,6 +315,7 @@ def _opens_own_subclauses(prep: Prepared, i: int) -> bool:
     return any(below.match(prep.lines[j]) for j in range(i + 1, min(len(prep.lines), i + 4)))
 
 
+_BLOCK_REFERENCE_RE = re.compile(r"(?:протокол\w*|приказ\w*)\s+(?:от\s+\S*\d|№|n\S?\s*\d)")
 SENTENCE_WORDS = 8     # words of a line ending in a full stop that make it a sentence, not a title
 
 
@@ -357,6 +358,8 @@ def find_heads(prep: Prepared, blocks: set[int], listed: set[int] | None = None)
             # A sentence wrapped after its subject: «Целевая модель наставничества» / «внедряется …».
             if lexicon.HEAD_SENTENCE_RE.match(_match_line(prep, i) + " " + _match_line(prep, i + 1)):
                 continue
+        if line[:1].islower() and _BLOCK_REFERENCE_RE.match(match_line):
+            continue     # «протокол от 25.08.2022 № 1 приказ от …»: an approval block's line, cut from its opener
         if line.rstrip().endswith(".") and len(line.split()) >= SENTENCE_WORDS \
                 and lexicon.HEAD_SENTENCE_RE.match(_match_line(prep, i)):
             continue     # the same sentence on one line: «Программа «…» адресована педагогам, …».
