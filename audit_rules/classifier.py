@@ -38,6 +38,7 @@ DENSE_MENTORING_DENSITY = 8.0      # about mentoring whatever its title says
 BODY_GENRE_STRONG = 3.0     # body cues that decide a genre without a heading
 BODY_GENRE_WEAK = 1.0       # ... for a numbered regulation no other genre contests
 SHORT_REGULATION_CUES = 0.75   # ... three clauses, if two of them speak of mentoring
+PROGRAMME_SECTION_CUE = 2.0  # a programme's numbered section heading, uncontested, names it
 PROGRAMME_BODY_CUE = 1.5    # a programme's own words that, with its plan's rows, name it
 REPEATED_LEAD_CHARS = 25    # a line this long, repeated, is a page's lead shown again, not a table's cell
 ROW_CELLS_TO_TERM = 2       # lines between a road map row's number and its term cell
@@ -790,6 +791,10 @@ def _genre_from_body(prep: Prepared, listed: set[int]) -> tuple[str | None, list
         # A programme's own words («Цель программы», «Ожидаемые результаты») over its plan's rows:
         # the plan is the programme's part, the two together name it.
         return "program", [h for h in hits if h.label in ("program", "plan")]
+    if best == "program" and totals["program"] >= PROGRAMME_SECTION_CUE and second == 0:
+        # A programme's own numbered section («7. Критерии оценки эффективности реализации
+        # программы») that nothing else contests: the end of a programme cut from its start.
+        return "program", [h for h in hits if h.label == "program"]
     short = best == "regulation" and SHORT_REGULATION_CUES <= totals[best] < BODY_GENRE_WEAK
     if best in ("regulation", "plan") and (totals[best] >= BODY_GENRE_WEAK or short) and totals[best] >= 2.5 * second:
         # Needs structure too: clause numbering for a regulation (a web page may also say «наставник
