@@ -682,6 +682,8 @@ def _names_mentoring_section(prep: Prepared) -> bool:
 def _parent_above_annex(prep: Prepared, blocks: set[int]) -> tuple[str, str, int] | None:
     """(genre, quote, line) of the document an annex line names, when that document's own text runs
     above the line in the excerpt; None otherwise (an excerpt that opens with the annex is the annex)."""
+    if "приложени" not in prep.match:
+        return None
     for m in lexicon.ANNEX_TO_PARENT_RE.finditer(prep.match):
         line = prep.line_of(m.start())
         kind = m.group("kind").split()[0]
@@ -995,6 +997,8 @@ def _published_by_authority(prep: Prepared) -> re.Match[str] | None:
     if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
         return None
     found = lexicon.PUBLISHER_AUTHORITY_RE.search(prep.match)
+    if found is None and "руководител" in prep.match:
+        found = lexicon.ASKS_HEADS_OF_SCHOOLS_RE.search(prep.match)
     if found is None:
         # the site's own header: «Комитет по образованию администрации … округа» over the breadcrumbs
         # (a regional platform heads a school's site with its founders' chain, «Департамент
@@ -1018,10 +1022,13 @@ def _many_institutions(prep: Prepared) -> re.Match[str] | None:
 
     A school's own page names itself, and a partner or two at most.
     """
-    listed = lexicon.INSTITUTION_NUMBERS_RE.search(prep.match) if "№" in prep.match else None
-    if listed:
-        return listed
-    counted = lexicon.INSTITUTION_COUNT_RE.search(prep.match)
+    # (found from its «№»: the institution's word before it is read only there)
+    for listed in (lexicon.NUMBER_LIST_RE.finditer(prep.match) if "№" in prep.match else ()):
+        if lexicon.INSTITUTION_BEFORE_NUMBERS_RE.search(prep.match, max(0, listed.start() - 30), listed.start()):
+            return listed
+    # (the count needs its municipality's word: looked for first, as plain words)
+    counted = (lexicon.INSTITUTION_COUNT_RE.search(prep.match)
+               if any(word in prep.match for word in lexicon.MUNICIPAL_SCOPE_WORDS) else None)
     if counted:
         return counted
     names = list(lexicon.INSTITUTION_NAME_RE.finditer(prep.match))
@@ -1114,11 +1121,11 @@ def _outside_education(prep: Prepared, title_match: str) -> bool:
         body = lexicon.MENTORING_IN_A_BODY_RE.search(prep.match, 0, OPENING_CHARS)
         if body and not lexicon.EDUCATION_RE.search(prep.match, body.start(), body.end() + 120):
             return True
+    # (a company's own course for its mentors, «Школа наставника», speaks of no school)
+    if any(not lexicon.MENTORS_COURSE_RE.match(prep.match, m.start()) for m in lexicon.EDUCATION_RE.finditer(prep.match)):
+        return False
     # (mentoring «в администрации …» named twice, as an act's title and its operative point do)
     named = len(lexicon.OUTSIDE_EDUCATION_RE.findall(prep.match)) + len(lexicon.MENTORING_IN_A_BODY_RE.findall(prep.match))
-    # (a company's own course for its mentors, «Школа наставника», speaks of no school)
-    if lexicon.EDUCATION_RE.search(lexicon.MENTORS_COURSE_RE.sub(" ", prep.match)):
-        return False
     return named >= 2 or len(lexicon.COMPANY_RE.findall(prep.match)) >= 2
 
 

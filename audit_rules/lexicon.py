@@ -542,9 +542,7 @@ _MUNICIPAL_TRAINING_BODY = (
     r"\bм\w{1,3}\s*дпо\b|\bмуниципальн\w+\s+(?:бюджетн\w+\s+|автономн\w+\s+|казенн\w+\s+)?(?:образовательн\w+\s+)?учреждени\w*\s+"
     r"дополнительного\s+профессионального\s+образования"
     r"|(?:муниципальн|городск|районн|информационн|научн|инновационн)\w*[\s-]*методическ\w+\s+(?:центр|служб|кабинет)\w*"
-    r"|\bдом\w*\s+учителя\b|центр\w*\s+развития\s+образования|\b(?:имц|гмц|ммц|цро)\b"
-    # a municipal institution named by its form: «МКУ «Методический центр» … района»
-    r"|\bм[кба]?у\s*\"?\s*(?:[а-я-]+\s+)?методическ\w+\s+(?:центр|кабинет|служб)\w*")
+    r"|\bдом\w*\s+учителя\b|центр\w*\s+развития\s+образования|\b(?:имц|гмц|ммц|цро)\b")
 
 # An order's or act's preamble: the acts it follows, never its letterhead nor its own number.
 PREAMBLE_RE = re.compile(r"(?:в соответствии|на основании|во исполнение|в целях)\b")
@@ -612,11 +610,13 @@ INSTITUTION_NAME_RE = LiteralScanner(re.compile(r'\b(?:мбоу|маоу|мко�
 # детских садов»): a territory's report; a school never counts schools.
 _COUNT = r"(?:\d{1,3}|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати)"
 # (of a municipality: «13 школ Республики» may be a contest's entrants on anyone's page)
+MUNICIPAL_SCOPE_WORDS = ("района", "округа", "города", "муниципалитета", "муниципального", "поселения")
 INSTITUTION_COUNT_RE = re.compile(
     rf"\b{_COUNT}\s+(?:(?:обще)?образовательн\w+\s+(?:организаци|учреждени)\w*|школ(?:ы|ах|ам|ами)?\b|детск\w+\s+сад\w*"
     r"|(?:оо|оу|доу)\b)(?:\s+и\s+\d{1,3}\s+[а-я]+\s+[а-я]+)?\s+(?:[^\s.;]+\s+){0,2}?"
     r"(?:района|округа|города|муниципалитета|муниципального\s+образования|поселения)\b")
-INSTITUTION_NUMBERS_RE = re.compile(r"\b(?:оу|оо|доу|сош|школ\w*|гимнази\w*|детск\w+\s+сад\w*)\s*№\s*\d+(?:\s*,\s*(?:№\s*)?\d+){2,}")
+NUMBER_LIST_RE = re.compile(r"№\s*\d+(?:\s*,\s*(?:№\s*)?\d+){2,}")
+INSTITUTION_BEFORE_NUMBERS_RE = re.compile(r"\b(?:оу|оо|доу|сош|школ\w*|гимнази\w*|детск\w+\s+сад\w*)\s*$")
 # A territory named in a title («План работы Школы лидеров образования города Смоленска», «… в
 # Шегарском районе»), and the names that make a title a single institution's.
 TITLE_CITY_RE = re.compile(r"\b(?:города|г\.)\s*[а-я-]{3,}|\b[а-я-]+(?:ского|цкого)\s+(?:района|округа|муниципальн\w+\s+(?:района|округа))"
@@ -678,7 +678,9 @@ _HEADS_OF_SCHOOLS = r"(?:оо|оу|доу|(?:обще)?образователь�
 _EDUCATION_AUTHORITY = (r"(?:администраци\w*|(?:управлени|комитет|отдел|департамент|министерств)\w*\s+(?:[^\s.;]+\s+){0,2}"
                         r"(?:образовани|просвещени)\w*|" + _REGIONAL_TRAINING_BODY + "|" + _MUNICIPAL_TRAINING_BODY + ")")
 PUBLISHER_AUTHORITY_RE = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2}\s*)?(?:г\.?\s*)?)?[«\"]?" + _EDUCATION_AUTHORITY
+    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*(?:[-–]\s*(?:19|20)\d{2}\s*)?(?:г\.?\s*)?)?[«\"]?"
+    # (a municipal institution named by its form: «© МКУ «Методический центр» … района»)
+    r"(?:м[кба]?у\s*\"?\s*методическ\w+\s+(?:центр|кабинет|служб)\w*|" + _EDUCATION_AUTHORITY + ")"
     + r"[^\n]{0,120}"
     # (a body's name may hold an honorific «им. А.М. Топорова»: its dots end no sentence; a
     # narrow column may wrap the sentence)
@@ -688,13 +690,16 @@ PUBLISHER_AUTHORITY_RE = re.compile(
     # addressing the heads of a territory's schools («Вниманию руководителей … общеобразовательных организаций!»)
     r"|\bнаш(?:его|ем|им|ему)?\s+(?:[а-я]+\s+)?(?:центр|управлени|отдел|комитет|департамент|институт)\w*"
     r"|\bвниманию\s+руководител\w+[^.!\n]{0,80}?(?:образовательных|общеобразовательных)\s+(?:организаций|учреждений)"
-    # ... or asking them to act: «Просим руководителей ОО обеспечить …», «рекомендовать руководителям
-    # образовательных организаций …», «Руководителям ОО … рекомендовано …»
-    r"|\b(?:просим|рекомендовать|рекомендуем|поручить|обязать)\s+руководител\w+\s+" + _HEADS_OF_SCHOOLS
-    + r"|\bруководител(?:ям|и)\s+" + _HEADS_OF_SCHOOLS + r"[^.\n]{0,80}?\bрекомендовано\b"
+
     # the site's own name in its header: «Официальный сайт Керченского городского совета»
     r"|официальн\w+\s+сайт\w*\s+(?:" + _EDUCATION_AUTHORITY
     + r"|[а-я-]+(?:ого|его)\s+(?:городского|районного|муниципального)\s+(?:совета|собрания)|(?:городской|районной)\s+думы)")
+# ... or asking the heads of schools to act: «Просим руководителей ОО обеспечить …», «рекомендовать
+# руководителям образовательных организаций …», «Руководителям ОО … рекомендовано …» (apart, and
+# only where the heads are named: each alternative of a pattern is tried at every position)
+ASKS_HEADS_OF_SCHOOLS_RE = re.compile(
+    r"\b(?:просим|рекомендовать|рекомендуем|поручить|обязать)\s+руководител\w+\s+" + _HEADS_OF_SCHOOLS
+    + r"|\bруководител(?:ям|и)\s+" + _HEADS_OF_SCHOOLS + r"[^.\n]{0,80}?\bрекомендовано\b")
 # A contest for the staff of many institutions: a school holds its contests among its own staff.
 _CONTEST_FOR_INSTITUTIONS = (r"конкурс\w*\s+(?:[^\s.;]+\s+){0,3}?(?:педагог|работник)\w*\s+(?:[^\s.;]+\s+)?"
                              r"образовательных\s+(?:организаций|учреждений)")
@@ -724,7 +729,7 @@ OWN_SCHOOL_VOICE_RE = re.compile(
     r"|\bв\s+нашей\b"
     # a teacher's own page speaks in the first person: «Мои наставляемые», «являюсь наставником»
     # (not a quoted title: a contest's video «Мой наставляемый»)
-    r"|(?<!\")\bмо(?:и|я|й|е)\s+(?:наставляем|публикаци|достижени|ученик|воспитанник|педагогическ)\w*|\bявляюсь\s+наставник\w*")
+    r"|\bмо(?<!\"мо)(?:и|я|й|е)\s+(?:наставляем|публикаци|достижени|ученик|воспитанник|педагогическ)\w*|\bявляюсь\s+наставник\w*")
 AUTHORITY_REGION_RE = re.compile(r"\b(?:области|края|республики|региона|областн\w+|краев\w+|региональн\w+)\b")
 AUTHORITY_LOCAL_RE = re.compile(r"\b(?:района|округа|города|районн\w+|городск\w+|муниципальн\w+)\b")
 

@@ -372,7 +372,8 @@ def _heading_words(run: str) -> list[str] | None:
     return parts[::-1]
 
 
-_SOFT_SIGN_ONE_RE = re.compile(r"(?<=[А-ЯЁ])Ь[1Il](?=[А-ЯЁ\s:])|(?<=[А-ЯЁ] )Ь[1Il](?= [А-ЯЁ])|(?<=[а-яё])ь[1l](?=[а-яё])")
+# (opening on the soft sign, the context checked behind it: a lookbehind first is tried at every position)
+_SOFT_SIGN_ONE_RE = re.compile(r"Ь(?:(?<=[А-ЯЁ]Ь)[1Il](?=[А-ЯЁ\s:])|(?<=[А-ЯЁ] Ь)[1Il](?= [А-ЯЁ]))|ь(?<=[а-яё]ь)[1l](?=[а-яё])")
 _DIGIT_TWINS_UPPER = str.maketrans({"3": "З", "0": "О"})
 _BLOCK_OPENER = r"(?:ПРИНЯТ[ОА]|СОГЛАСОВАН[ОА]|УТВЕРЖДЕН[ОА]|УТВЕРЖДАЮ|РАССМОТРЕН[ОА])"
 _GLUED_OPENERS_RE = re.compile(rf"({_BLOCK_OPENER})(?={_BLOCK_OPENER})")
