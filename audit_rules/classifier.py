@@ -363,7 +363,7 @@ def _issuer(prep: Prepared, zones: _Zones | None, head: Head | None, blocks: set
             vote("school", 6.0, prep.quote(a, min(b, named.end())))
             break
 
-    many = None if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match) else _many_institutions(prep)
+    many = _many_institutions(prep)
     if many is not None:
         # A list of many schools' curators, a protocol on «23 образовательных организациях округа»:
         # a school's documents name itself and a partner or two.
@@ -807,13 +807,11 @@ def _genre_from_body(prep: Prepared, listed: set[int]) -> tuple[str | None, list
             # A short excerpt's three clauses («2.5. Наставничество в Школе организуется в формах: …»,
             # «2.6. Наставляемые …») make a regulation's part when mentoring is what they are about,
             # not one item of a pay regulation's list or a programme's module.
-            structural = [pos for pos in structural if _MENTORING_WORD_RE.search(_line_match(prep, prep.line_of(pos)))]
+            structural = [pos for pos in structural
+                          if lexicon.MENTORING_TITLE_RE.search(_line_match(prep, prep.line_of(pos)))]
         if len(structural) >= (2 if best == "regulation" else 3):
             return best, [h for h in hits if h.label == best]
     return None, hits
-
-
-_MENTORING_WORD_RE = re.compile(r"наставни|наставля")
 
 
 def _names_one_pair(prep: Prepared) -> bool:
@@ -966,15 +964,19 @@ def _media_report(prep: Prepared) -> str:
     """The quote that marks a media outlet's report (attribution, a press office's photo, a
     newsroom's «Отметим»), or ""."""
     found = next(lexicon.MEDIA_REPORT_RE.finditer(prep.match), None)
-    if found is None or _published_by_authority(prep) is not None or _authority_site_header(prep):
+    if found is None or _published_by_authority(prep) is not None or _authority_site_header(prep) is not None:
         return ""     # an authority's own page may credit its own press office
     return quote_span(prep.text, found.start(), found.end())
 
 
-def _authority_site_header(prep: Prepared) -> bool:
-    """Whether the page opens with an education authority's name as its site's header
-    («Управление образования администрации города Канска» over the breadcrumbs)."""
-    return any(lexicon.AUTHORITY_BODY_RE.match(_line_match(prep, i)) for i in range(min(SITE_HEADER_LINES, len(prep.lines))))
+def _authority_site_header(prep: Prepared) -> re.Match[str] | None:
+    """The education authority's name heading the page as its site's header («Управление
+    образования администрации города Канска» over the breadcrumbs), or None."""
+    for i in range(min(SITE_HEADER_LINES, len(prep.lines))):
+        found = lexicon.AUTHORITY_BODY_RE.match(prep.match, prep.line_starts[i])
+        if found is not None:
+            return found
+    return None
 
 
 SITE_HEADER_LINES = 2
@@ -1004,15 +1006,13 @@ def _published_by_authority(prep: Prepared) -> re.Match[str] | None:
         # (a regional platform heads a school's site with its founders' chain, «Департамент
         # образования … области / Отдел образования … района / … «Старо-Турянская СОШ»»: the school
         # named under them is the site's)
-        for i in range(min(SITE_HEADER_LINES, len(prep.lines))):
-            found = lexicon.AUTHORITY_BODY_RE.match(prep.match, prep.line_starts[i])
-            if found is not None:
-                below = prep.match[found.end():prep.span_of_lines(0, min(len(prep.lines), SITE_HEADER_LINES + 2) - 1)[1]]
-                # (nor is the federal ministry's own site a territory's)
-                if lexicon.SCHOOL_NAME_RE.search(below[:SITE_HEADER_CHARS]) \
-                        or lexicon.FEDERAL_BODY_RE.match(prep.match, found.start()):
-                    found = None
-                break
+        found = _authority_site_header(prep)
+        if found is not None:
+            below = prep.match[found.end():prep.span_of_lines(0, min(len(prep.lines), SITE_HEADER_LINES + 2) - 1)[1]]
+            # (nor is the federal ministry's own site a territory's)
+            if lexicon.SCHOOL_NAME_RE.search(below[:SITE_HEADER_CHARS]) \
+                    or lexicon.FEDERAL_BODY_RE.match(prep.match, found.start()):
+                found = None
     return found
 
 
@@ -1020,8 +1020,11 @@ def _many_institutions(prep: Prepared) -> re.Match[str] | None:
     """A page's report on many institutions: a list of schools' numbers («из ОУ № 2, 5, 9, 14»), or
     three institutions named apart (winners' pairs of several kindergartens); None if it has none.
 
-    A school's own page names itself, and a partner or two at most.
+    A school's own page names itself, and a partner or two at most; one that speaks of its own
+    school («в нашей школе») reports on others as its guests, never for them.
     """
+    if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
+        return None
     # (found from its «№»: the institution's word before it is read only there)
     for listed in (lexicon.NUMBER_LIST_RE.finditer(prep.match) if "№" in prep.match else ()):
         if lexicon.INSTITUTION_BEFORE_NUMBERS_RE.search(prep.match, max(0, listed.start() - 30), listed.start()):
@@ -1049,7 +1052,7 @@ def _speaks_for_territory(prep: Prepared) -> list[str]:
         return [quote_span(prep.text, publisher.start(), publisher.end())]
     if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
         return []
-    many = None if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match) else _many_institutions(prep)
+    many = _many_institutions(prep)
     if many is not None:
         return [quote_span(prep.text, many.start(), many.end())]
     if lexicon.NAMED_INSTITUTION_RE.search(prep.match):
@@ -1340,8 +1343,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # an untitled plan whose rows send one young teacher to the mentor's lessons.
         about, about_source = True, "body"
     if not about and genre is None and m_score > 0 and about_source != "outside" \
-            and (_published_by_authority(prep) is not None or _many_institutions(prep) is not None) \
-            and not lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
+            and (_published_by_authority(prep) is not None or _many_institutions(prep) is not None):
         # An education authority's own page that speaks of mentors at all (its news on the Year
         # of the Teacher and Mentor, its mentors' council, its seminar for young teachers of many
         # schools) is its page about mentoring.

@@ -610,11 +610,12 @@ INSTITUTION_NAME_RE = LiteralScanner(re.compile(r'\b(?:мбоу|маоу|мко�
 # детских садов»): a territory's report; a school never counts schools.
 _COUNT = r"(?:\d{1,3}|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|одиннадцати|двенадцати)"
 # (of a municipality: «13 школ Республики» may be a contest's entrants on anyone's page)
-MUNICIPAL_SCOPE_WORDS = ("района", "округа", "города", "муниципалитета", "муниципального", "поселения")
+_MUNICIPAL_SCOPES = ("района", "округа", "города", "муниципалитета", "муниципального образования", "поселения")
+MUNICIPAL_SCOPE_WORDS = tuple(scope.split()[0] for scope in _MUNICIPAL_SCOPES)
 INSTITUTION_COUNT_RE = re.compile(
     rf"\b{_COUNT}\s+(?:(?:обще)?образовательн\w+\s+(?:организаци|учреждени)\w*|школ(?:ы|ах|ам|ами)?\b|детск\w+\s+сад\w*"
     r"|(?:оо|оу|доу)\b)(?:\s+и\s+\d{1,3}\s+[а-я]+\s+[а-я]+)?\s+(?:[^\s.;]+\s+){0,2}?"
-    r"(?:района|округа|города|муниципалитета|муниципального\s+образования|поселения)\b")
+    r"(?:" + "|".join(scope.replace(" ", r"\s+") for scope in _MUNICIPAL_SCOPES) + r")\b")
 NUMBER_LIST_RE = re.compile(r"№\s*\d+(?:\s*,\s*(?:№\s*)?\d+){2,}")
 INSTITUTION_BEFORE_NUMBERS_RE = re.compile(r"\b(?:оу|оо|доу|сош|школ\w*|гимнази\w*|детск\w+\s+сад\w*)\s*$")
 # A territory named in a title («План работы Школы лидеров образования города Смоленска», «… в

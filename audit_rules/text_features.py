@@ -386,8 +386,7 @@ def clean_text(text: str) -> str:
     text = text.replace("\u00ad\n", "").replace("\u00ad", "")
     text = unspace_letter_spaced(text)
     text = _SPACES_RE.sub(" ", text)
-    # OCR reads «Ы» as «Ь1» («ПРИКАЗЬ1ВАЮ», «вь1полнение») and a spaced heading's «З», «О» as digits
-    # («П Р И К А 3»)
+    # OCR reads «Ы» as «Ь1» («ПРИКАЗЬ1ВАЮ», «вь1полнение»)
     text = _SOFT_SIGN_ONE_RE.sub(lambda m: "Ы" if m.group(0)[0] == "Ь" else "ы", text)
     # two columns of an approval block glued by a converter: «ПРИНЯТОУТВЕРЖДАЮ»
     text = _GLUED_OPENERS_RE.sub(r"\1 ", text)
