@@ -11,8 +11,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 from audit_rules.classifier import Classification, classify
 
-# (text, file name, link text, page title): what the classifier weighs of one document.
-Question = tuple[str, "str | None", "str | None", "str | None"]
+# (text, file name, link text, page title, URL): what the classifier weighs of one document.
+Question = tuple[str, "str | None", "str | None", "str | None", "str | None"]
 
 
 # Below this many documents a second process costs more to start than it saves.
@@ -20,7 +20,7 @@ PARALLEL_CLASSIFICATION_FROM = 400
 
 
 def classify_all(questions: list[Question], workers: int) -> list[Classification]:
-    """Classifications of (text, filename, link text, page title), in order, in up to ``workers``
+    """Classifications of (text, filename, link text, page title, URL), in order, in up to ``workers``
     processes.
 
     The audit runs after extraction with every core free, and classification is its
@@ -37,5 +37,5 @@ def classify_all(questions: list[Question], workers: int) -> list[Classification
 
 
 def _classify_question(question: Question) -> Classification:
-    text, filename, link_text, page_title = question
-    return classify(text, filename=filename, link_text=link_text, page_title=page_title)
+    text, filename, link_text, page_title, url = question
+    return classify(text, filename=filename, link_text=link_text, page_title=page_title, url=url)

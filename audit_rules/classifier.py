@@ -23,6 +23,7 @@ from audit_rules.doc_metadata import (
     find_heads, head_title, listed_title_lines, main_head, prose_before, tidy_title,
 )
 from audit_rules.lexicon import Cue
+from audit_rules.site_publisher import authority_site
 from audit_rules.text_features import Prepared, looks_garbled, prepare, quote_span, to_match
 from audit_rules.text_model import Prediction, TextModel, default_model
 
@@ -983,6 +984,23 @@ SITE_HEADER_LINES = 2
 SITE_HEADER_CHARS = 300
 
 
+def _authority_page_on_mentoring(prep: Prepared, m_score: float) -> bool:
+    """An authority's page, by its site, that speaks of mentors or of its young teachers' support.
+
+    The Year of the Teacher and Mentor named in passing («Год педагога и наставника!» over a
+    contest's deadlines) says nothing of mentoring; a school's own voice makes it a school's page.
+    """
+    if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
+        return False
+    if lexicon.YOUNG_STAFF_TITLE_RE.search(prep.match[:_top_end(prep, YOUNG_STAFF_LEAD_LINES)]):
+        return True
+    if m_score <= 0:
+        return False
+    if not lexicon.YEAR_OF_MENTOR_RE.search(prep.match):
+        return True
+    return _mentoring_score(prepare(lexicon.YEAR_OF_MENTOR_RE.sub(" ", prep.match)))[0] > 0
+
+
 def _territory_level(prep: Prepared) -> str:
     """Whether a territory's text is a region's or a municipality's, by which it names more (a tie: the region's)."""
     regional = len(lexicon.AUTHORITY_REGION_RE.findall(prep.match))
@@ -1202,15 +1220,18 @@ def _weak_signals(filename: str | None, link_text: str | None, page_title: str |
 # ---------------------------------------------------------------------------------------------
 
 def classify(text: str, *, filename: str | None = None, link_text: str | None = None,
-             page_title: str | None = None, model: TextModel | None = None,
+             page_title: str | None = None, url: str | None = None, model: TextModel | None = None,
              rules_only: bool = False) -> Classification:
     """Classify a document's text (a whole file or an excerpt of one).
 
+    `url`, where the text was found, tells an education authority's site from others: its
+    pages with no document in them are the authority's, where the text names no publisher.
     `model` replaces the shipped text model (scripts use it to score a model trained without
     the texts being scored); `rules_only` leaves the text model out (what the rules read alone).
     """
     prep = prepare(text or "")
     card_name = card_file_name(prep)
+    site = authority_site(url)
     weak = _weak_signals(filename, link_text, page_title, card_name)
     thin = prep.letter_count < SHORT_TEXT_LETTERS
 
@@ -1348,6 +1369,11 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # of the Teacher and Mentor, its mentors' council, its seminar for young teachers of many
         # schools) is its page about mentoring.
         about, about_source = True, "body"
+    elif not about and genre is None and about_source != "outside" and site is not None \
+            and _authority_page_on_mentoring(prep, m_score):
+        # ... and so is such a page of its site that names no publisher at all («В Методическом
+        # центре открылась Школа молодого учителя»): the address says whose it is.
+        about, about_source = True, "body"
     if not about and not title_match and (thin or m_score == 0) and weak_votes.get("mentoring"):
         about, about_source = True, "weak"
     if about_source == "title" and about:
@@ -1408,7 +1434,8 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # (the authors' schools and centres are their affiliations), nothing annexed.
         doc_type, issuer, issuer_quotes = "other", "unknown", [scholarly]
         evidence.append(SCHOLARLY_REASON)
-    media = _media_report(prep) if genre is None and not scholarly else ""
+    # (an authority's site carries the same «Читайте также», share buttons and comments as a newsroom's)
+    media = _media_report(prep) if genre is None and not scholarly and site is None else ""
     if media:
         # A newsroom's retelling of an authority's event is nobody's page about its mentoring:
         # the body it quotes is its source, not its publisher.
@@ -1452,6 +1479,12 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     if second is not None:
         prediction, doc_type, audience, about, confidence, issuer = second
         evidence.append(prediction.reason())
+    elif about and doc_type == "other" and genre is None and not scholarly and site is not None \
+            and issuer in ("unknown", "school") and not lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
+        # No document, on an authority's site, in no school's own voice: the authority's page (a
+        # school named in it is where its event took place, not who speaks).
+        issuer, issuer_quotes = site.level, [site.quote()]
+        confidence = min(confidence, 0.6)
     elif about and doc_type == "other" and genre is None and not scholarly and not media \
             and (issuer == "unknown" or (issuer == "school" and (_published_by_authority(prep) is not None
                                                                  or _many_institutions(prep) is not None))) \

@@ -269,7 +269,7 @@ def classify(store: Store, run_id: int, workers: int | None = None) -> int:
     texts = {r["sha256"]: r for r in store.db.query("select sha256, status, text from extractions")}
     missing = {"status": "missing", "text": ""}
     questions = [((texts.get(sha) or missing)["text"] or "", entry["filename"] or None,
-                  entry["link_text"] or None, entry["page_title"] or None)
+                  entry["link_text"] or None, entry["page_title"] or None, entry["url"])
                  for (_, sha), entry in candidates.items()]
     out = []
     from eduaudit.extraction.pool import default_workers

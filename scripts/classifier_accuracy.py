@@ -2,13 +2,16 @@
 """Accuracy of the mentoring-document classifier on real texts and on our synthetic corpus.
 
 Usage:
-    python scripts/classifier_accuracy.py --real [FILE] [--half dev|kept|all] [--folds K | --rules-only] [--show N] [--json]
+    python scripts/classifier_accuracy.py --real [FILE] [--half dev|kept|all] [--folds K | --rules-only] [--text-only]
+                                          [--show N] [--json]
     python scripts/classifier_accuracy.py [--corpus DIR] [--show N] [--json]
 
 `--real` reads the labelled excerpts of real school sites (default ../shared/real_docs/dev.jsonl,
 kept outside this repo), maps each label to the audit class and prints the figures for every
 excerpt and for the two fixed halves by site: "dev" (what rules may be tuned on) and "kept" (read
-only for a final check; a large gap between the halves means the rules fit the examples).
+only for a final check; a large gap between the halves means the rules fit the examples). Each
+excerpt is read with the address it was found at, as the audit reads a document with its URL;
+`--text-only` reads the excerpt alone, as `eduaudit classify` reads a file.
 
 Without `--real`, each document of tests/corpus is classified with
 `audit_rules.classifier.classify(text, filename=<file name>)` and compared with labels.csv.
@@ -241,15 +244,16 @@ def predicted_audit_class(got) -> str:
     return audit_class(got.doc_type, got.audience, got.issuer, bool(got.about_mentoring))
 
 
-def run_real(rows: list[dict], models: dict | None = None) -> list[dict]:
-    """Classify every scored excerpt; `models` (id -> TextModel) replaces the shipped text model for some."""
+def run_real(rows: list[dict], models: dict | None = None, use_url: bool = True) -> list[dict]:
+    """Classify every scored excerpt; `models` (id -> TextModel) replaces the shipped text model for some;
+    `use_url` gives the classifier the address each excerpt was found at."""
     from audit_rules.classifier import classify
 
     records = []
     for row in rows:
         if row["label"] == "unsure":
             continue
-        got = classify(row["excerpt"], model=(models or {}).get(row["id"]))
+        got = classify(row["excerpt"], url=row["url"] if use_url else None, model=(models or {}).get(row["id"]))
         records.append({"id": row["id"], "url": row["url"], "half": site_half(row["url"]),
                         "label": row["label"], "expected": REAL_LABEL_CLASS[row["label"]],
                         "got": predicted_audit_class(got), "confidence": got.confidence,
@@ -293,9 +297,9 @@ def held_out_models(rows: list[dict], folds: int) -> dict:
     return fold_models([r for r in rows if r["label"] in REAL_LABEL_CLASS and site_half(r["url"]) == "dev"], folds)
 
 
-def main_real(path: Path, show: int, as_json: bool, half: str, folds: int = 0) -> dict:
+def main_real(path: Path, show: int, as_json: bool, half: str, folds: int = 0, use_url: bool = True) -> dict:
     rows = load_real(path)
-    records = run_real(rows, held_out_models(rows, folds) if folds else None)
+    records = run_real(rows, held_out_models(rows, folds) if folds else None, use_url)
     metrics = evaluate_real(records)
     wrong = [r for r in records if r["expected"] != r["got"] and (half == "all" or r["half"] == half)]
     result = {"source": str(path), "n_documents": len(records), "metrics": metrics, "misclassified": wrong}
@@ -491,6 +495,8 @@ def main(argv: list[str] | None = None) -> dict:
                         help="whose misclassified excerpts to list with --real (default: dev; keep 'kept' for a final check)")
     parser.add_argument("--rules-only", action="store_true",
                         help="with --real: switch the text model off, to see what the rules alone do")
+    parser.add_argument("--text-only", action="store_true",
+                        help="with --real: read each excerpt alone, without the address it was found at")
     parser.add_argument("--reshape", action="store_true",
                         help="read each right excerpt (with --real) or corpus document flattened into one line, "
                              "cut by a third, OCR-garbled, wrapped and under a site's chrome")
@@ -510,7 +516,8 @@ def main(argv: list[str] | None = None) -> dict:
             classifier.default_model = lambda: None
         if args.reshape:
             return main_reshape(args.real, args.half)
-        return main_real(args.real, args.show, args.json, args.half, 0 if args.rules_only else args.folds)
+        return main_real(args.real, args.show, args.json, args.half, 0 if args.rules_only else args.folds,
+                         use_url=not args.text_only)
 
     labels = load_labels(args.corpus)
     records = run_classifier(args.corpus, labels)

@@ -1,0 +1,84 @@
+"""Who publishes a site, as far as its address tells: an education authority or its methodical service.
+
+A news page of a district's department, its methodical centre or a region's institute of
+education development often names no body at all: «В Методическом центре открылась Школа
+молодого учителя», «Проект наставничества стартовал в декабре в районе». The same words on a
+school's site would be the school's news. What tells them apart is where the page lives, and
+Russian authorities name their sites after what they are: «uo-…» and «…ruo» (управление
+образования), «obrazovanie-…», «…imc»/«nmc-…» (методический центр), «cro»/«…цро» (центр
+развития образования), «…iro» (институт развития образования), «cnppm», «minobr…», «…admin…».
+Schools hosted on a platform or an authority's domain carry their own name in the leftmost
+labels («mdou72.beluo31.ru», «turi-sosh-1.obr57.ru»), and those are schools' sites.
+
+Only the address is read here; `audit_rules.classifier` decides what it weighs (a page with no
+document in it, of no school's own voice).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+# A label (between dots or hyphens, digits dropped) that names a region's body.
+REGIONAL_LABEL_RE = re.compile(
+    r"^(?:[a-z]{0,3}iro|iro[a-z]{0,3}|irpo[a-z]{0,3}|ipk[a-z]{0,3}|ippk[a-z]{0,3}|cpk|cnppm|minobr[a-z]*"
+    r"|minpros[a-z]*|depobr[a-z]*"
+    r"|[а-я]{0,3}иро|ипк[а-я]{0,3}|цнппм|минобр[а-я]*|минпрос[а-я]*)$")
+# ... a municipality's education body or its methodical service.
+MUNICIPAL_LABEL_RE = re.compile(
+    r"^(?:uo[a-z]*|[a-z]*uo|gorono|rono|komobr[a-z]*|[a-z]*obraz[a-z]*"
+    r"|[a-z]*[inrgm]mc|mc|imc[a-z]*|nmc[a-z]*|[a-z]{0,2}cro|[a-z]*admin[a-z]*|adm"
+    r"|уо[а-я]*|[а-я]*уо|гороно|роно|комобр[а-я]*|[а-я]*образовани[а-я]*"
+    r"|[а-я]*[инрмг]мц|имц[а-я]*|[а-я]{0,3}цро|[а-я]*администраци[а-я]*)$")
+# A label that names a school, kindergarten or college: the site is that institution's, whatever
+# domain hosts it.
+INSTITUTION_LABEL_RE = re.compile(
+    r"^(?:sh|shk|sc?h|school[a-z]*|shkol[a-z]*|s[ck]ool[a-z]*|sosh|oosh|nosh|gimn[a-z]*|gymn[a-z]*|lic[a-z]*"
+    r"|lyc[a-z]*|licei|licej|ds|d?sad[a-z]*|detsad[a-z]*|dou|mdou|mbdou|madou|mou|mbou|maou|mkou|gbou"
+    r"|ddt|cdt|dshi|dush|college|kolledzh|koll|tehnikum|tekhnikum|politeh[a-z]*"
+    r"|школ[а-я]*|сош|оош|гимнази[а-я]*|лице[а-я]*|детсад|сад[а-я]*|доу|мбоу|мбдоу|колледж|техникум)$")
+# A label that names a guide, a newsroom or a portal: a service about education, not its authority
+# («obrazovanie-gid»).
+SERVICE_LABEL_RE = re.compile(
+    r"^(?:gid|guide|portal|online|onlain|news|novosti|blog|wiki|journal|zhurnal|gazeta|media|press|help|expert"
+    r"|гид|портал|онлайн|новости|блог|журнал|газета|медиа|пресс)$")
+# The registrable part's last label and what stands for it: not the publisher's name.
+SUFFIX_LABELS = frozenset({"ru", "su", "com", "org", "net", "info", "рф", "by", "kz", "ua", "pro", "edu", "gov"})
+
+
+@dataclass(frozen=True)
+class AuthoritySite:
+    """An education authority's (or its methodical service's) site, read from its address."""
+    level: str      # "regional" or "municipal"
+    host: str       # the host, as evidence
+
+    def quote(self) -> str:
+        return f"сайт органа управления образованием или методической службы: {self.host}"
+
+
+def _host(url: str) -> str:
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:
+        return ""
+    host = host.lower().removeprefix("www.")
+    try:
+        return host.encode("ascii").decode("idna") if "xn--" in host else host
+    except UnicodeError:
+        return host
+
+
+def authority_site(url: str | None) -> AuthoritySite | None:
+    """The authority whose site `url` is on, or None (a school's site, a newsroom's, unknown)."""
+    host = _host(url or "")
+    if not host or re.fullmatch(r"[\d.:]+|localhost", host):
+        return None
+    labels = [part for label in host.split(".") if label not in SUFFIX_LABELS
+              for part in re.split(r"[-_]+", re.sub(r"\d+", "-", label)) if part]
+    if any(INSTITUTION_LABEL_RE.match(part) or SERVICE_LABEL_RE.match(part) for part in labels):
+        return None
+    if any(REGIONAL_LABEL_RE.match(part) for part in labels):
+        return AuthoritySite("regional", host)
+    if any(MUNICIPAL_LABEL_RE.match(part) for part in labels):
+        return AuthoritySite("municipal", host)
+    return None

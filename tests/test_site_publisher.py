@@ -1,0 +1,96 @@
+"""Where a text was found: an education authority's site tells its pages from a school's.
+
+The hosts below are invented (under .test, or names no site of ours uses); they follow how
+Russian authorities and schools name their sites.
+"""
+from __future__ import annotations
+
+import pytest
+
+from audit_rules.classifier import classify
+from audit_rules.site_publisher import authority_site
+from tests.helpers.scriptkit import load_script
+
+acc = load_script("classifier_accuracy")
+
+
+@pytest.mark.parametrize("url, level", [
+    ("https://uo-ozersk.test/news/12", "municipal"),           # управление образования
+    ("http://ozerskruo.test/item/7", "municipal"),             # районное управление образования
+    ("https://imc-ozersk.test/?p=5", "municipal"),             # информационно-методический центр
+    ("https://gorodkimc.test/novosti", "municipal"),
+    ("https://mc.ozersk-edu.test/index.php/12-shkola", "municipal"),
+    ("https://otdel-obrazovaniya-ozersk.test/", "municipal"),
+    ("https://ozerskadmin.test/?q=node/1", "municipal"),
+    ("https://наставничество.озцро.test/новости", "municipal"),  # центр развития образования
+    ("https://iro77.test/?p=1", "regional"),                   # институт развития образования
+    ("https://skiro.test/news", "regional"),
+    ("https://cnppm.iro.ozersk.test/?p=3", "regional"),
+    ("https://zapad.minobr77.test/news/1", "regional"),
+])
+def test_an_authoritys_address_names_what_it_is(url, level):
+    found = authority_site(url)
+    assert found is not None and found.level == level
+    assert found.host in found.quote()
+
+
+@pytest.mark.parametrize("url", [
+    "https://sh7-ozersk-r66.gosweb.gosuslugi.ru/nasha-shkola/nastavnichestvo",
+    "https://mdou12.ozerskuo.test/?page_id=4",        # a kindergarten hosted by its department
+    "https://sosh-3.obr77.test/news/1",                # a school on a region's platform
+    "https://t1234y.dou.obrazovanie77.test/nastavnichestvo",
+    "https://ozersk-licei.uralschool.ru/file/card?id=9",
+    "https://obrazovanie-gid.test/polozhenie",         # an advice site about education
+    "https://ozersk-news.test/society/12",             # a newsroom
+    "http://127.0.0.1:8080/doc.pdf",
+    "http://localhost/x",
+    "",
+    None,
+    "http://[bad",
+])
+def test_schools_newsrooms_and_unknown_addresses_are_no_authoritys(url):
+    assert authority_site(url) is None
+
+
+# A district's news with no word of who publishes it: only where it lives tells.
+UNSIGNED_NEWS = (
+    "В Методическом центре открылась Школа молодого учителя\n"
+    "14 сентября состоялось первое занятие Школы молодого учителя. Молодые учителя школ округа "
+    "познакомились с курирующими методистами и наставниками, которые помогут им в первый год работы.\n"
+    "Методисты рассказали о курсах повышения квалификации и провели анкетирование, чтобы узнать, в "
+    "чём начинающим педагогам нужна помощь. Следующее занятие пройдёт в октябре.\n")
+
+
+def test_unsigned_news_about_young_teachers_on_an_authoritys_site_is_the_authoritys():
+    got = classify(UNSIGNED_NEWS, url="https://imc-ozersk.test/news/31")
+    assert acc.predicted_audit_class(got) == "external"
+    assert got.issuer == "municipal"
+    assert any("imc-ozersk.test" in quote for quote in got.evidence)
+
+
+@pytest.mark.parametrize("url", [None, "https://sh2-ozersk.test/news/31", "https://ozersk-news.test/31"])
+def test_the_same_news_elsewhere_is_no_authoritys_page(url):
+    assert acc.predicted_audit_class(classify(UNSIGNED_NEWS, url=url)) == "other"
+
+
+def test_a_schools_own_voice_on_an_authoritys_domain_is_the_schools():
+    text = UNSIGNED_NEWS.replace("Молодые учителя школ округа", "Молодые учителя нашей школы")
+    assert acc.predicted_audit_class(classify(text, url="https://imc-ozersk.test/news/31")) == "other"
+
+
+def test_the_year_of_the_teacher_and_mentor_named_in_passing_makes_no_page_on_mentoring():
+    text = ("Год педагога и наставника!\n"
+            "Продлён срок приёма документов на муниципальный этап конкурса «Учитель года». Документы "
+            "принимаются до 20 февраля в кабинете № 5. Справки по телефону отдела.\n")
+    assert acc.predicted_audit_class(classify(text, url="https://uo-ozersk.test/news/2")) == "other"
+    with_mentors = text + "Лучшим педагогам-наставникам района вручены благодарственные письма главы.\n"
+    assert acc.predicted_audit_class(classify(with_mentors, url="https://uo-ozersk.test/news/2")) == "external"
+
+
+def test_a_schools_regulation_stays_the_schools_wherever_it_is_stored():
+    text = ("УТВЕРЖДАЮ\nДиректор МБОУ «СШ № 2» ____ И.И. Петрова\nПриказ № 41 от 30.08.2024\n\n"
+            "ПОЛОЖЕНИЕ\nо системе наставничества педагогических работников МБОУ «СШ № 2»\n"
+            "1. Общие положения\n1.1. Настоящее Положение определяет порядок наставничества молодых "
+            "педагогов школы.\n1.2. Наставник назначается приказом директора из числа опытных учителей.\n")
+    got = classify(text, url="https://uo-ozersk.test/files/sh2/polozhenie.pdf")
+    assert acc.predicted_audit_class(got) == "staff_regulation" and got.issuer == "school"
