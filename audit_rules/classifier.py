@@ -989,8 +989,11 @@ def _authority_page_on_mentoring(prep: Prepared, m_score: float) -> bool:
 
     The Year of the Teacher and Mentor named in passing («Год педагога и наставника!» over a
     contest's deadlines) says nothing of mentoring; a school's own voice makes it a school's page.
+    An administration's site also relays what is no education's (a prosecutor on the Labour Code's
+    mentors at work) and stores what others wrote (a reference service's article).
     """
-    if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
+    if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match) or not lexicon.EDUCATION_WORD_RE.search(prep.match) \
+            or lexicon.ADVICE_ARTICLE_RE.search(prep.match):
         return False
     if lexicon.YOUNG_STAFF_TITLE_RE.search(prep.match[:_top_end(prep, YOUNG_STAFF_LEAD_LINES)]):
         return True
@@ -1409,6 +1412,10 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # A course for mentors is its further-training body's offer, whoever attends it: with the
         # body's name it is the body's programme, without it no school's.
         doc_type = "other"
+    if doc_type == "program" and title_match and lexicon.COURSE_PROGRAMME_RE.search(title_match) \
+            and lexicon.PAID_COURSE_RE.search(prep.match):
+        # ... and one sold on its page is a company's offer, under whatever institute's name
+        doc_type, issuer, issuer_quotes = "other", "unknown", []
     if doc_type != "other" and issuer not in ("municipal", "regional") and title_match \
             and lexicon.SAMPLE_TITLE_RE.search(title_match):
         # «Приказ о наставничестве в школе: образец 2024 года»: an advice site's sample is nobody's
@@ -1480,7 +1487,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         prediction, doc_type, audience, about, confidence, issuer = second
         evidence.append(prediction.reason())
     elif about and doc_type == "other" and genre is None and not scholarly and site is not None \
-            and issuer in ("unknown", "school") and not lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
+            and issuer in ("unknown", "school") and _authority_page_on_mentoring(prep, m_score):
         # No document, on an authority's site, in no school's own voice: the authority's page (a
         # school named in it is where its event took place, not who speaks).
         issuer, issuer_quotes = site.level, [site.quote()]

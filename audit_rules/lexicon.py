@@ -62,6 +62,14 @@ SCHOOL_NAME_RE = re.compile(r"\b(?:[мг]?[бка]?оу|мбдоу|мадоу|м
 YEAR_OF_MENTOR_RE = re.compile(r"\bгод\w*\s+педагога\s+и\s+наставника")
 # The byline of a publication on a teachers' portal («Автор: …» over «Организация: …», «Населенный
 # пункт: …»): an author's article, not an organisation's document, whatever its words.
+# Any word of education: a page that has none speaks of another field's mentoring.
+EDUCATION_WORD_RE = re.compile(r"образовани|педагог|учител|\bшкол|воспитател|обучающ|студент|детск\w+\s+сад")
+# A reference service's article, wherever it is reprinted: dated as current («Актуально на 3 марта
+# 2025»), selling its ready-made papers («Скачивайте готовый пакет документов», «Предлагаем
+# подробную инструкцию»). An authority that stores it has not written it.
+ADVICE_ARTICLE_RE = re.compile(
+    r"\bактуально\s+на\s+\d{1,2}\s+[а-я]+\s+\d{4}|\bскачива?й?те\s+(?:готов|образ|шаблон|бланк|пакет)\w*"
+    r"|\bпредлагаем\s+(?:\w+\s+){0,2}инструкци\w*")
 PUBLICATION_BYLINE_RE = re.compile(
     r"(?m)^\s*(?:Автор\w*|Разместил\w*)\s*:[^\n]*\n(?:[^\n]*\n){0,4}?\s*"
     r"(?:Организация|Населенн?ый пункт|Населённый пункт|Должность|Место работы|Учреждение|Опубликовано)\s*:"
@@ -275,6 +283,10 @@ ANNEX_PARENT_GENRES = {"программ": "program", "положени": "regul
 # квалификации», «Программа курсов повышения квалификации»): a course for mentors, no school's programme.
 COURSE_PROGRAMME_RE = re.compile(
     r"профессиональн\w+\s+программ\w*|программ\w*\s+(?:курсов\s+)?(?:повышения\s+квалификации|профессиональной\s+переподготовки)")
+# A course sold on its page («Цена 1493 руб.», «Записаться на курс», «Стоимость обучения»): a
+# company's offer, whatever name of an institute it takes; the region's own institute is paid by
+# the region.
+PAID_COURSE_RE = re.compile(r"\bцена\s*:?\s*\d|\bзаписаться\s+на\s+курс|\bстоимость\s+обучения|\bпервоначальн\w+\s+взнос")
 # A programme naming itself as a defined term, mid-sentence and capitalised («реализации Программы»,
 # «куратор Программы»); «Программа наставничества» may be any document's citation of it.
 PROGRAMME_SELF_NAME_RE = re.compile(r"(?<=[а-яё,;:)»] )Программ(?:а|ы|е|у|ой|ою)\b(?!\s+наставничеств)")

@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 
 # A label (between dots or hyphens, digits dropped) that names a region's body.
 REGIONAL_LABEL_RE = re.compile(
-    r"^(?:[a-z]{0,3}iro|iro[a-z]{0,3}|irpo[a-z]{0,3}|ipk[a-z]{0,3}|ippk[a-z]{0,3}|cpk|cnppm|minobr[a-z]*"
-    r"|minpros[a-z]*|depobr[a-z]*"
+    r"^(?:[a-z]{0,3}iro|iro[a-z]{0,3}|irpo[a-z]{0,3}|ipk[a-z]{0,3}|ippk[a-z]{0,3}|cpk|cnppm|[a-z]*minobr[a-z]*"
+    r"|[a-z]*minpros[a-z]*|depobr[a-z]*"
     r"|[а-я]{0,3}иро|ипк[а-я]{0,3}|цнппм|минобр[а-я]*|минпрос[а-я]*)$")
 # ... a municipality's education body or its methodical service.
 MUNICIPAL_LABEL_RE = re.compile(
@@ -37,11 +37,11 @@ INSTITUTION_LABEL_RE = re.compile(
     r"|lyc[a-z]*|licei|licej|ds|d?sad[a-z]*|detsad[a-z]*|dou|mdou|mbdou|madou|mou|mbou|maou|mkou|gbou"
     r"|ddt|cdt|dshi|dush|college|kolledzh|koll|tehnikum|tekhnikum|politeh[a-z]*"
     r"|школ[а-я]*|сош|оош|гимнази[а-я]*|лице[а-я]*|детсад|сад[а-я]*|доу|мбоу|мбдоу|колледж|техникум)$")
-# A label that names a guide, a newsroom or a portal: a service about education, not its authority
+# A label that names a guide or a newsroom: a service about education, not its authority
 # («obrazovanie-gid»).
 SERVICE_LABEL_RE = re.compile(
-    r"^(?:gid|guide|portal|online|onlain|news|novosti|blog|wiki|journal|zhurnal|gazeta|media|press|help|expert"
-    r"|гид|портал|онлайн|новости|блог|журнал|газета|медиа|пресс)$")
+    r"^(?:gid|guide|news|novosti|blog|wiki|journal|zhurnal|gazeta|media|press|help|expert"
+    r"|гид|новости|блог|журнал|газета|медиа|пресс)$")
 # The registrable part's last label and what stands for it: not the publisher's name.
 SUFFIX_LABELS = frozenset({"ru", "su", "com", "org", "net", "info", "рф", "by", "kz", "ua", "pro", "edu", "gov"})
 

@@ -1715,6 +1715,21 @@ def test_a_course_for_mentors_is_no_schools_programme():
                                        "Программа наставничества МБОУ «Школа № 3»")) == "programme"
 
 
+def test_a_course_sold_under_an_institutes_name_is_a_companys_offer():
+    # a private provider calls itself an institute of education development; the region's own
+    # institute does not sell its courses on the programme's page
+    text = ("Институт развития образования и переподготовки\n"
+            "72 часа, 12 дней обучения. Цена 1490 руб.\nЗаписаться на курс\n\n"
+            "УТВЕРЖДАЮ\nРектор ____________ «10» января 2026 г.\n\n"
+            "ДОПОЛНИТЕЛЬНАЯ ПРОФЕССИОНАЛЬНАЯ ПРОГРАММА\nПОВЫШЕНИЯ КВАЛИФИКАЦИИ\n"
+            "«Наставничество педагогических работников в образовательной организации»\n\n"
+            "1. Общие положения\nПрограмма готовит наставников молодых педагогов и кураторов наставничества.\n")
+    assert audit_class_of(text) == "other"
+    state = text.replace("72 часа, 12 дней обучения. Цена 1490 руб.\nЗаписаться на курс\n",
+                         "72 часа, 12 дней обучения.\n")
+    assert audit_class_of(state) == "external"
+
+
 def test_mentoring_in_a_state_body_named_twice_is_civil_service_under_any_title():
     # a template site's listing: a plan's title on top, a governor's act on civil servants below
     text = ("Примерный план работы наставника\n"

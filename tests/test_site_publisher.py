@@ -27,6 +27,8 @@ acc = load_script("classifier_accuracy")
     ("https://skiro.test/news", "regional"),
     ("https://cnppm.iro.ozersk.test/?p=3", "regional"),
     ("https://zapad.minobr77.test/news/1", "regional"),
+    ("http://sv.krayminobr.test/page/48", "regional"),         # a region's abbreviation glued on
+    ("https://online.imc-ozersk.test/index.php/kalendar", "municipal"),
 ])
 def test_an_authoritys_address_names_what_it_is(url, level):
     found = authority_site(url)
@@ -94,3 +96,26 @@ def test_a_schools_regulation_stays_the_schools_wherever_it_is_stored():
             "педагогов школы.\n1.2. Наставник назначается приказом директора из числа опытных учителей.\n")
     got = classify(text, url="https://uo-ozersk.test/files/sh2/polozhenie.pdf")
     assert acc.predicted_audit_class(got) == "staff_regulation" and got.issuer == "school"
+
+
+def test_an_administrations_news_on_mentors_at_work_is_no_education_page():
+    # a municipal administration's site relays the prosecutor on the Labour Code: mentoring, but
+    # of no school, teacher or pupil
+    text = ("Прокурор разъясняет: с 1 марта вступают в силу поправки о труде наставников\n"
+            "Трудовой кодекс дополнен статьёй о наставничестве. Поручить работнику обязанности "
+            "наставника можно только с его письменного согласия, а работа наставника оплачивается.\n"
+            "Содержание и сроки наставничества указываются в трудовом договоре.\n")
+    assert acc.predicted_audit_class(classify(text, url="https://ozerskadmin.test/news/5")) == "other"
+    teachers = text.replace("Поручить работнику", "Поручить учителю")
+    assert acc.predicted_audit_class(classify(teachers, url="https://ozerskadmin.test/news/5")) == "external"
+
+
+def test_a_reference_services_article_stored_by_an_authority_is_not_its_page():
+    text = ("Актуально на 12 апреля 2025\n"
+            "Как организовать наставничество педагогов в школе: сформировать пары, выбрать форму и "
+            "оценить результаты. Скачивайте готовый пакет документов для наставников и молодых учителей.\n"
+            "Наставничество помогает молодым педагогам быстрее войти в профессию.\n")
+    url = "https://uo-ozersk.test/file/download?id=17"
+    assert acc.predicted_audit_class(classify(text, url=url)) == "other"
+    own = text.replace("Актуально на 12 апреля 2025\n", "").replace("Скачивайте готовый пакет", "Методисты подготовили пакет")
+    assert acc.predicted_audit_class(classify(own, url=url)) == "external"
