@@ -23,7 +23,7 @@ from audit_rules.doc_metadata import (
     find_heads, head_title, listed_title_lines, main_head, prose_before, tidy_title,
 )
 from audit_rules.lexicon import Cue
-from audit_rules.site_publisher import authority_site
+from audit_rules.site_publisher import authority_site, institution_site
 from audit_rules.text_features import Prepared, looks_garbled, prepare, quote_span, to_match
 from audit_rules.text_model import Prediction, TextModel, default_model
 
@@ -1504,6 +1504,12 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # About mentoring, but of no kind the rules or the model can name: say so, never guess.
         evidence.append(UNDECIDED_REASON)
         confidence = min(confidence, 0.4)
+    if doc_type == "other" and genre is None and issuer in ("municipal", "regional") \
+            and (school_host := institution_site(url)) and not _published_by_authority(prep):
+        # A page with no document on a school's own site (its section reposting the region's news
+        # of its mentoring model) is the school's page, whatever territory it speaks of; only the
+        # authority's own signature («© Управление образования …») would make it the authority's.
+        issuer, issuer_quotes = "school", [f"сайт образовательной организации: {school_host}"]
 
     for group in (genre_quotes, mentoring_quotes, audience_quotes, issuer_quotes, contains_quotes,
                   [info.date_evidence] if info.date_evidence else []):

@@ -33,7 +33,7 @@ MUNICIPAL_LABEL_RE = re.compile(
 # A label that names a school, kindergarten or college: the site is that institution's, whatever
 # domain hosts it.
 INSTITUTION_LABEL_RE = re.compile(
-    r"^(?:sh|shk|sc?h|school[a-z]*|shkol[a-z]*|s[ck]ool[a-z]*|sosh|oosh|nosh|gimn[a-z]*|gymn[a-z]*|lic[a-z]*"
+    r"^(?:sh|shk|sc?h|[a-z]*school[a-z]*|shkol[a-z]*|s[ck]ool[a-z]*|sosh|oosh|nosh|gimn[a-z]*|gymn[a-z]*|lic[a-z]*"
     r"|lyc[a-z]*|licei|licej|ds|d?sad[a-z]*|detsad[a-z]*|dou|mdou|mbdou|madou|mou|mbou|maou|mkou|gbou"
     r"|ddt|cdt|dshi|dush|college|kolledzh|koll|tehnikum|tekhnikum|politeh[a-z]*"
     r"|школ[а-я]*|сош|оош|гимнази[а-я]*|лице[а-я]*|детсад|сад[а-я]*|доу|мбоу|мбдоу|колледж|техникум)$")
@@ -68,14 +68,29 @@ def _host(url: str) -> str:
         return host
 
 
-def authority_site(url: str | None) -> AuthoritySite | None:
-    """The authority whose site `url` is on, or None (a school's site, a newsroom's, unknown)."""
+def _labels(url: str | None) -> list[str]:
     host = _host(url or "")
     if not host or re.fullmatch(r"[\d.:]+|localhost", host):
-        return None
-    labels = [part for label in host.split(".") if label not in SUFFIX_LABELS
-              for part in re.split(r"[-_]+", re.sub(r"\d+", "-", label)) if part]
+        return []
+    return [part for label in host.split(".") if label not in SUFFIX_LABELS
+            for part in re.split(r"[-_]+", re.sub(r"\d+", "-", label)) if part]
+
+
+def institution_site(url: str | None) -> str | None:
+    """The host of `url` when it names a school, kindergarten or college (or a platform of
+    schools' sites, «…school.ru»), else None."""
+    if any(INSTITUTION_LABEL_RE.match(part) for part in _labels(url)):
+        return _host(url or "")
+    return None
+
+
+def authority_site(url: str | None) -> AuthoritySite | None:
+    """The authority whose site `url` is on, or None (a school's site, a newsroom's, unknown)."""
+    labels = _labels(url)
+    host = _host(url or "")
     if any(INSTITUTION_LABEL_RE.match(part) or SERVICE_LABEL_RE.match(part) for part in labels):
+        return None
+    if not labels:
         return None
     if any(REGIONAL_LABEL_RE.match(part) for part in labels):
         return AuthoritySite("regional", host)

@@ -119,3 +119,15 @@ def test_a_reference_services_article_stored_by_an_authority_is_not_its_page():
     assert acc.predicted_audit_class(classify(text, url=url)) == "other"
     own = text.replace("Актуально на 12 апреля 2025\n", "").replace("Скачивайте готовый пакет", "Методисты подготовили пакет")
     assert acc.predicted_audit_class(classify(own, url=url)) == "external"
+
+
+def test_a_schools_section_reposting_a_regions_news_is_the_schools_page():
+    text = ("Региональная модель наставничества\n\n"
+            "В области стартовала региональная модель наставничества\n"
+            "На торжественном открытии собрались лучшие наставники региона; к работе подключились "
+            "представители всех муниципальных образований области. Наставничество помогает педагогам "
+            "передавать опыт молодым коллегам и подрастающему поколению.\n")
+    assert acc.predicted_audit_class(classify(text)) == "external"
+    got = classify(text, url="https://ozersk-sosh2.uralschool.ru/?section_id=24")
+    assert acc.predicted_audit_class(got) == "other" and got.issuer == "school"
+    assert any("ozersk-sosh2.uralschool.ru" in quote for quote in got.evidence)
