@@ -160,14 +160,16 @@ def findings(db, out, run, fmt):
 @click.command("classify")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-def classify_command(paths, fmt):
+@click.option("--url", help="Адрес, по которому найдены файлы: страница без документа на сайте органа "
+                            "управления образованием считается его страницей.")
+def classify_command(paths, fmt, url):
     """Классифицировать файлы документов (PDF, DOCX, DOC, RTF, ODT, HTML, TXT)."""
     from audit_rules.classifier import classify, model_opinion
     from eduaudit.extraction import extract_bytes
 
     for path in paths:
         extraction = extract_bytes(path.read_bytes(), filename=path.name)
-        result = classify(extraction.text, filename=path.name)
+        result = classify(extraction.text, filename=path.name, url=url)
         record = {"path": str(path), **result.to_dict(), "extraction_status": extraction.status,
                   "format": extraction.format, "ocr_used": extraction.ocr_used,
                   "model": model_opinion(extraction.text)}

@@ -131,3 +131,19 @@ def test_a_schools_section_reposting_a_regions_news_is_the_schools_page():
     got = classify(text, url="https://ozersk-sosh2.uralschool.ru/?section_id=24")
     assert acc.predicted_audit_class(got) == "other" and got.issuer == "school"
     assert any("ozersk-sosh2.uralschool.ru" in quote for quote in got.evidence)
+
+
+def test_classify_command_takes_the_address_the_files_were_found_at(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    page = tmp_path / "news.txt"
+    page.write_text(UNSIGNED_NEWS, encoding="utf-8")
+    root = Path(__file__).resolve().parent.parent
+    command = [sys.executable, "-m", "eduaudit.cli", "classify", str(page)]
+    alone = json.loads(subprocess.run(command, capture_output=True, text=True, check=True, cwd=root).stdout)
+    found = json.loads(subprocess.run(command + ["--url", "https://imc-ozersk.test/news/31"],
+                                      capture_output=True, text=True, check=True, cwd=root).stdout)
+    assert alone["issuer"] != "municipal" and found["issuer"] == "municipal"
