@@ -11,8 +11,9 @@ from concurrent.futures import ProcessPoolExecutor
 
 from audit_rules.classifier import Classification, classify
 
-# (text, file name, link text, page title, URL): what the classifier weighs of one document.
-Question = tuple[str, "str | None", "str | None", "str | None", "str | None"]
+# (text, file name, link text, page title, URL, the school's own site): what the classifier
+# weighs of one document.
+Question = tuple[str, "str | None", "str | None", "str | None", "str | None", "str | None"]
 
 
 # Below this many documents a second process costs more to start than it saves.
@@ -20,7 +21,7 @@ PARALLEL_CLASSIFICATION_FROM = 400
 
 
 def classify_all(questions: list[Question], workers: int) -> list[Classification]:
-    """Classifications of (text, filename, link text, page title, URL), in order, in up to ``workers``
+    """Classifications of (text, filename, link text, page title, URL, school site), in order, in up to ``workers``
     processes.
 
     The audit runs after extraction with every core free, and classification is its
@@ -37,5 +38,6 @@ def classify_all(questions: list[Question], workers: int) -> list[Classification
 
 
 def _classify_question(question: Question) -> Classification:
-    text, filename, link_text, page_title, url = question
-    return classify(text, filename=filename, link_text=link_text, page_title=page_title, url=url)
+    text, filename, link_text, page_title, url, school_site = question
+    return classify(text, filename=filename, link_text=link_text, page_title=page_title, url=url,
+                    school_site=school_site)

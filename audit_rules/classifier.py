@@ -23,7 +23,7 @@ from audit_rules.doc_metadata import (
     find_heads, head_title, listed_title_lines, main_head, prose_before, tidy_title,
 )
 from audit_rules.lexicon import Cue
-from audit_rules.site_publisher import authority_site, institution_site
+from audit_rules.site_publisher import authority_site, institution_site, same_host
 from audit_rules.text_features import Prepared, looks_garbled, prepare, quote_span, to_match
 from audit_rules.text_model import Prediction, TextModel, default_model
 
@@ -1223,18 +1223,21 @@ def _weak_signals(filename: str | None, link_text: str | None, page_title: str |
 # ---------------------------------------------------------------------------------------------
 
 def classify(text: str, *, filename: str | None = None, link_text: str | None = None,
-             page_title: str | None = None, url: str | None = None, model: TextModel | None = None,
-             rules_only: bool = False) -> Classification:
+             page_title: str | None = None, url: str | None = None, school_site: str | None = None,
+             model: TextModel | None = None, rules_only: bool = False) -> Classification:
     """Classify a document's text (a whole file or an excerpt of one).
 
     `url`, where the text was found, tells an education authority's site from others: its
     pages with no document in them are the authority's, where the text names no publisher.
+    `school_site`, the school's own site as a registry gives it, makes a page found on it the
+    school's, however its host is named (a school's site on its department's domain).
     `model` replaces the shipped text model (scripts use it to score a model trained without
     the texts being scored); `rules_only` leaves the text model out (what the rules read alone).
     """
     prep = prepare(text or "")
     card_name = card_file_name(prep)
-    site = authority_site(url)
+    own_site = same_host(url, school_site)
+    site = None if own_site else authority_site(url)
     weak = _weak_signals(filename, link_text, page_title, card_name)
     thin = prep.letter_count < SHORT_TEXT_LETTERS
 
@@ -1505,7 +1508,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         evidence.append(UNDECIDED_REASON)
         confidence = min(confidence, 0.4)
     if doc_type == "other" and genre is None and issuer in ("municipal", "regional") \
-            and (school_host := institution_site(url)) and not _published_by_authority(prep):
+            and (school_host := (own_site or institution_site(url))) and not _published_by_authority(prep):
         # A page with no document on a school's own site (its section reposting the region's news
         # of its mentoring model) is the school's page, whatever territory it speaks of; only the
         # authority's own signature («© Управление образования …») would make it the authority's.

@@ -26,9 +26,9 @@ REGIONAL_LABEL_RE = re.compile(
     r"|[а-я]{0,3}иро|ипк[а-я]{0,3}|цнппм|минобр[а-я]*|минпрос[а-я]*)$")
 # ... a municipality's education body or its methodical service.
 MUNICIPAL_LABEL_RE = re.compile(
-    r"^(?:uo[a-z]*|[a-z]*uo|gorono|rono|komobr[a-z]*|[a-z]*obraz[a-z]*"
-    r"|[a-z]*[inrgm]mc|mc|imc[a-z]*|nmc[a-z]*|[a-z]{0,2}cro|[a-z]*admin[a-z]*|adm"
-    r"|уо[а-я]*|[а-я]*уо|гороно|роно|комобр[а-я]*|[а-я]*образовани[а-я]*"
+    r"^(?:uo[a-z]*|[a-z]*uo|[a-z]*rono|komobr[a-z]*|obraz[a-z]*|obr"
+    r"|[a-z]*[inrgm]mc|mc|imc[a-z]*|nmc[a-z]*|[a-z]{0,2}cro|[a-z]*admin[a-z]*|adm[a-z]*|[a-z]*adm"
+    r"|уо[а-я]*|[а-я]*уо|[а-я]*роно|комобр[а-я]*|образовани[а-я]*|адм[а-я]*"
     r"|[а-я]*[инрмг]мц|имц[а-я]*|[а-я]{0,3}цро|[а-я]*администраци[а-я]*)$")
 # A label that names a school, kindergarten or college: the site is that institution's, whatever
 # domain hosts it.
@@ -43,6 +43,8 @@ SERVICE_LABEL_RE = re.compile(
     r"^(?:gid|guide|news|novosti|blog|wiki|journal|zhurnal|gazeta|media|press|help|expert"
     r"|гид|новости|блог|журнал|газета|медиа|пресс)$")
 # The registrable part's last label and what stands for it: not the publisher's name.
+# Labels that stand before a site's own name without naming anyone.
+GENERIC_LABELS = frozenset({"www", "m", "old", "new", "online", "mobile"})
 SUFFIX_LABELS = frozenset({"ru", "su", "com", "org", "net", "info", "рф", "by", "kz", "ua", "pro", "edu", "gov"})
 
 
@@ -68,32 +70,48 @@ def _host(url: str) -> str:
         return host
 
 
-def _labels(url: str | None) -> list[str]:
+def _names(url: str | None) -> list[str]:
+    """The host's labels that name someone (no «www.», no «.ru»), leftmost first; [] for none."""
     host = _host(url or "")
     if not host or re.fullmatch(r"[\d.:]+|localhost", host):
         return []
-    return [part for label in host.split(".") if label not in SUFFIX_LABELS
-            for part in re.split(r"[-_]+", re.sub(r"\d+", "-", label)) if part]
+    return [label for label in host.split(".") if label not in SUFFIX_LABELS and label not in GENERIC_LABELS]
+
+
+def _parts(label: str) -> list[str]:
+    return [part for part in re.split(r"[-_]+", re.sub(r"\d+", "-", label)) if part]
 
 
 def institution_site(url: str | None) -> str | None:
-    """The host of `url` when it names a school, kindergarten or college (or a platform of
-    schools' sites, «…school.ru»), else None."""
-    if any(INSTITUTION_LABEL_RE.match(part) for part in _labels(url)):
+    """The host of `url` when any of its labels names a school, kindergarten or college (or a
+    platform of schools' sites, «…school.ru»), else None."""
+    if any(INSTITUTION_LABEL_RE.match(part) for label in _names(url) for part in _parts(label)):
         return _host(url or "")
     return None
 
 
 def authority_site(url: str | None) -> AuthoritySite | None:
-    """The authority whose site `url` is on, or None (a school's site, a newsroom's, unknown)."""
-    labels = _labels(url)
+    """The authority whose site `url` is on, or None (a school's site, a newsroom's, unknown).
+
+    Only the leftmost label names the site: an authority's domain also hosts its schools' and
+    colleges' sites («kamenka.minobr63.ru», «mezpk-prof.obr57.ru»), and those are theirs.
+    """
+    names = _names(url)
+    if not names:
+        return None
+    if any(INSTITUTION_LABEL_RE.match(part) or SERVICE_LABEL_RE.match(part)
+           for label in names for part in _parts(label)):
+        return None
+    own = _parts(names[0])
     host = _host(url or "")
-    if any(INSTITUTION_LABEL_RE.match(part) or SERVICE_LABEL_RE.match(part) for part in labels):
-        return None
-    if not labels:
-        return None
-    if any(REGIONAL_LABEL_RE.match(part) for part in labels):
+    if any(REGIONAL_LABEL_RE.match(part) for part in own):
         return AuthoritySite("regional", host)
-    if any(MUNICIPAL_LABEL_RE.match(part) for part in labels):
+    if any(MUNICIPAL_LABEL_RE.match(part) for part in own):
         return AuthoritySite("municipal", host)
     return None
+
+
+def same_host(url: str | None, site: str | None) -> str | None:
+    """The host of `url` when `site` is on the same host, else None."""
+    host = _host(url or "")
+    return host if host and host == _host(site or "") else None

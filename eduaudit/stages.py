@@ -268,9 +268,14 @@ def classify(store: Store, run_id: int, workers: int | None = None) -> int:
                                     "page_title": row["heading"] or "", "fetched_at": row["fetched_at"]})
     texts = {r["sha256"]: r for r in store.db.query("select sha256, status, text from extractions")}
     missing = {"status": "missing", "text": ""}
+    # the registry says whose site it is: a page on the school's own site is the school's,
+    # however its host is named
+    school_sites = {r["school_id"]: r["final_url"] or r["start_url"] for r in store.db.query(
+        "select school_id, start_url, final_url from sites where run_id = ?", [run_id])}
     questions = [((texts.get(sha) or missing)["text"] or "", entry["filename"] or None,
-                  entry["link_text"] or None, entry["page_title"] or None, entry["url"])
-                 for (_, sha), entry in candidates.items()]
+                  entry["link_text"] or None, entry["page_title"] or None, entry["url"],
+                  school_sites.get(school_id))
+                 for (school_id, sha), entry in candidates.items()]
     out = []
     from eduaudit.extraction.pool import default_workers
 

@@ -22,12 +22,12 @@ acc = load_script("classifier_accuracy")
     ("https://mc.ozersk-edu.test/index.php/12-shkola", "municipal"),
     ("https://otdel-obrazovaniya-ozersk.test/", "municipal"),
     ("https://ozerskadmin.test/?q=node/1", "municipal"),
-    ("https://наставничество.озцро.test/новости", "municipal"),  # центр развития образования
     ("https://iro77.test/?p=1", "regional"),                   # институт развития образования
     ("https://skiro.test/news", "regional"),
     ("https://cnppm.iro.ozersk.test/?p=3", "regional"),
-    ("https://zapad.minobr77.test/news/1", "regional"),
-    ("http://sv.krayminobr.test/page/48", "regional"),         # a region's abbreviation glued on
+    ("https://krayminobr.test/page/48", "regional"),            # a region's abbreviation glued on
+    ("https://ozersk-cro.test/novosti", "municipal"),           # центр развития образования
+    ("https://obr.admozersk.test/index.php/news", "municipal"),   # an administration's department
     ("https://online.imc-ozersk.test/index.php/kalendar", "municipal"),
 ])
 def test_an_authoritys_address_names_what_it_is(url, level):
@@ -39,6 +39,8 @@ def test_an_authoritys_address_names_what_it_is(url, level):
 @pytest.mark.parametrize("url", [
     "https://sh7-ozersk-r66.gosweb.gosuslugi.ru/nasha-shkola/nastavnichestvo",
     "https://mdou12.ozerskuo.test/?page_id=4",        # a kindergarten hosted by its department
+    "https://kamenka.krayminobr.test/itogi-goda",      # a village school hosted by the ministry
+    "https://ozersk-pk.obr77.test/news/1",             # a college on the region's platform
     "https://sosh-3.obr77.test/news/1",                # a school on a region's platform
     "https://t1234y.dou.obrazovanie77.test/nastavnichestvo",
     "https://ozersk-licei.uralschool.ru/file/card?id=9",
@@ -147,3 +149,13 @@ def test_classify_command_takes_the_address_the_files_were_found_at(tmp_path):
     found = json.loads(subprocess.run(command + ["--url", "https://imc-ozersk.test/news/31"],
                                       capture_output=True, text=True, check=True, cwd=root).stdout)
     assert alone["issuer"] != "municipal" and found["issuer"] == "municipal"
+
+
+def test_a_page_on_the_schools_own_site_is_the_schools_however_its_host_is_named():
+    # a school's site on its department's domain, as a registry lists it
+    url = "https://uo-ozersk.test/sh2/news/31"
+    assert acc.predicted_audit_class(classify(UNSIGNED_NEWS, url=url)) == "external"
+    got = classify(UNSIGNED_NEWS, url=url, school_site="http://uo-ozersk.test/sh2/")
+    assert acc.predicted_audit_class(got) == "other"
+    elsewhere = classify(UNSIGNED_NEWS, url=url, school_site="https://sh2-ozersk.test/")
+    assert acc.predicted_audit_class(elsewhere) == "external"
