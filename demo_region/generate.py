@@ -31,7 +31,7 @@ from .scenarios import RULE_IDS, DocPlan, SchoolPlan, ground_truth, municipal_fi
 from .schools import School, build_schools, municipality_by_key, translit
 from .sitemaps import add_sitemap
 
-GENERATOR_VERSION = "6"
+GENERATOR_VERSION = "7"
 MARKER = "complete.json"
 DOC_BATCH = 200
 

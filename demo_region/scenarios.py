@@ -91,6 +91,9 @@ def host_for(school: School, platform: str, rng: random.Random) -> str:
     """A host name shaped like the real ones of each platform, ending in .test."""
     num = _number(school.slug)
     stem = school.slug.split("-", 1)[1] if school.slug.startswith("sh-") else ""
+    # a village school is named by its village («isakovskaya»); a town's unnumbered gymnasium has
+    # only its slug («gimn-vyazma»), which no host may lose
+    own = stem.split("-")[0] if stem else school.slug
     town = school.town_slug
     kind = "gimnaziya" if school.kind == "гимназия" else "licey" if school.kind == "лицей" else "school"
     if platform == "gosweb":
@@ -98,9 +101,9 @@ def host_for(school: School, platform: str, rng: random.Random) -> str:
     if platform == "schoolru":
         return f"{kind}{num}-{town}.smolschool.test" if num or kind != "school" else f"{stem}.smolschool.test"
     if platform == "ucoz":
-        return f"{town}-sch{num}.ucoz.test" if num else f"{stem.split('-')[0]}-shkola.ucoz.test"
+        return f"{town}-sch{num}.ucoz.test" if num else f"{own}-shkola.ucoz.test" if stem else f"{own}.ucoz.test"
     if platform == "edusite":
-        return f"s{num}{town}.edusite.test" if num else f"{stem.split('-')[0]}.edusite.test"
+        return f"s{num}{town}.edusite.test" if num else f"{own}.edusite.test"
     # WordPress and hand-made sites live on their own domains
     if num or kind != "school":
         return rng.choice([f"{kind}{num}-{town}.test", f"{town}-{kind}{num}.test", f"sosh{num}-{town}.test"])
