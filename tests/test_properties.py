@@ -78,6 +78,21 @@ def test_any_text_is_judged_without_error(text):
 
 
 @FAST
+@given(st.one_of(urls, st.text(max_size=200)))
+def test_any_address_is_read_for_its_publisher_without_error(url):
+    from audit_rules.site_publisher import authority_site, institution_site, same_host
+
+    found = authority_site(url)
+    assert found is None or (found.level in ("regional", "municipal") and found.host)
+    # a school's site is never an authority's
+    assert found is None or institution_site(url) is None
+    # an address is on its own site, and on no other one
+    host = same_host(url, url)
+    assert host is None or (host and "/" not in host)
+    assert same_host(url, "https://another-site.invalid/") is None
+
+
+@FAST
 @given(st.text(max_size=200))
 def test_fold_is_a_normal_form(text):
     folded = nav.fold(text)
