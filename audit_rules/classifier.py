@@ -1296,6 +1296,8 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         if weak_genres[best] > 0:
             genre, genre_source = best, "weak"
             genre_quotes = weak["quotes"][:1]
+    # a page with no document on an authority's site that speaks of education's mentoring
+    site_page = site is not None and genre is None and _authority_page_on_mentoring(prep, m_score)
 
     # 2. About mentoring: the title decides; otherwise the density of mentoring words.
     density = m_score * 1000.0 / max(len(prep.text), 1000)
@@ -1375,8 +1377,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # of the Teacher and Mentor, its mentors' council, its seminar for young teachers of many
         # schools) is its page about mentoring.
         about, about_source = True, "body"
-    elif not about and genre is None and about_source != "outside" and site is not None \
-            and _authority_page_on_mentoring(prep, m_score):
+    elif not about and about_source != "outside" and site_page:
         # ... and so is such a page of its site that names no publisher at all («В Методическом
         # центре открылась Школа молодого учителя»): the address says whose it is.
         about, about_source = True, "body"
@@ -1410,15 +1411,14 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
 
     # 5. Issuer and metadata.
     issuer, issuer_quotes = _issuer(prep, zones, head, blocks, info.number)
-    if doc_type == "program" and issuer not in ("municipal", "regional") and title_match \
-            and lexicon.COURSE_PROGRAMME_RE.search(title_match):
-        # A course for mentors is its further-training body's offer, whoever attends it: with the
-        # body's name it is the body's programme, without it no school's.
-        doc_type = "other"
-    if doc_type == "program" and title_match and lexicon.COURSE_PROGRAMME_RE.search(title_match) \
-            and lexicon.PAID_COURSE_RE.search(prep.match):
-        # ... and one sold on its page is a company's offer, under whatever institute's name
-        doc_type, issuer, issuer_quotes = "other", "unknown", []
+    if doc_type == "program" and title_match and lexicon.COURSE_PROGRAMME_RE.search(title_match):
+        if issuer not in ("municipal", "regional"):
+            # A course for mentors is its further-training body's offer, whoever attends it: with
+            # the body's name it is the body's programme, without it no school's.
+            doc_type = "other"
+        elif lexicon.PAID_COURSE_RE.search(prep.match):
+            # ... and one sold on its page is a company's offer, under whatever institute's name
+            doc_type, issuer, issuer_quotes = "other", "unknown", []
     if doc_type != "other" and issuer not in ("municipal", "regional") and title_match \
             and lexicon.SAMPLE_TITLE_RE.search(title_match):
         # «Приказ о наставничестве в школе: образец 2024 года»: an advice site's sample is nobody's
@@ -1489,8 +1489,7 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
     if second is not None:
         prediction, doc_type, audience, about, confidence, issuer = second
         evidence.append(prediction.reason())
-    elif about and doc_type == "other" and genre is None and not scholarly and site is not None \
-            and issuer in ("unknown", "school") and _authority_page_on_mentoring(prep, m_score):
+    elif about and doc_type == "other" and not scholarly and site_page and issuer in ("unknown", "school"):
         # No document, on an authority's site, in no school's own voice: the authority's page (a
         # school named in it is where its event took place, not who speaks).
         issuer, issuer_quotes = site.level, [site.quote()]

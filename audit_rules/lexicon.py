@@ -60,9 +60,8 @@ SCHOOL_NAME_RE = re.compile(r"\b(?:[мг]?[бка]?оу|мбдоу|мадоу|м
 # The Year of the Teacher and Mentor (2023): a school's orders and plans of its celebrations name
 # mentors in the Year's name only.
 YEAR_OF_MENTOR_RE = re.compile(r"\bгод\w*\s+педагога\s+и\s+наставника")
-# The byline of a publication on a teachers' portal («Автор: …» over «Организация: …», «Населенный
-# пункт: …»): an author's article, not an organisation's document, whatever its words.
-# Any word of education: a page that has none speaks of another field's mentoring.
+# Any word of education: a page that has none speaks of another field's mentoring. (Broader than
+# EDUCATION_RE, which names institutions and staff: «наставничество в сфере образования» counts here.)
 EDUCATION_WORD_RE = re.compile(r"образовани|педагог|учител|\bшкол|воспитател|обучающ|студент|детск\w+\s+сад")
 # A reference service's article, wherever it is reprinted: dated as current («Актуально на 3 марта
 # 2025»), selling its ready-made papers («Скачивайте готовый пакет документов», «Предлагаем
@@ -70,6 +69,8 @@ EDUCATION_WORD_RE = re.compile(r"образовани|педагог|учите�
 ADVICE_ARTICLE_RE = re.compile(
     r"\bактуально\s+на\s+\d{1,2}\s+[а-я]+\s+\d{4}|\bскачива?й?те\s+(?:готов|образ|шаблон|бланк|пакет)\w*"
     r"|\bпредлагаем\s+(?:\w+\s+){0,2}инструкци\w*")
+# The byline of a publication on a teachers' portal («Автор: …» over «Организация: …», «Населенный
+# пункт: …»): an author's article, not an organisation's document, whatever its words.
 PUBLICATION_BYLINE_RE = re.compile(
     r"(?m)^\s*(?:Автор\w*|Разместил\w*)\s*:[^\n]*\n(?:[^\n]*\n){0,4}?\s*"
     r"(?:Организация|Населенн?ый пункт|Населённый пункт|Должность|Место работы|Учреждение|Опубликовано)\s*:"

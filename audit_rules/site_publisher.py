@@ -70,9 +70,8 @@ def _host(url: str) -> str:
         return host
 
 
-def _names(url: str | None) -> list[str]:
+def _names(host: str) -> list[str]:
     """The host's labels that name someone (no «www.», no «.ru»), leftmost first; [] for none."""
-    host = _host(url or "")
     if not host or re.fullmatch(r"[\d.:]+|localhost", host):
         return []
     return [label for label in host.split(".") if label not in SUFFIX_LABELS and label not in GENERIC_LABELS]
@@ -85,8 +84,9 @@ def _parts(label: str) -> list[str]:
 def institution_site(url: str | None) -> str | None:
     """The host of `url` when any of its labels names a school, kindergarten or college (or a
     platform of schools' sites, «…school.ru»), else None."""
-    if any(INSTITUTION_LABEL_RE.match(part) for label in _names(url) for part in _parts(label)):
-        return _host(url or "")
+    host = _host(url or "")
+    if any(INSTITUTION_LABEL_RE.match(part) for label in _names(host) for part in _parts(label)):
+        return host
     return None
 
 
@@ -96,14 +96,14 @@ def authority_site(url: str | None) -> AuthoritySite | None:
     Only the leftmost label names the site: an authority's domain also hosts its schools' and
     colleges' sites («kamenka.minobr63.ru», «mezpk-prof.obr57.ru»), and those are theirs.
     """
-    names = _names(url)
+    host = _host(url or "")
+    names = _names(host)
     if not names:
         return None
     if any(INSTITUTION_LABEL_RE.match(part) or SERVICE_LABEL_RE.match(part)
            for label in names for part in _parts(label)):
         return None
     own = _parts(names[0])
-    host = _host(url or "")
     if any(REGIONAL_LABEL_RE.match(part) for part in own):
         return AuthoritySite("regional", host)
     if any(MUNICIPAL_LABEL_RE.match(part) for part in own):

@@ -14,6 +14,11 @@ from tests.helpers.scriptkit import load_script
 acc = load_script("classifier_accuracy")
 
 
+def audit_class_at(text: str, url: str | None, **context: str) -> str:
+    """The audit class of `text` found at `url`."""
+    return acc.predicted_audit_class(classify(text, url=url, **context))
+
+
 @pytest.mark.parametrize("url, level", [
     ("https://uo-ozersk.test/news/12", "municipal"),           # управление образования
     ("http://ozerskruo.test/item/7", "municipal"),             # районное управление образования
@@ -74,21 +79,21 @@ def test_unsigned_news_about_young_teachers_on_an_authoritys_site_is_the_authori
 
 @pytest.mark.parametrize("url", [None, "https://sh2-ozersk.test/news/31", "https://ozersk-news.test/31"])
 def test_the_same_news_elsewhere_is_no_authoritys_page(url):
-    assert acc.predicted_audit_class(classify(UNSIGNED_NEWS, url=url)) == "other"
+    assert audit_class_at(UNSIGNED_NEWS, url) == "other"
 
 
 def test_a_schools_own_voice_on_an_authoritys_domain_is_the_schools():
     text = UNSIGNED_NEWS.replace("Молодые учителя школ округа", "Молодые учителя нашей школы")
-    assert acc.predicted_audit_class(classify(text, url="https://imc-ozersk.test/news/31")) == "other"
+    assert audit_class_at(text, "https://imc-ozersk.test/news/31") == "other"
 
 
 def test_the_year_of_the_teacher_and_mentor_named_in_passing_makes_no_page_on_mentoring():
     text = ("Год педагога и наставника!\n"
             "Продлён срок приёма документов на муниципальный этап конкурса «Учитель года». Документы "
             "принимаются до 20 февраля в кабинете № 5. Справки по телефону отдела.\n")
-    assert acc.predicted_audit_class(classify(text, url="https://uo-ozersk.test/news/2")) == "other"
+    assert audit_class_at(text, "https://uo-ozersk.test/news/2") == "other"
     with_mentors = text + "Лучшим педагогам-наставникам района вручены благодарственные письма главы.\n"
-    assert acc.predicted_audit_class(classify(with_mentors, url="https://uo-ozersk.test/news/2")) == "external"
+    assert audit_class_at(with_mentors, "https://uo-ozersk.test/news/2") == "external"
 
 
 def test_a_schools_regulation_stays_the_schools_wherever_it_is_stored():
@@ -107,9 +112,9 @@ def test_an_administrations_news_on_mentors_at_work_is_no_education_page():
             "Трудовой кодекс дополнен статьёй о наставничестве. Поручить работнику обязанности "
             "наставника можно только с его письменного согласия, а работа наставника оплачивается.\n"
             "Содержание и сроки наставничества указываются в трудовом договоре.\n")
-    assert acc.predicted_audit_class(classify(text, url="https://ozerskadmin.test/news/5")) == "other"
+    assert audit_class_at(text, "https://ozerskadmin.test/news/5") == "other"
     teachers = text.replace("Поручить работнику", "Поручить учителю")
-    assert acc.predicted_audit_class(classify(teachers, url="https://ozerskadmin.test/news/5")) == "external"
+    assert audit_class_at(teachers, "https://ozerskadmin.test/news/5") == "external"
 
 
 def test_a_reference_services_article_stored_by_an_authority_is_not_its_page():
@@ -118,9 +123,9 @@ def test_a_reference_services_article_stored_by_an_authority_is_not_its_page():
             "оценить результаты. Скачивайте готовый пакет документов для наставников и молодых учителей.\n"
             "Наставничество помогает молодым педагогам быстрее войти в профессию.\n")
     url = "https://uo-ozersk.test/file/download?id=17"
-    assert acc.predicted_audit_class(classify(text, url=url)) == "other"
+    assert audit_class_at(text, url) == "other"
     own = text.replace("Актуально на 12 апреля 2025\n", "").replace("Скачивайте готовый пакет", "Методисты подготовили пакет")
-    assert acc.predicted_audit_class(classify(own, url=url)) == "external"
+    assert audit_class_at(own, url) == "external"
 
 
 def test_a_schools_section_reposting_a_regions_news_is_the_schools_page():
@@ -129,7 +134,7 @@ def test_a_schools_section_reposting_a_regions_news_is_the_schools_page():
             "На торжественном открытии собрались лучшие наставники региона; к работе подключились "
             "представители всех муниципальных образований области. Наставничество помогает педагогам "
             "передавать опыт молодым коллегам и подрастающему поколению.\n")
-    assert acc.predicted_audit_class(classify(text)) == "external"
+    assert audit_class_at(text, None) == "external"
     got = classify(text, url="https://ozersk-sosh2.uralschool.ru/?section_id=24")
     assert acc.predicted_audit_class(got) == "other" and got.issuer == "school"
     assert any("ozersk-sosh2.uralschool.ru" in quote for quote in got.evidence)
@@ -154,8 +159,6 @@ def test_classify_command_takes_the_address_the_files_were_found_at(tmp_path):
 def test_a_page_on_the_schools_own_site_is_the_schools_however_its_host_is_named():
     # a school's site on its department's domain, as a registry lists it
     url = "https://uo-ozersk.test/sh2/news/31"
-    assert acc.predicted_audit_class(classify(UNSIGNED_NEWS, url=url)) == "external"
-    got = classify(UNSIGNED_NEWS, url=url, school_site="http://uo-ozersk.test/sh2/")
-    assert acc.predicted_audit_class(got) == "other"
-    elsewhere = classify(UNSIGNED_NEWS, url=url, school_site="https://sh2-ozersk.test/")
-    assert acc.predicted_audit_class(elsewhere) == "external"
+    assert audit_class_at(UNSIGNED_NEWS, url) == "external"
+    assert audit_class_at(UNSIGNED_NEWS, url, school_site="http://uo-ozersk.test/sh2/") == "other"
+    assert audit_class_at(UNSIGNED_NEWS, url, school_site="https://sh2-ozersk.test/") == "external"
