@@ -23,7 +23,7 @@ from audit_rules.doc_metadata import (
     find_heads, head_title, listed_title_lines, main_head, prose_before, tidy_title,
 )
 from audit_rules.lexicon import Cue
-from audit_rules.site_publisher import authority_site, institution_site, same_host
+from audit_rules.site_publisher import authority_site, institution_site, newsroom_site, same_host
 from audit_rules.text_features import Prepared, looks_garbled, prepare, quote_span, to_match
 from audit_rules.text_model import Prediction, TextModel, default_model
 
@@ -999,6 +999,8 @@ def _authority_page_on_mentoring(prep: Prepared, m_score: float) -> bool:
         return True
     if m_score <= 0:
         return False
+    if lexicon.YEAR_OF_MENTOR_EVENT_RE.search(prep.match[:_top_end(prep, YEAR_EVENT_LEAD_LINES)]):
+        return True     # its headline: the authority's ceremony of the Year
     if not lexicon.YEAR_OF_MENTOR_RE.search(prep.match):
         return True
     return _mentoring_score(prepare(lexicon.YEAR_OF_MENTOR_RE.sub(" ", prep.match)))[0] > 0
@@ -1098,6 +1100,7 @@ OPENING_CHARS = 300
 
 # Lines at the top of an untitled programme where its note names the young teachers it is for.
 YOUNG_STAFF_LEAD_LINES = 12
+YEAR_EVENT_LEAD_LINES = 1
 
 # Lines at the top where an annex names the act it belongs to (below a legal portal's banner or
 # a site's widgets, or wrapped in a narrow column).
@@ -1512,6 +1515,11 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # of its mentoring model) is the school's page, whatever territory it speaks of; only the
         # authority's own signature («© Управление образования …») would make it the authority's.
         issuer, issuer_quotes = "school", [f"сайт образовательной организации: {school_host}"]
+    elif doc_type == "other" and genre is None and issuer in ("municipal", "regional") and site is None \
+            and (news_host := newsroom_site(url)):
+        # ... and one on a newsroom's site is the newsroom's retelling, whatever body it quotes or
+        # whose words it prints.
+        issuer, issuer_quotes = "unknown", [f"сайт средства массовой информации: {news_host}"]
 
     for group in (genre_quotes, mentoring_quotes, audience_quotes, issuer_quotes, contains_quotes,
                   [info.date_evidence] if info.date_evidence else []):

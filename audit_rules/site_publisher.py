@@ -10,6 +10,10 @@ Russian authorities name their sites after what they are: «uo-…» and «…ru
 Schools hosted on a platform or an authority's domain carry their own name in the leftmost
 labels («mdou72.beluo31.ru», «turi-sosh-1.obr57.ru»), and those are schools' sites.
 
+A portal of many bodies names them in its folders instead («…gov.ru/ministries/minobr/»,
+«edu.….ru/mouo-…/»); a newsroom names itself («…-news», «vesti…»), and its retelling of a
+department's seminar is its own page, not the department's.
+
 Only the address is read here; `audit_rules.classifier` decides what it weighs (a page with no
 document in it, of no school's own voice).
 """
@@ -17,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 # A label (between dots or hyphens, digits dropped) that names a region's body.
 REGIONAL_LABEL_RE = re.compile(
@@ -30,6 +34,19 @@ MUNICIPAL_LABEL_RE = re.compile(
     r"|[a-z]*[inrgm]mc|mc|imc[a-z]*|nmc[a-z]*|[a-z]{0,2}cro|[a-z]*admin[a-z]*|adm[a-z]*|[a-z]*adm"
     r"|уо[а-я]*|[а-я]*уо|[а-я]*роно|комобр[а-я]*|образовани[а-я]*|адм[а-я]*"
     r"|[а-я]*[инрмг]мц|имц[а-я]*|[а-я]{0,3}цро|[а-я]*администраци[а-я]*)$")
+# A path's folder that names an authority on a portal of many («/ministries/minobr/»,
+# «/mouo-gornomari/», «/upravlenie-obrazovaniya/»): its first word, in a folder of two words at
+# most (a news headline's slug is longer). Narrower than a host's labels, as schools' own
+# sections are called «obrazovanie» and «administraciya».
+REGIONAL_FOLDER_RE = re.compile(r"^(?:minobr[a-z]*|minpros[a-z]*|depobr[a-z]*|минобр[а-я]*|минпрос[а-я]*)$")
+MUNICIPAL_FOLDER_RE = re.compile(r"^(?:[a-z]*uo|[a-z]*rono|komobr[a-z]*|[а-я]*уо|[а-я]*роно|комобр[а-я]*)$")
+# A section «для жителей» («dlya-zhiteley», «zhitelyam»): an administration's site, as a school's
+# menu speaks to parents and pupils, not to residents.
+RESIDENTS_FOLDER_RE = re.compile(r"^(?:dlya-)?(?:zhitel[a-z]*|naseleni[a-z]*)$|^(?:для-)?(?:жител[а-я]*|населени[а-я]*)$")
+EDUCATION_BODY_FOLDER_RE = re.compile(
+    r"^(?:upravlenie|otdel|komitet|управление|отдел|комитет)-(?:po-|по-)?(?:obrazovani|образовани)")
+AUTHORITY_FOLDERS = 3
+
 # A label that names a school, kindergarten or college: the site is that institution's, whatever
 # domain hosts it.
 INSTITUTION_LABEL_RE = re.compile(
@@ -44,7 +61,14 @@ SERVICE_LABEL_RE = re.compile(
     r"|гид|новости|блог|журнал|газета|медиа|пресс)$")
 # The registrable part's last label and what stands for it: not the publisher's name.
 # Labels that stand before a site's own name without naming anyone.
-GENERIC_LABELS = frozenset({"www", "m", "old", "new", "online", "mobile"})
+# («sv.», «special.»: the version for the visually impaired of the same site)
+GENERIC_LABELS = frozenset({"www", "m", "old", "new", "online", "mobile", "sv", "special", "bvi"})
+# A subsite named after a topic («наставничество.уицро.рф», «nastavnik.…»): its publisher is the
+# site it is a part of, named in the next label.
+TOPIC_LABEL_RE = re.compile(r"^(?:nastavni[a-z]*|metod[a-z]*|наставни[а-я]*|метод[а-я]*)$")
+# A newsroom's label: the site reports on education, whatever body its news quotes.
+NEWSROOM_LABEL_RE = re.compile(
+    r"^(?:news|novosti|vesti|gazeta|media|press|smi|tv|radio|новости|вести|газета|медиа|пресс|сми|тв|радио)$")
 SUFFIX_LABELS = frozenset({"ru", "su", "com", "org", "net", "info", "рф", "by", "kz", "ua", "pro", "edu", "gov"})
 
 
@@ -52,7 +76,7 @@ SUFFIX_LABELS = frozenset({"ru", "su", "com", "org", "net", "info", "рф", "by"
 class AuthoritySite:
     """An education authority's (or its methodical service's) site, read from its address."""
     level: str      # "regional" or "municipal"
-    host: str       # the host, as evidence
+    host: str       # the host (with the portal's folder that names the body), as evidence
 
     def quote(self) -> str:
         return f"сайт органа управления образованием или методической службы: {self.host}"
@@ -103,11 +127,44 @@ def authority_site(url: str | None) -> AuthoritySite | None:
     if any(INSTITUTION_LABEL_RE.match(part) or SERVICE_LABEL_RE.match(part)
            for label in names for part in _parts(label)):
         return None
+    while len(names) > 1 and all(TOPIC_LABEL_RE.match(part) for part in _parts(names[0])):
+        names = names[1:]
     own = _parts(names[0])
     if any(REGIONAL_LABEL_RE.match(part) for part in own):
         return AuthoritySite("regional", host)
     if any(MUNICIPAL_LABEL_RE.match(part) for part in own):
         return AuthoritySite("municipal", host)
+    return _authority_folder(url or "", host)
+
+
+def _authority_folder(url: str, host: str) -> AuthoritySite | None:
+    """The authority a portal's folder names, when no folder above the page names an institution."""
+    try:
+        path = unquote(urlsplit(url if "//" in url else "//" + url).path).lower()
+    except ValueError:
+        return None
+    found = None
+    for folder in [folder for folder in path.split("/") if folder][:AUTHORITY_FOLDERS]:
+        parts = _parts(folder)
+        if any(INSTITUTION_LABEL_RE.match(part) for part in parts):
+            return None
+        if EDUCATION_BODY_FOLDER_RE.match(folder.replace("_", "-")) or RESIDENTS_FOLDER_RE.match(folder.replace("_", "-")):
+            found = ("municipal", folder)
+        elif parts and len(parts) <= 2 and REGIONAL_FOLDER_RE.match(parts[0]):
+            found = ("regional", folder)
+        elif parts and len(parts) <= 2 and MUNICIPAL_FOLDER_RE.match(parts[0]):
+            found = ("municipal", folder)
+    if found is None:
+        return None
+    level, folder = found
+    return AuthoritySite(level, host + path[:path.index(folder) + len(folder)])
+
+
+def newsroom_site(url: str | None) -> str | None:
+    """The host of `url` when one of its labels names a newsroom («tver-news», «vesti35»), else None."""
+    host = _host(url or "")
+    if any(NEWSROOM_LABEL_RE.match(part) for label in _names(host) for part in _parts(label)):
+        return host
     return None
 
 

@@ -96,6 +96,17 @@ def test_the_year_of_the_teacher_and_mentor_named_in_passing_makes_no_page_on_me
     assert audit_class_at(with_mentors, "https://uo-ozersk.test/news/2") == "external"
 
 
+def test_an_authoritys_ceremony_of_the_year_of_the_teacher_and_mentor_is_its_page_on_mentoring():
+    text = ("Сегодня в районном Доме культуры состоялось торжественное открытие Года педагога и наставника.\n"
+            "В зале собрались работники школ и детских садов района, ветераны педагогического труда. "
+            "Победителям муниципального этапа конкурса «Учитель года» вручены дипломы.\n")
+    assert audit_class_at(text, "https://uo-ozersk.test/news/3") == "external"
+    assert audit_class_at(text, "https://sh2-ozersk.test/news/3") == "other"
+    # the same ceremony below a headline on other news is not what the page reports
+    later = "Продлён приём документов на конкурс «Учитель года».\n" + text
+    assert audit_class_at(later, "https://uo-ozersk.test/news/3") == "other"
+
+
 def test_a_schools_regulation_stays_the_schools_wherever_it_is_stored():
     text = ("УТВЕРЖДАЮ\nДиректор МБОУ «СШ № 2» ____ И.И. Петрова\nПриказ № 41 от 30.08.2024\n\n"
             "ПОЛОЖЕНИЕ\nо системе наставничества педагогических работников МБОУ «СШ № 2»\n"
@@ -162,3 +173,46 @@ def test_a_page_on_the_schools_own_site_is_the_schools_however_its_host_is_named
     assert audit_class_at(UNSIGNED_NEWS, url) == "external"
     assert audit_class_at(UNSIGNED_NEWS, url, school_site="http://uo-ozersk.test/sh2/") == "other"
     assert audit_class_at(UNSIGNED_NEWS, url, school_site="https://sh2-ozersk.test/") == "external"
+
+
+@pytest.mark.parametrize("url, level", [
+    ("https://ozersk-region.gov.test/ministries/minobr/news/5", "regional"),   # a government portal
+    ("http://edu.ozersk.test/mouo-lesnoy/Lists/News/DispForm.aspx?ID=6", "municipal"),
+    ("https://ozersk.test/upravlenie-obrazovaniya/novosti/12", "municipal"),
+    ("https://sv.uo-ozersk.test/news/12", "municipal"),           # the version for the visually impaired
+    ("https://nastavnichestvo.ozersk-cro.test/news/1", "municipal"),  # a subsite named after its topic
+    # a district administration's site on a platform of many: its section for residents
+    ("https://ozerskij-r66.gosweb.gosuslugi.ru/dlya-zhiteley/novosti-i-reportazhi/novosti_12.html", "municipal"),
+])
+def test_a_portals_folder_or_an_authoritys_subsite_names_the_authority(url, level):
+    found = authority_site(url)
+    assert found is not None and found.level == level
+    assert audit_class_at(UNSIGNED_NEWS, url) == "external"
+
+
+@pytest.mark.parametrize("url", [
+    "http://edu.ozersk.test/mouo-lesnoy/sch3/news/6",      # a school's site under its department's folder
+    "https://sad-zvezdochka.test/obrazovanie/",            # a school's own section «Образование»
+    "https://zvezdochka.test/administraciya/",
+    "https://ozersk.test/news/uo-provelo-seminar-dlya-molodyh-pedagogov",   # a headline's slug
+    "https://nastavnichestvo.ozersk.test/news/1",          # a topic's subsite of nobody known
+    "https://sh-ozerskaya-r66.gosweb.gosuslugi.ru/roditelyam-i-uchenikam/novosti/5",
+])
+def test_folders_of_schools_sections_and_headlines_name_no_authority(url):
+    assert authority_site(url) is None
+
+
+# A newsroom's retelling of a district's seminar: the schools listed make the text a territory's.
+RETOLD_SEMINAR = (
+    "Управление образования провело семинар для молодых педагогов\n"
+    "В семинаре приняли участие молодые учителя из школ № 2, 5, 9 и 14 Озерского района. Опытные "
+    "наставники провели для них открытые уроки и рассказали, как выстроить работу с классом в первый "
+    "год. Управление образования планирует сделать такие встречи ежемесячными.\n")
+
+
+def test_a_newsrooms_retelling_of_an_authoritys_event_is_no_authoritys_page():
+    assert audit_class_at(RETOLD_SEMINAR, None) == "external"
+    assert audit_class_at(RETOLD_SEMINAR, "https://uo-ozersk.test/news/7") == "external"
+    got = classify(RETOLD_SEMINAR, url="https://ozersk-news.test/society/2024/12")
+    assert acc.predicted_audit_class(got) == "other" and got.issuer == "unknown"
+    assert any("ozersk-news.test" in quote for quote in got.evidence)
