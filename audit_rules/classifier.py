@@ -1021,7 +1021,8 @@ def _published_by_authority(prep: Prepared) -> re.Match[str] | None:
     """
     if lexicon.OWN_SCHOOL_VOICE_RE.search(prep.match):
         return None
-    found = lexicon.PUBLISHER_AUTHORITY_RE.search(prep.match)
+    found = next((m for m in lexicon.PUBLISHER_AUTHORITY_RE.finditer(prep.match)
+                  if not _inside_quoted_speech(prep.match, m.start())), None)
     if found is None and "руководител" in prep.match:
         found = lexicon.ASKS_HEADS_OF_SCHOOLS_RE.search(prep.match)
     if found is None:
@@ -1037,6 +1038,23 @@ def _published_by_authority(prep: Prepared) -> re.Match[str] | None:
                     or lexicon.FEDERAL_BODY_RE.match(prep.match, found.start()):
                 found = None
     return found
+
+
+def _inside_quoted_speech(text: str, pos: int) -> bool:
+    """Whether `pos` (in a prepared text, its quotes straightened) is inside a quoted speech
+    («Наш Центр активно работает с регионами …», — отметил …): the speaker's «наш», not the
+    page's publisher's. A body's or event's name in quotes is short; a speech is a sentence."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text.count('"', line_start, pos)
+    if before % 2 == 0:
+        return False
+    opened = text.rfind('"', line_start, pos)
+    closed = text.find('"', pos)
+    line_end = text.find("\n", pos)
+    return closed >= 0 and (line_end < 0 or closed < line_end) and closed - opened >= QUOTED_SPEECH_CHARS
+
+
+QUOTED_SPEECH_CHARS = 60
 
 
 def _many_institutions(prep: Prepared) -> re.Match[str] | None:

@@ -1695,6 +1695,18 @@ def test_a_body_speaking_of_itself_is_the_pages_publisher():
     assert audit_class_of(school) == "other"
 
 
+def test_a_speakers_own_centre_in_a_quoted_speech_is_not_the_pages_publisher():
+    # a newspaper quotes a federal centre's head: his «наш центр» is not the page's voice
+    speech = ("Глава региона и директор Центра знаний подписали соглашение о совместных проектах в сфере "
+              "образования. Документ предполагает тиражирование практик наставничества педагогов.\n"
+              "«Мы проведём в регионе несколько образовательных модулей. Наш центр давно работает с "
+              "наставниками школ и готов делиться методиками», — отметил директор центра.\n")
+    assert audit_class_of(speech) == "other"
+    unquoted = speech.replace("«Мы проведём", "Мы проведём").replace("методиками», — отметил директор центра.",
+                                                                       "методиками.")
+    assert audit_class_of(unquoted) == "external"
+
+
 def test_an_announcement_to_the_heads_of_a_territorys_schools_is_the_authoritys():
     text = ("Вниманию руководителей и кураторов наставничества общеобразовательных организаций!\n"
             "18 марта 2025 года в 14.00 проводится обучающий семинар «Куратор системы наставничества: документы, "
