@@ -163,14 +163,23 @@ def findings(db, out, run, fmt):
 @click.option("--url", help="Адрес, по которому найдены файлы: страница без документа на сайте органа "
                             "управления образованием считается его страницей.")
 def classify_command(paths, fmt, url):
-    """Классифицировать файлы документов (PDF, DOCX, DOC, RTF, ODT, HTML, TXT)."""
+    """Классифицировать файлы документов (PDF, DOCX, DOC, RTF, ODT, HTML, TXT).
+
+    Адрес сохранённой веб-страницы берётся из неё самой (ссылка canonical, og:url или отметка
+    браузера «saved from url»), если --url не задан.
+    """
     from audit_rules.classifier import classify, model_opinion
     from eduaudit.extraction import extract_bytes
 
+    from eduaudit.extraction.pageaddress import saved_page_address
+
     for path in paths:
-        extraction = extract_bytes(path.read_bytes(), filename=path.name)
-        result = classify(extraction.text, filename=path.name, url=url)
-        record = {"path": str(path), **result.to_dict(), "extraction_status": extraction.status,
+        data = path.read_bytes()
+        extraction = extract_bytes(data, filename=path.name)
+        # a page saved from the browser records where it was found
+        found_at = url or (saved_page_address(data) if extraction.format == "html" else None)
+        result = classify(extraction.text, filename=path.name, url=found_at)
+        record = {"path": str(path), "url": found_at, **result.to_dict(), "extraction_status": extraction.status,
                   "format": extraction.format, "ocr_used": extraction.ocr_used,
                   "model": model_opinion(extraction.text)}
         if extraction.error:

@@ -216,3 +216,39 @@ def test_a_newsrooms_retelling_of_an_authoritys_event_is_no_authoritys_page():
     got = classify(RETOLD_SEMINAR, url="https://ozersk-news.test/society/2024/12")
     assert acc.predicted_audit_class(got) == "other" and got.issuer == "unknown"
     assert any("ozersk-news.test" in quote for quote in got.evidence)
+
+
+def saved_page(body: str, head: str = "", mark: str = "") -> bytes:
+    """A news page as a browser saves it: its own mark of where it came from, the site's head."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line)
+    return (f"{mark}<html><head><meta charset='utf-8'><title>Новости</title>{head}</head>"
+            f"<body><main>{paragraphs}</main></body></html>").encode("utf-8")
+
+
+@pytest.mark.parametrize("page, address", [
+    (saved_page(UNSIGNED_NEWS, mark="<!-- saved from url=(0031)https://imc-ozersk.test/news/31 -->\n"),
+     "https://imc-ozersk.test/news/31"),
+    (saved_page(UNSIGNED_NEWS, head="<link rel='canonical' href='https://imc-ozersk.test/news/31'>"),
+     "https://imc-ozersk.test/news/31"),
+    (saved_page(UNSIGNED_NEWS, head="<meta property='og:url' content='https://imc-ozersk.test/news/31'>"),
+     "https://imc-ozersk.test/news/31"),
+    (saved_page(UNSIGNED_NEWS, head="<link rel='canonical' href='/news/31'>"), None),   # relative: no site named
+    (saved_page(UNSIGNED_NEWS), None),
+])
+def test_classify_command_reads_a_saved_pages_own_address(tmp_path, page, address):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "news.html"
+    path.write_bytes(page)
+    root = Path(__file__).resolve().parent.parent
+    command = [sys.executable, "-m", "eduaudit.cli", "classify", str(path)]
+    got = json.loads(subprocess.run(command, capture_output=True, text=True, check=True, cwd=root).stdout)
+    assert got["url"] == address
+    assert (got["issuer"] == "municipal") == (address is not None)
+    # an address given on the command line is the one read
+    given = json.loads(subprocess.run(command + ["--url", "https://sh2-ozersk.test/news/31"],
+                                      capture_output=True, text=True, check=True, cwd=root).stdout)
+    assert given["url"] == "https://sh2-ozersk.test/news/31" and given["issuer"] != "municipal"
