@@ -1360,6 +1360,8 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
                  or (genre is not None and bool(lexicon.SELF_TOPIC_MENTORING_RE.search(prep.match)))
                  # a regulation's clauses on how mentors are chosen and assigned are its subject
                  or (genre == "regulation" and m_score >= 2 and bool(lexicon.MENTOR_ASSIGNMENT_RE.search(prep.match)))
+                 # ... and so are its definitions of the mentor and the mentee
+                 or (genre == "regulation" and m_score >= 2 and bool(lexicon.MENTOR_DEFINITION_RE.search(prep.match)))
                  # ... and so are its clauses on the forms of mentoring («4.2. Форма «ученик – ученик» …»)
                  or (genre == "regulation" and m_score >= 2
                      and len(lexicon.MENTORING_FORM_PAIR_RE.findall(prep.match)) >= FORM_PAIRS_NAMED)

@@ -110,6 +110,11 @@ MENTOR_ASSIGNMENT_RE = re.compile(
     r"|назнач\w*\s+(?:[^\s.;]+\s+){0,2}наставник\w*"
     # how mentors are chosen: «Кандидатуры педагогов-наставников рассматривает педагогический совет»
     r"|кандидатур\w*\s+(?:[^\s.;]+\s+){0,1}(?:[а-я]+-)?наставник\w*")
+# A clause defining the mentor or the mentee («1.2. Наставник – опытный педагог, …», «Наставляемый –
+# участник системы наставничества, …»): a regulation that defines them regulates mentoring.
+MENTOR_DEFINITION_RE = re.compile(
+    r"(?:^|[\s.;:])(?:наставник|наставляем\w*)\s*[–—-]\s*(?:это\s+)?"
+    r"(?:опытн|педагог|учител|работник|сотрудник|участник|лиц|специалист|воспитател|преподавател)")
 # A form of mentoring named by its pair in quotes («ученик – ученик», «учитель – ученик», «педагог –
 # молодой специалист»): a regulation's clauses on its forms are about mentoring.
 _FORM_ROLE = r"(?:ученик|студент|учащийся|работодатель|учитель|педагог|воспитатель|преподаватель|руководитель)"

@@ -1695,6 +1695,19 @@ def test_a_body_speaking_of_itself_is_the_pages_publisher():
     assert audit_class_of(school) == "other"
 
 
+def test_a_regulations_middle_that_defines_the_mentor_is_about_mentoring():
+    # an excerpt that starts inside the general provisions: numbered clauses, no title
+    text = ("работы с педагогами, впервые принятыми на работу в школу или переведёнными на новую должность. "
+            "1.2. Наставник – опытный учитель, имеющий стаж работы в школе не менее пяти лет и высокие "
+            "результаты методической работы. 1.3. Молодой специалист – педагог со стажем до трёх лет, "
+            "который повышает квалификацию под руководством наставника по плану профессионального "
+            "становления. 1.4. Настоящее Положение действует до замены новым.")
+    assert audit_class_of(text) == "staff_regulation"
+    # the same clauses defining a class teacher regulate no mentoring
+    other = text.replace("1.2. Наставник – опытный учитель", "1.2. Классный руководитель – опытный учитель")
+    assert audit_class_of(other) == "other"
+
+
 def test_a_speakers_own_centre_in_a_quoted_speech_is_not_the_pages_publisher():
     # a newspaper quotes a federal centre's head: his «наш центр» is not the page's voice
     speech = ("Глава региона и директор Центра знаний подписали соглашение о совместных проектах в сфере "
