@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-RULESET_VERSION = "2026.12-19"
+RULESET_VERSION = "2026.12-20"
 
 # The order reports show rules in; rules not listed come after, by id.
 ORDER = ("site.reachable", "section.documents", "section.mentoring",
