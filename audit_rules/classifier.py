@@ -957,7 +957,11 @@ def _top_end(prep: Prepared, lines: int) -> int:
 
 def _scholarly_article(prep: Prepared) -> str:
     """The quote that marks a scholarly article in the text's first lines, or ""."""
-    found = lexicon.SCHOLARLY_ARTICLE_RE.search(prep.match, 0, _top_end(prep, lexicon.SCHOLARLY_HEAD_LINES))
+    end = _top_end(prep, lexicon.SCHOLARLY_HEAD_LINES)
+    head = prep.match[:end]
+    if not any(word in head for word in lexicon.SCHOLARLY_ARTICLE_WORDS):
+        return ""
+    found = lexicon.SCHOLARLY_ARTICLE_RE.search(prep.match, 0, end)
     return quote_span(prep.text, found.start(), found.end()) if found else ""
 
 

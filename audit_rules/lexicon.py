@@ -101,6 +101,10 @@ SCHOLARLY_ARTICLE_RE = re.compile(
     # a university course's lecture: «Курс лекций для студентов …», «Лекция 7. …», «Вопросы для самопроверки»
     r"|курс\s+лекций|(?m:^лекция\s+\d+\s*[.:])|вопросы\s+для\s+самопроверки")
 SCHOLARLY_HEAD_LINES = 30
+# Words every alternative above holds: a text's head with none of them is no article (checked
+# first, as most texts are not, and the pattern's spans are slow to rule out).
+SCHOLARLY_ARTICLE_WORDS = ("научн", "текст", "удк", "статье", "статья", "автор", "аннотаци", "ключевые",
+                           "курс", "лекци", "вопросы")
 YOUNG_STAFF_TITLE_RE = re.compile(
     r"молод\w*\s+(?:специалист|педагог|учител|воспитател|преподавател)\w*"
     r"|начинающ\w*\s+(?:педагог|учител|воспитател|преподавател)\w*")

@@ -89,3 +89,32 @@ def test_a_literal_scanner_finds_what_its_pattern_finds():
     # a pattern that starts otherwise is scanned as usual
     plain = LiteralScanner(re.compile(r"\d+"))
     assert plain.starts is None and [m.group(0) for m in plain.finditer("a 12 b 3")] == ["12", "3"]
+
+
+def _top_level_alternatives(source: str) -> list[str]:
+    parts, depth, start, escaped, in_class = [], 0, 0, False, False
+    for i, ch in enumerate(source):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+    return parts + [source[start:]]
+
+
+def test_every_scholarly_article_cue_holds_a_word_of_its_prefilter():
+    # the classifier looks for an article's marks only in a head holding one of these words
+    alternatives = _top_level_alternatives(lexicon.SCHOLARLY_ARTICLE_RE.pattern)
+    assert len(alternatives) >= 10
+    for alternative in alternatives:
+        assert any(word in alternative for word in lexicon.SCHOLARLY_ARTICLE_WORDS), alternative
