@@ -1362,13 +1362,13 @@ def classify(text: str, *, filename: str | None = None, link_text: str | None = 
         # So does a section heading of a regulation's excerpt («3. Организационные основы наставничества»).
         about = ((m_score >= 6 and density >= 1.0) or (m_score >= 4 and density >= 4.0)
                  or (genre is not None and bool(lexicon.SELF_TOPIC_MENTORING_RE.search(prep.match)))
-                 # a regulation's clauses on how mentors are chosen and assigned are its subject
-                 or (genre == "regulation" and m_score >= 2 and bool(lexicon.MENTOR_ASSIGNMENT_RE.search(prep.match)))
-                 # ... and so are its definitions of the mentor and the mentee
-                 or (genre == "regulation" and m_score >= 2 and bool(lexicon.MENTOR_DEFINITION_RE.search(prep.match)))
-                 # ... and so are its clauses on the forms of mentoring («4.2. Форма «ученик – ученик» …»)
+                 # a regulation's clauses on how mentors are chosen and assigned are its subject, and
+                 # so are its definitions of the mentor and the mentee and its clauses on the forms
+                 # of mentoring («4.2. Форма «ученик – ученик» …»)
                  or (genre == "regulation" and m_score >= 2
-                     and len(lexicon.MENTORING_FORM_PAIR_RE.findall(prep.match)) >= FORM_PAIRS_NAMED)
+                     and (bool(lexicon.MENTOR_ASSIGNMENT_RE.search(prep.match))
+                          or bool(lexicon.MENTOR_DEFINITION_RE.search(prep.match))
+                          or len(lexicon.MENTORING_FORM_PAIR_RE.findall(prep.match)) >= FORM_PAIRS_NAMED))
                  or (genre == "regulation" and _names_mentoring_section(prep)))
         about_source = "body"
     if about and about_source == "body" and not title_match \

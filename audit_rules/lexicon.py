@@ -59,13 +59,13 @@ SCHOOL_NAME_RE = re.compile(r"\b(?:[мг]?[бка]?оу|мбдоу|мадоу|м
                             r"|колледж\w*|техникум\w*|школ[аы]\s*(?:№|\"))")
 # The Year of the Teacher and Mentor (2023): a school's orders and plans of its celebrations name
 # mentors in the Year's name only.
-YEAR_OF_MENTOR_RE = re.compile(r"\bгод\w*\s+педагога\s+и\s+наставника")
+_YEAR_OF_MENTOR = r"\bгод\w*\s+педагога\s+и\s+наставника"
+YEAR_OF_MENTOR_RE = re.compile(_YEAR_OF_MENTOR)
 # ... and its own ceremony, as a page's headline reports it («Торжественная церемония закрытия Года
 # педагога и наставника», «состоялось открытие Года педагога и наставника»): the Year itself is
 # what the page is about, not a banner over other news.
 YEAR_OF_MENTOR_EVENT_RE = re.compile(
-    r"\b(?:открыти\w*|закрыти\w*|церемони\w*|итог\w*|праздник\w*|торжеств\w*)\b[^.!?\n]{0,60}?"
-    r"\bгод\w*\s+педагога\s+и\s+наставника")
+    r"\b(?:открыти\w*|закрыти\w*|церемони\w*|итог\w*|праздник\w*|торжеств\w*)\b[^.!?\n]{0,60}?" + _YEAR_OF_MENTOR)
 # Any word of education: a page that has none speaks of another field's mentoring. (Broader than
 # EDUCATION_RE, which names institutions and staff: «наставничество в сфере образования» counts here.)
 EDUCATION_WORD_RE = re.compile(r"образовани|педагог|учител|\bшкол|воспитател|обучающ|студент|детск\w+\s+сад")

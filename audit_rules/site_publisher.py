@@ -54,11 +54,13 @@ INSTITUTION_LABEL_RE = re.compile(
     r"|lyc[a-z]*|licei|licej|ds|d?sad[a-z]*|detsad[a-z]*|dou|mdou|mbdou|madou|mou|mbou|maou|mkou|gbou"
     r"|ddt|cdt|dshi|dush|college|kolledzh|koll|tehnikum|tekhnikum|politeh[a-z]*"
     r"|школ[а-я]*|сош|оош|гимнази[а-я]*|лице[а-я]*|детсад|сад[а-я]*|доу|мбоу|мбдоу|колледж|техникум)$")
+# A newsroom's label: the site reports on education, whatever body its news quotes.
+_NEWSROOM_WORDS = r"news|novosti|vesti|gazeta|media|press|smi|tv|radio|новости|вести|газета|медиа|пресс|сми|тв|радио"
+NEWSROOM_LABEL_RE = re.compile(rf"^(?:{_NEWSROOM_WORDS})$")
 # A label that names a guide or a newsroom: a service about education, not its authority
 # («obrazovanie-gid»).
 SERVICE_LABEL_RE = re.compile(
-    r"^(?:gid|guide|news|novosti|blog|wiki|journal|zhurnal|gazeta|media|press|help|expert"
-    r"|гид|новости|блог|журнал|газета|медиа|пресс)$")
+    rf"^(?:gid|guide|blog|wiki|journal|zhurnal|help|expert|гид|блог|журнал|{_NEWSROOM_WORDS})$")
 # The registrable part's last label and what stands for it: not the publisher's name.
 # Labels that stand before a site's own name without naming anyone.
 # («sv.», «special.»: the version for the visually impaired of the same site)
@@ -66,9 +68,6 @@ GENERIC_LABELS = frozenset({"www", "m", "old", "new", "online", "mobile", "sv", 
 # A subsite named after a topic («наставничество.уицро.рф», «nastavnik.…»): its publisher is the
 # site it is a part of, named in the next label.
 TOPIC_LABEL_RE = re.compile(r"^(?:nastavni[a-z]*|metod[a-z]*|наставни[а-я]*|метод[а-я]*)$")
-# A newsroom's label: the site reports on education, whatever body its news quotes.
-NEWSROOM_LABEL_RE = re.compile(
-    r"^(?:news|novosti|vesti|gazeta|media|press|smi|tv|radio|новости|вести|газета|медиа|пресс|сми|тв|радио)$")
 SUFFIX_LABELS = frozenset({"ru", "su", "com", "org", "net", "info", "рф", "by", "kz", "ua", "pro", "edu", "gov"})
 
 
@@ -148,7 +147,8 @@ def _authority_folder(url: str, host: str) -> AuthoritySite | None:
         parts = _parts(folder)
         if any(INSTITUTION_LABEL_RE.match(part) for part in parts):
             return None
-        if EDUCATION_BODY_FOLDER_RE.match(folder.replace("_", "-")) or RESIDENTS_FOLDER_RE.match(folder.replace("_", "-")):
+        words = folder.replace("_", "-")
+        if EDUCATION_BODY_FOLDER_RE.match(words) or RESIDENTS_FOLDER_RE.match(words):
             found = ("municipal", folder)
         elif parts and len(parts) <= 2 and REGIONAL_FOLDER_RE.match(parts[0]):
             found = ("regional", folder)

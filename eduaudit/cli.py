@@ -170,7 +170,6 @@ def classify_command(paths, fmt, url):
     """
     from audit_rules.classifier import classify, model_opinion
     from eduaudit.extraction import extract_bytes
-
     from eduaudit.extraction.pageaddress import saved_page_address
 
     for path in paths:
