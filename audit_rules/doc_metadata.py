@@ -160,7 +160,7 @@ def _match_line(prep: Prepared, i: int) -> str:
 # headings
 
 def _head_genre(match_line: str, caps: bool = False) -> str | None:
-    if _MENU_LINE_RE.match(match_line):
+    if "|" in match_line and _MENU_LINE_RE.match(match_line):
         return None     # «Информация о документе | Текст | Оглавление»: a menu or a table's header row
     if caps and len(match_line) > 160:
         # A heading in capitals that a flattened layer ran on into the next lines.
@@ -238,7 +238,9 @@ _SECTION_LABEL_RE = re.compile(r"^\s*\S+(?:\s+\S+){0,2}\s*:\s*$")
 
 # A table of contents: entries led to their page numbers by dots («3.2. Этапы реализации
 # программы………… 9»).
-_LEADER_RE = re.compile(r"(?:\.\s?){5,}|…{2,}|(?:…\s?\.?){3,}")
+# (five dots, two ellipses or three with dots between; each alternative opens on its literal, so
+# the engine skips to the dots instead of trying every character)
+_LEADER_RE = re.compile(r"\.(?:\s?\.){4}|……|…\s?\.?…\s?\.?…")
 _CONTENTS_ENTRIES = 3
 _CONTENTS_SPAN = 60
 

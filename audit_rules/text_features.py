@@ -283,7 +283,7 @@ LETTER_SPACED_SHARE = 0.8
 
 def unspace_letter_spaced(text: str) -> str:
     """Lines written letter by letter joined back into words (the gaps of two or more spaces)."""
-    if not _LETTER_SPACED_RE.search(text):
+    if "  " not in text or not _LETTER_SPACED_RE.search(text):
         return text
     lines = text.split("\n")
     for i, line in enumerate(lines):
@@ -453,13 +453,18 @@ class Prepared:
         return _count(_LETTER_RUN_RE, self.text)
 
 
-_MATCH_TABLE = str.maketrans({"ё": "е", **{d: "-" for d in _DASHES}, **{q: '"' for q in _QUOTES}})
+_MATCH_REPLACEMENTS = (("ё", "е"), *((d, "-") for d in _DASHES), *((q, '"') for q in _QUOTES))
 
 
 def to_match(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
-        return low.translate(_MATCH_TABLE)
+        # (a few ``str.replace`` passes run several times faster than ``translate`` with a table on
+        # Cyrillic text, and most of these characters are absent)
+        for old, new in _MATCH_REPLACEMENTS:
+            if old in low:
+                low = low.replace(old, new)
+        return low
     # a few characters lower-case to two («İ»): keep such a character as it is, so positions hold
     return "".join(_match_char(ch) for ch in text)
 
@@ -555,9 +560,15 @@ def _past_preview_mark(lines: list[str]) -> list[str]:
     return lines
 
 
+def _strip_marks(line: str) -> str:
+    line = _LEADING_SPECKS_RE.sub("", line)
+    # (most lines have no emphasis mark: the pattern's lookbehind would be tried at each character)
+    return _EMPHASIS_RE.sub("", line) if "*" in line or "#" in line else line
+
+
 def prepare(text: str) -> Prepared:
     cleaned = reline(clean_text(text))
-    lines = [_EMPHASIS_RE.sub("", _LEADING_SPECKS_RE.sub("", ln.strip())) for ln in cleaned.split("\n")]
+    lines = [_strip_marks(ln.strip()) for ln in cleaned.split("\n")]
     lines = _past_preview_mark([ln for ln in lines if ln])
     joined = "\n".join(lines)
     starts, pos = [], 0

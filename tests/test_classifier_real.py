@@ -391,6 +391,25 @@ def test_match_string_keeps_every_position():
     assert to_match(text).startswith('елка "наставник" - ')
 
 
+def test_match_string_folds_every_dash_quote_and_yo():
+    text = "Ёлка ёж \u2010\u2011\u2012\u2013\u2014\u2015\u2212 «»“”„‟\"'‘’‚ Приказ"
+    assert to_match(text) == 'елка еж ------- """"""""""" приказ'
+
+
+@pytest.mark.parametrize("line, leader", [
+    ("Общие положения . . . . . 3", True),
+    ("Общие положения.....3", True),
+    ("Общие положения....3", False),           # four dots: an ellipsis and a full stop, not a leader
+    ("Цели программы……5", True),
+    ("Цели программы… … …7", True),
+    ("Цели программы…. …. …7", False),
+    ("Цели программы… …", False),
+])
+def test_a_contents_leader_is_five_dots_or_ellipses(line, leader):
+    from audit_rules.doc_metadata import _LEADER_RE
+    assert bool(_LEADER_RE.search(line)) is leader
+
+
 def test_markdown_emphasis_around_a_heading_is_dropped():
     assert prepare("**План работы\nклуба наставников**").lines == ["План работы", "клуба наставников"]
 
