@@ -1174,7 +1174,7 @@ def _outside_education(prep: Prepared, title_match: str) -> bool:
     if any(not lexicon.MENTORS_COURSE_RE.match(prep.match, m.start()) for m in lexicon.EDUCATION_RE.finditer(prep.match)):
         return False
     # (mentoring «в администрации …» named twice, as an act's title and its operative point do)
-    named = len(lexicon.OUTSIDE_EDUCATION_RE.findall(prep.match)) + len(lexicon.MENTORING_IN_A_BODY_RE.findall(prep.match))
+    named = sum(1 for _ in lexicon.OUTSIDE_EDUCATION_RE.finditer(prep.match)) + len(lexicon.MENTORING_IN_A_BODY_RE.findall(prep.match))
     return named >= 2 or len(lexicon.COMPANY_RE.findall(prep.match)) >= 2
 
 

@@ -189,9 +189,9 @@ _PUPILS = r"(?:обучающ\w*|учащ\w*|учени\w*|школьник\w*|�
 # stand before each side, and the two sides must be staff and pupils, not two names for staff.
 _AS_FOR = r"как\s+(?:в\s+отношении\s+)?(?:[^\s.;,]+\s+){0,4}?"
 _SO_FOR = r"так\s+и\s+(?:в\s+отношении\s+)?(?:[^\s.;,]+\s+){0,4}?"
-BOTH_SCOPE_RE = re.compile(
+BOTH_SCOPE_RE = LiteralScanner(re.compile(
     rf"наставничеств\w*\s+(?:[^\s.;]+\s+){{0,2}}?(?:{_STAFF}\s+и\s+{_PUPILS}|{_PUPILS}\s+и\s+{_STAFF})\b"
-    rf"|{_AS_FOR}{_STAFF}[^.;]{{0,120}}?{_SO_FOR}{_PUPILS}|{_AS_FOR}{_PUPILS}[^.;]{{0,120}}?{_SO_FOR}{_STAFF}")
+    rf"|{_AS_FOR}{_STAFF}[^.;]{{0,120}}?{_SO_FOR}{_PUPILS}|{_AS_FOR}{_PUPILS}[^.;]{{0,120}}?{_SO_FOR}{_STAFF}"))
 
 # The quoted or bracketed title right after a cited act's number: «№ 3273-р "Об утверждении …"»,
 # «№ 3273-р (основные принципы …)»; group 1 is the title.
@@ -210,14 +210,14 @@ TEACHER_SYSTEM_RE = re.compile(
 # A form of mentoring between members of staff, named as a pair. The students' model lists
 # «учитель – учитель» among its forms, and a document that names it (or a kindergarten's
 # «воспитатель – воспитатель») covers staff, whatever model it was built on.
-STAFF_FORM_RE = re.compile(
+STAFF_FORM_RE = LiteralScanner(re.compile(
     r"\b(?:учитель|воспитатель|педагог|преподаватель|руководитель)\s*-\s*(?:молод\w*\s+)?"
-    r"(?:учитель|воспитатель|педагог|преподаватель|специалист)\b")
+    r"(?:учитель|воспитатель|педагог|преподаватель|специалист)\b"))
 # Mentoring under the Labour Code's article on it (351.8, in force from 2025) is mentoring of
 # employees: the Code cited with an article («Трудовым кодексом РФ (ст. 351.8 …)», misprints of
 # the number included). The Code alone in the list of acts a regulation follows is not:
 # students' regulations name it too, for their mentors who are staff.
-LABOUR_CODE_RE = re.compile(r"трудов\w+\s+кодекс\w*[^.;]{0,40}?\bст(?:ать\w*|\.)?\s*\d{3}|\bстать\w*\s+351\b|\b351\.8\b")
+LABOUR_CODE_RE = LiteralScanner(re.compile(r"трудов\w+\s+кодекс\w*[^.;]{0,40}?\bст(?:ать\w*|\.)?\s*\d{3}|\bстать\w*\s+351\b|\b351\.8\b"))
 # A glossary's definition of the mentee says whose mentoring the act is: «Наставляемый –
 # обучающийся 5–11 классов …», «Наставляемый – педагогический работник, молодой специалист …»
 # (a teacher defined as the mentor mentors pupils, not staff).
@@ -490,7 +490,7 @@ COMPANY_RE = re.compile(r"\b(?:ооо|зао|оао|пао|ао)\b|компан�
 MENTORS_COURSE_RE = re.compile(r"\bшкол\w*\s+наставник\w*")
 # Mentoring outside education: civil and municipal servants, companies. Their regulations and
 # resolutions look like a school's and are about mentoring, but no school must publish them.
-OUTSIDE_EDUCATION_RE = re.compile(
+OUTSIDE_EDUCATION_RE = LiteralScanner(re.compile(
     r"(?:гражданск|муниципальн)\w*\s+(?:служб|служащ)\w*|государственн\w*\s+служб\w*"
     r"|\bкорпоративн\w*\s+наставничеств\w*|наставничеств\w*\s+на\s+предприяти\w*"
     # hospitals: mentoring of nurses and doctors
@@ -498,7 +498,7 @@ OUTSIDE_EDUCATION_RE = re.compile(
     # the police, customs, the armed forces: mentoring of officers has its own acts
     r"|орган\w*\s+внутренних\s+дел|\bполици\w*|таможенн\w+\s+орган\w*|вооруженн\w+\s+сил\w*|военнослужащ\w*"
     # juveniles in the care of the prevention system: social mentoring, not a school's
-    r"|профилактик\w+\s+безнадзорност\w*|индивидуальн\w+\s+профилактическ\w+\s+работ\w*")
+    r"|профилактик\w+\s+безнадзорност\w*|индивидуальн\w+\s+профилактическ\w+\s+работ\w*"))
 # An act on mentoring inside a body of the state («Об организации наставничества в Министерстве по
 # делам национальностей …», «… в Администрации района»): its own civil servants are mentored.
 MENTORING_IN_A_BODY_RE = re.compile(
@@ -521,11 +521,11 @@ EDUCATION_RE = re.compile(
     # lecturers (a factory's «выпускники колледжей» are its new workers, not a college's)
     r"|преподавател\w*|\bг[аб]?поу\b|профессиональн\w+\s+образовательн\w+\s+(?:организаци|учреждени)\w*")
 # The banner and edit notes of a legal portal (Гарант, Кодекс, Консультант) around a copied act.
-LEGAL_PORTAL_RE = re.compile(
+LEGAL_PORTAL_RE = LiteralScanner(re.compile(
     r"актуальн\w+\s+версию\s+документа|интернет-верси\w+\s+системы\s+гарант|\bсистем\w+\s+гарант\b"
     r"|\(с изменениями на \d|\(в ред(?:\.|акции)\s+(?:постановлени|приказ|распоряжени|закон)"
     r"|нумерация пунктов приводится|информационно-правов\w+\s+(?:систем|портал)|консультантплюс|\bкодекс:\s"
-    r"|электронн\w+\s+фонд\w*\s+правов\w+|подготовлена\s+ао\s+\"кодекс\"")
+    r"|электронн\w+\s+фонд\w*\s+правов\w+|подготовлена\s+ао\s+\"кодекс\""))
 # Titles that name where a text comes from but not what it is about.
 TOPICLESS_TITLE_RE = re.compile(r"^(?:письмо|(?:извлечени\w*|выписк\w*|выдержк\w*)\s+из)\b(?![\s\S]*наставни)")
 TEMPLATE_TITLE_RE = re.compile(r"\b(?:форма|образец|шаблон|примерн\w+|макет)\b")
@@ -753,12 +753,12 @@ MEDIA_REPORT_RE = LiteralScanner(re.compile(
     r"|\bфото\s*:\s*пресс-служб\w*|\bотметим,\s+что\b|\bчитайте\s+также\b"
     # an interview's lead and its teller («Об этом наша беседа с …», «рассказала нашему корреспонденту»)
     r"|\bнаш(?:а|ей|у)\s+бесед\w*\s+с\b|\bрассказал\w*\s+(?:нашему\s+)?корреспондент\w*"))
-OWN_SCHOOL_VOICE_RE = re.compile(
+OWN_SCHOOL_VOICE_RE = LiteralScanner(re.compile(
     r"\bнаш\w*\s+(?:школ|гимнази|лице|детск|сад|учреждени|организаци|коллектив|педагог|учител|воспитател)\w*"
     r"|\bв\s+нашей\b"
     # a teacher's own page speaks in the first person: «Мои наставляемые», «являюсь наставником»
     # (not a quoted title: a contest's video «Мой наставляемый»)
-    r"|\bмо(?<!\"мо)(?:и|я|й|е)\s+(?:наставляем|публикаци|достижени|ученик|воспитанник|педагогическ)\w*|\bявляюсь\s+наставник\w*")
+    r"|\bмо(?<!\"мо)(?:и|я|й|е)\s+(?:наставляем|публикаци|достижени|ученик|воспитанник|педагогическ)\w*|\bявляюсь\s+наставник\w*"))
 AUTHORITY_REGION_RE = re.compile(r"\b(?:области|края|республики|региона|областн\w+|краев\w+|региональн\w+)\b")
 AUTHORITY_LOCAL_RE = re.compile(r"\b(?:района|округа|города|районн\w+|городск\w+|муниципальн\w+)\b")
 
@@ -784,12 +784,12 @@ SELF_TOPIC_MENTORING_RE = re.compile(
 # What an order approves, when it is for a whole territory: «1. Утвердить Положение о наставничестве
 # для педагогических работников образовательных организаций … в Алтайском крае».
 _APPROVES = r"\bутвердить\s+(?:прилагаем\w+\s+)?(?:положени|порядок|программ|план|дорожн)\w*[^.;]{0,300}?"
-APPROVES_FOR_REGION_RE = re.compile(
+APPROVES_FOR_REGION_RE = LiteralScanner(re.compile(
     _APPROVES + r"(?P<place>\bв\s+(?:[а-я-]+(?:ской|цкой)\s+области|[а-я-]+(?:ском|цком)\s+крае|республике\s+[а-я-]+)"
     r"|(?:организаци|учреждени|работник)\w*\s+(?:[^\s.;]+\s+){0,2}?(?:[а-я-]+(?:ской|цкой)\s+области|[а-я-]+(?:ского|цкого)\s+края"
-    r"|республики\s+[а-я-]+))\b")
-APPROVES_FOR_MUNICIPALITY_RE = re.compile(
-    _APPROVES + r"(?P<place>\b(?:в|на территории)\s+(?:[а-я-]+(?:ском|цком)\s+(?:районе|округе|муниципальном)|город\w*\s+[а-я-]{3,}))")
+    r"|республики\s+[а-я-]+))\b"))
+APPROVES_FOR_MUNICIPALITY_RE = LiteralScanner(re.compile(
+    _APPROVES + r"(?P<place>\b(?:в|на территории)\s+(?:[а-я-]+(?:ском|цком)\s+(?:районе|округе|муниципальном)|город\w*\s+[а-я-]{3,}))"))
 # (plural: «работников образовательной организации города Смоленска» is one school in a city)
 TERRITORY_SCOPE_CUES: tuple[Cue, ...] = (
     _cue("regional", r"(?:работник\w*|педагог\w*|организаци\w*|учреждени\w*)\s+(?:в\s+)?(?:государственн\w+\s+|муниципальн\w+\s+|и\s+)*"
@@ -819,7 +819,7 @@ TEMPLATE_PLACEHOLDER_RE = re.compile(
     r"(?:оо|оу|доу|организаци\w*|учреждени\w*|школ\w*)\s*\"")
 # A blank where the school's name belongs («… педагогических работников ________,», «в ________»),
 # and a table of pairs left blank («________ | ______ | ________»): a model for schools to fill in.
-BLANK_NAME_RE = re.compile(r"(?:работников|наставничеств\w*|учреждени\w*|организаци\w*|\bв|\bво)\s+_{5,}\s*(?:[,.;)]|$)")
+BLANK_NAME_RE = LiteralScanner(re.compile(r"(?:работников|наставничеств\w*|учреждени\w*|организаци\w*|\bв|\bво)\s+_{5,}\s*(?:[,.;)]|$)"))
 BLANK_ROW_RE = re.compile(r"^\s*_{3,}\s*(?:\|\s*_{2,}\s*){2,}\|?\s*$")
 TEMPLATE_HEAD_RE = re.compile(r"^(?:примерн\w+|типов\w+|модельн\w+|шаблон|образец|макет)\b|^форма(?:\s+№?\s*\d+|\s*$)")
 BLANK_LINE_RE = re.compile(r"^[\s_.,«»\"]*_{6,}[\s_.,«»\"]*$")

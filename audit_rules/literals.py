@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 
 try:  # Python 3.11+
+    from re import _compiler as _compiler
     from re import _constants as _c
     from re import _parser as _p
 except ImportError:  # pragma: no cover - older Pythons name the modules without the underscore
+    import sre_compile as _compiler  # type: ignore[no-redef]
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
@@ -84,6 +86,94 @@ def starts_pattern(literals: tuple[str, ...] | None) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(lit) for lit in sorted(literals, key=len, reverse=True)))
 
 
+MAX_FIRST_CHARS = 12    # a larger set (digits, a dozen frequent letters) stands almost everywhere
+
+
+def assertion_free(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` without the ``\\b`` and lookarounds that open it or its alternatives, when what
+    is left can start with only a few characters (``[рp]\\s*-\\s*145``); otherwise None.
+
+    The engine searches for a pattern that opens on a character, or on a small set of them, by
+    skipping to where one of those stands; an opening ``\\b`` or lookbehind denies it that, and the
+    whole pattern is tried at every position. Without its opening assertions the pattern matches
+    wherever the pattern itself does (and at a few places more), so its matches are the places to
+    try the pattern at. A line anchor (``^``) is kept: it already fails fast.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    except Exception:  # noqa: BLE001 - an unreadable pattern is simply always scanned
+        return None
+    items, stripped = _without_opening_assertions(list(parsed))
+    if not stripped:
+        return None
+    first = _first_chars(items)
+    if first is None or len(first) > MAX_FIRST_CHARS:
+        return None
+    parsed.data = items
+    return _compiler.compile(parsed, pattern.flags & ~re.UNICODE)
+
+
+def _opening_assertion(item: tuple) -> bool:
+    op, arg = item
+    return op in (_c.ASSERT, _c.ASSERT_NOT) or (op == _c.AT and arg == _c.AT_BOUNDARY)
+
+
+def _without_opening_assertions(items: list) -> tuple[list, bool]:
+    i = 0
+    while i < len(items) and _opening_assertion(items[i]):
+        i += 1
+    items, stripped = items[i:], i > 0
+    if items and items[0][0] == _c.BRANCH:
+        alternatives = []
+        for alternative in items[0][1][1]:
+            kept, changed = _without_opening_assertions(list(alternative))
+            alternatives.append(_p.SubPattern(alternative.state, kept))
+            stripped = stripped or changed
+        items = [(_c.BRANCH, (items[0][1][0], alternatives))] + items[1:]
+    return items, stripped
+
+
+def _first_chars(items: list) -> set[str] | None:
+    """The characters a match of ``items`` can start with, or None if they are not a short list."""
+    if not items:
+        return None      # (a match could be empty, or start with whatever follows)
+    op, arg = items[0]
+    if op == _c.LITERAL:
+        return {chr(arg)}
+    if op == _c.IN:
+        chars: set[str] = set()
+        for member, value in arg:
+            if member == _c.LITERAL:
+                chars.add(chr(value))
+            elif member == _c.RANGE and value[1] - value[0] < MAX_FIRST_CHARS:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:
+                return None     # a category (\d, \w), a negated set, a wide range
+        return chars
+    if op == _c.BRANCH:
+        chars = set()
+        for alternative in arg[1]:
+            found = _first_chars(list(alternative) + items[1:])
+            if found is None:
+                return None
+            chars |= found
+        return chars
+    if op == _c.SUBPATTERN:
+        return _first_chars(list(arg[-1]) + items[1:])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        low, _high, repeated = arg
+        chars = _first_chars(list(repeated))
+        if chars is None:
+            return None
+        if low == 0:
+            after = _first_chars(items[1:])
+            return None if after is None else chars | after
+        return chars
+    return None
+
+
 def finditer_from_starts(pattern: re.Pattern[str], starts: re.Pattern[str], text: str,
                          pos: int = 0, endpos: int | None = None):
     """The matches of ``pattern.finditer(text, pos, endpos)``, tried only where a match can start.
@@ -106,14 +196,19 @@ def finditer_from_starts(pattern: re.Pattern[str], starts: re.Pattern[str], text
 
 
 class LiteralScanner:
-    """A pattern whose matches all start with literal words, scanned only where those occur
-    (``finditer`` as the pattern's own; a pattern with no such words is scanned as usual)."""
+    """A pattern whose matches all start with literal words, or with one of a few characters once
+    its opening ``\\b`` is set aside, scanned only where those occur (``finditer`` and ``search``
+    as the pattern's own; any other pattern is scanned as usual)."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.starts = starts_pattern(required_literals(pattern))
+        self.starts = starts_pattern(required_literals(pattern)) or assertion_free(pattern)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         if self.starts is None:
             return self.pattern.finditer(text, pos, len(text) if endpos is None else endpos)
         return finditer_from_starts(self.pattern, self.starts, text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first match, as the pattern's own ``search`` finds it."""
+        return next(iter(self.finditer(text, pos, endpos)), None)

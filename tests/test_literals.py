@@ -91,6 +91,66 @@ def test_a_literal_scanner_finds_what_its_pattern_finds():
     assert plain.starts is None and [m.group(0) for m in plain.finditer("a 12 b 3")] == ["12", "3"]
 
 
+@pytest.mark.parametrize("pattern", [
+    r"\b[рp]\s*-\s*145\b",                         # a class of two letters after «\b»
+    r"\b(?:учреждени[еяюи]|мбоу|моу)\s+\w+",        # alternatives with short words
+    r"(?<!день )\b(?:в|во)\s+школе",                 # a lookbehind and «\b» before them
+    r"школ\w*|\bв\s+нашей\b",                       # «\b» opening one alternative only
+])
+def test_a_pattern_without_its_opening_assertions(pattern):
+    from audit_rules.literals import assertion_free
+    free = assertion_free(re.compile(pattern))
+    assert free is not None and free.pattern is None      # compiled from the parsed pattern
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?m)^\d{1,2}\.",                 # nothing to set aside: «^» already fails fast
+    r"\b\d+\s*кб",                    # a digit may stand anywhere
+    r"(?m)(?:^|(?<=\s))(?:[ivx]+)\.",   # one alternative opens on «^»
+    r"\b[а-я]+\s+школ",                 # a whole alphabet
+    r"\b(?:мбоу)?\s*школ",              # an optional part first: a space may open a match
+])
+def test_no_assertion_free_pattern_where_a_match_may_start_anywhere(pattern):
+    from audit_rules.literals import assertion_free
+    assert assertion_free(re.compile(pattern)) is None
+
+
+def test_an_assertion_free_scan_keeps_the_assertions_rule():
+    from audit_rules.literals import LiteralScanner
+    scanner = LiteralScanner(re.compile(r"\b[рp]\s*-\s*145\b"))
+    assert scanner.starts is not None
+    text = "пр-145, р-145 и p - 145; р-1450"
+    assert [m.group(0) for m in scanner.finditer(text)] == ["р-145", "p - 145"]
+    assert scanner.search(text, 3).group(0) == "р-145" and scanner.search(text, 9).group(0) == "p - 145"
+    assert scanner.search(text, 0, 12) is None
+
+
+def _scanners():
+    from audit_rules.literals import LiteralScanner
+    for name in dir(lexicon):
+        value = getattr(lexicon, name)
+        if isinstance(value, LiteralScanner):
+            yield name, value
+    for cue in _cues():
+        yield cue.pattern.pattern[:40], cue.scanner
+
+
+def test_every_scanner_finds_what_its_pattern_finds():
+    texts = [prepare(p.read_text(encoding="utf-8")).match for p in sorted(CORPUS.glob("*.txt"))]
+    scanners = [(name, s) for name, s in _scanners() if s.starts is not None]
+    assert len(scanners) > 40
+    found = differ = 0
+    for name, scanner in scanners:
+        for text in texts:
+            for lo, hi in ((0, len(text)), (len(text) // 3, 2 * len(text) // 3)):
+                own = scanner.pattern.search(text, lo, hi)
+                found += own is not None
+                first = scanner.search(text, lo, hi)
+                if (own and own.span()) != (first and first.span()):
+                    differ += 1
+    assert found > 500 and differ == 0
+
+
 def _top_level_alternatives(source: str) -> list[str]:
     parts, depth, start, escaped, in_class = [], 0, 0, False, False
     for i, ch in enumerate(source):
