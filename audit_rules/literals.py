@@ -23,16 +23,21 @@ MIN_LITERAL = 3     # shorter prefixes («в», «по») occur in every text: n
 _SKIPPED = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 
 
-def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Strings one of which every match of ``pattern`` starts with, or None if there are none.
-
-    Only case-sensitive patterns are read: the texts are matched in lower case already.
-    """
+def _parsed(pattern: re.Pattern[str]):
+    """The parser's tree of a case-sensitive pattern (the texts are matched in lower case
+    already), or None: a case-insensitive or unreadable pattern is simply always scanned."""
     if pattern.flags & re.IGNORECASE:
         return None
     try:
-        parsed = _p.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
-    except Exception:  # noqa: BLE001 - an unreadable pattern is simply always scanned
+        return _p.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` starts with, or None if there are none."""
+    parsed = _parsed(pattern)
+    if parsed is None:
         return None
     found = _branch_prefixes(list(parsed))
     if not found or any(len(lit) < MIN_LITERAL for lit in found):
@@ -99,11 +104,8 @@ def assertion_free(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     wherever the pattern itself does (and at a few places more), so its matches are the places to
     try the pattern at. A line anchor (``^``) is kept: it already fails fast.
     """
-    if pattern.flags & re.IGNORECASE:
-        return None
-    try:
-        parsed = _p.parse(pattern.pattern, pattern.flags & ~re.UNICODE)
-    except Exception:  # noqa: BLE001 - an unreadable pattern is simply always scanned
+    parsed = _parsed(pattern)
+    if parsed is None:
         return None
     items, stripped = _without_opening_assertions(list(parsed))
     if not stripped:
